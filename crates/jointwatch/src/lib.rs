@@ -1,0 +1,62 @@
+//! # jointwatch
+//!
+//! Model, validate and analyse open-source records of military cooperation
+//! between states: joint exercises, joint bomber and naval patrols, fighter
+//! scrambles, and the scenario indicators that tell an analyst whether a
+//! feared future is getting closer.
+//!
+//! Every figure keeps the uncertainty its source gave ("over 400 warships",
+//! "four to ten a year"), every record cites graded sources, and every
+//! problem in a document is reported with a stable code and a path.
+//!
+//! # Example
+//! ```
+//! use jointwatch::{Dataset, Quantity};
+//!
+//! // The embedded seed dataset holds the facts of the source document.
+//! let seed = jointwatch::seed();
+//! assert!(!seed.validate().has_errors());
+//!
+//! let ocean = seed.exercises.iter().find(|e| e.name == "Ocean-2024").unwrap();
+//! assert_eq!(ocean.forces.ships, Some(Quantity::MoreThan(400.0)));
+//!
+//! // Your own documents load the same way.
+//! let mine = Dataset::from_json(r#"{"formatVersion": "1.0"}"#).unwrap();
+//! assert_eq!(mine.record_count(), 0);
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod actor;
+mod dataset;
+pub mod date;
+mod de;
+pub mod exercise;
+pub mod patrol;
+pub mod period;
+pub mod place;
+pub mod quantity;
+pub mod query;
+pub mod scenario;
+mod seed;
+pub mod source;
+pub mod statistic;
+pub mod trend;
+pub mod validate;
+
+pub use actor::{CountryCode, Participant, ServiceBranch};
+pub use dataset::{Dataset, LoadError, ParseError, FORMAT_VERSION};
+pub use date::{DateRange, FuzzyDate, Precision};
+pub use exercise::{Claim, ClaimKind, Domain, Equipment, Exercise, Forces};
+pub use patrol::{Patrol, PatrolKind, Platform, PlatformRole, Response, ResponseAction};
+pub use period::{FiscalNaming, Granularity, Period};
+pub use place::{builtin_area, gazetteer, Area, AreaKind, Point};
+pub use quantity::{Bounds, Quantity};
+pub use query::{Filter, RecordKind};
+pub use scenario::{
+    Bearing, Direction, Indicator, Metric, Observation, Rule, Scenario, ScenarioKind,
+};
+pub use seed::{seed, SEED_JSON};
+pub use source::{Credibility, Grading, Reliability, Source};
+pub use statistic::{BreakdownEntry, Category, Measure, Rate, Reporter, Statistic};
+pub use validate::{Code, Finding, Report, Severity, ValidateOptions};

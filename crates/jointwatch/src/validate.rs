@@ -1,0 +1,755 @@
+//! Validation: every finding in a document, each with a stable code, a
+//! severity, a path into the document and a plain message.
+//!
+//! The codes are listed in `docs/validation-codes.md`. Codes never change
+//! meaning; new checks get new codes.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::actor::{CountryCode, Participant};
+use crate::dataset::Dataset;
+use crate::date::{DateRange, YEAR_RANGE};
+use crate::period::Period;
+use crate::place::{is_builtin_area_id, Point};
+use crate::quantity::Quantity;
+use crate::query::Filter;
+use crate::scenario::Metric;
+use crate::statistic::Category;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Severity {
+    /// The data is wrong.
+    Error,
+    /// The data is suspicious or incomplete.
+    Warning,
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $text:literal, $sev:ident; )*) => {
+        /// A stable finding code. Its text form (`end-before-start`) is what
+        /// users see and match on.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in documentation order.
+            pub const ALL: &'static [Code] = &[ $( Code::$variant, )* ];
+
+            /// The stable text form.
+            pub fn as_str(&self) -> &'static str {
+                match self { $( Code::$variant => $text, )* }
+            }
+
+            /// The severity a finding with this code has outside strict mode.
+            pub fn default_severity(&self) -> Severity {
+                match self { $( Code::$variant => Severity::$sev, )* }
+            }
+
+            /// The code with this text form.
+            #[allow(clippy::should_implement_trait)]
+            pub fn from_str(s: &str) -> Option<Code> {
+                match s { $( $text => Some(Code::$variant), )* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The text is not well-formed JSON (or has trailing characters).
+    MalformedJson = "malformed-json", Error;
+    /// A value has the wrong JSON type (a number where text is expected, …).
+    WrongType = "wrong-type", Error;
+    /// An object has a field the format does not define.
+    UnknownField = "unknown-field", Error;
+    /// A required field is missing.
+    MissingField = "missing-field", Error;
+    /// An object has the same key twice.
+    DuplicateKey = "duplicate-key", Error;
+    /// A value is not one of the allowed words (a domain, a role, …).
+    UnknownVariant = "unknown-variant", Error;
+    /// A date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or no such day exists.
+    InvalidDate = "invalid-date", Error;
+    /// A country code is not three capital letters.
+    InvalidCountryCode = "invalid-country-code", Error;
+    /// A quantity object mixes or lacks forms.
+    InvalidQuantity = "invalid-quantity", Error;
+    /// A credibility grade is not 1–6.
+    InvalidGrade = "invalid-grade", Error;
+    /// Any other value the format cannot hold (a number too large for its field, …).
+    InvalidValue = "invalid-value", Error;
+    /// The format version is not one this library reads.
+    UnsupportedFormatVersion = "unsupported-format-version", Error;
+    /// An id is empty or has surrounding white space.
+    InvalidId = "invalid-id", Error;
+    /// Two items share an id.
+    DuplicateId = "duplicate-id", Error;
+    /// A record cites a source id that is not defined.
+    MissingSource = "missing-source", Error;
+    /// An area id is neither built in nor defined in the dataset.
+    UnknownArea = "unknown-area", Error;
+    /// An indicator bears on a scenario id that is not defined.
+    UnknownScenario = "unknown-scenario", Error;
+    /// A country code is not an assigned ISO 3166-1 alpha-3 code.
+    UnknownCountry = "unknown-country", Error;
+    /// A date range ends before it starts.
+    EndBeforeStart = "end-before-start", Error;
+    /// A joint record names fewer than two states.
+    JointSingleParticipant = "joint-single-participant", Error;
+    /// A count or size is negative.
+    NegativeQuantity = "negative-quantity", Error;
+    /// A quantity's bounds are out of order (`min` above `max`) or not finite.
+    QuantityOutOfOrder = "quantity-out-of-order", Error;
+    /// A latitude is outside −90..90.
+    LatitudeOutOfRange = "latitude-out-of-range", Error;
+    /// A longitude is outside −180..180.
+    LongitudeOutOfRange = "longitude-out-of-range", Error;
+    /// The parts of a breakdown add up to more than its total.
+    BreakdownExceedsTotal = "breakdown-exceeds-total", Error;
+    /// A fiscal year's first month is not 1–12.
+    InvalidFiscalStart = "invalid-fiscal-start", Error;
+    /// A period is malformed (quarter 5, month 13, a span that ends before it starts, a year out of range).
+    InvalidPeriod = "invalid-period", Error;
+    /// An indicator's watch level lies beyond its threshold, or a level is not finite.
+    ThresholdsOutOfOrder = "thresholds-out-of-order", Error;
+    /// A probability is outside 0–1.
+    ProbabilityOutOfRange = "probability-out-of-range", Error;
+    /// A likelihood ratio is not a finite number above zero.
+    InvalidLikelihoodRatio = "invalid-likelihood-ratio", Error;
+    /// A record cites no source.
+    NoSource = "no-source", Warning;
+    /// A record has no date, so it cannot appear in time series.
+    UndatedRecord = "undated-record", Warning;
+    /// The same participant is listed twice.
+    DuplicateParticipant = "duplicate-participant", Warning;
+    /// A state is listed both as participant and as observer.
+    ObserverIsParticipant = "observer-is-participant", Warning;
+    /// A route has a single point.
+    ShortRoute = "short-route", Warning;
+    /// A prior of exactly 0 or 1, which no evidence can move.
+    ExtremeProbability = "extreme-probability", Warning;
+    /// An indicator bears on no scenario, or every ratio is 1: it cannot change any judgement.
+    NonDiagnosticIndicator = "non-diagnostic-indicator", Warning;
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Code::from_str(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown finding code {s:?}")))
+    }
+}
+
+/// One problem found in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// Stable code.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where in the document (`exercises[3].forces.ships`); empty for the whole document.
+    pub path: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// Line in the JSON text (parse errors only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Column in the JSON text (parse errors only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{sev}[{}]", self.code)?;
+        if !self.path.is_empty() {
+            write!(f, " at {}", self.path)?;
+        }
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            write!(f, " (line {l}, column {c})")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for Finding {}
+
+/// How to validate.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ValidateOptions {
+    /// Treat every warning as an error.
+    #[serde(default)]
+    pub strict: bool,
+    /// Codes to leave out of the report.
+    #[serde(default)]
+    pub ignore: Vec<Code>,
+}
+
+/// Everything validation found, in document order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// The findings.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// Whether there are no findings at all.
+    pub fn is_clean(&self) -> bool {
+        self.findings.is_empty()
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+    }
+
+    /// The distinct codes found, sorted.
+    pub fn codes(&self) -> Vec<Code> {
+        let mut v: Vec<Code> = self.findings.iter().map(|f| f.code).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+}
+
+struct Checker<'a> {
+    ds: &'a Dataset,
+    findings: Vec<Finding>,
+    sources: HashSet<&'a str>,
+    areas: HashSet<&'a str>,
+    scenarios: HashSet<&'a str>,
+}
+
+impl<'a> Checker<'a> {
+    fn push(&mut self, code: Code, path: impl Into<String>, message: impl Into<String>) {
+        self.findings.push(Finding {
+            code,
+            severity: code.default_severity(),
+            path: path.into(),
+            message: message.into(),
+            line: None,
+            column: None,
+        });
+    }
+
+    fn ids(&mut self) {
+        let ds = self.ds;
+        let mut seen: HashMap<&str, String> = HashMap::new();
+        let groups: [(&str, Vec<&str>); 7] = [
+            (
+                "sources",
+                ds.sources.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            ("areas", ds.areas.iter().map(|x| x.id.as_str()).collect()),
+            (
+                "exercises",
+                ds.exercises.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "patrols",
+                ds.patrols.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "statistics",
+                ds.statistics.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "scenarios",
+                ds.scenarios.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "indicators",
+                ds.indicators.iter().map(|x| x.id.as_str()).collect(),
+            ),
+        ];
+        for (list, ids) in groups {
+            for (i, id) in ids.into_iter().enumerate() {
+                let path = format!("{list}[{i}].id");
+                if id.trim().is_empty() || id.trim() != id {
+                    self.push(
+                        Code::InvalidId,
+                        &path,
+                        format!("id {id:?} is empty or has surrounding white space"),
+                    );
+                    continue;
+                }
+                if let Some(first) = seen.get(id) {
+                    let msg = format!("id {id:?} is already used at {first}");
+                    self.push(Code::DuplicateId, &path, msg);
+                } else {
+                    seen.insert(id, path);
+                }
+            }
+        }
+        if ds.areas.iter().any(|a| is_builtin_area_id(&a.id)) {
+            for (i, a) in ds.areas.iter().enumerate() {
+                if is_builtin_area_id(&a.id) {
+                    self.push(
+                        Code::DuplicateId,
+                        format!("areas[{i}].id"),
+                        format!("area id {:?} is already a built-in gazetteer area", a.id),
+                    );
+                }
+            }
+        }
+    }
+
+    fn source_refs(&mut self, path: &str, refs: &[String], required: bool) {
+        if refs.is_empty() && required {
+            self.push(
+                Code::NoSource,
+                path,
+                "cites no source; every figure should be traceable",
+            );
+        }
+        for (i, r) in refs.iter().enumerate() {
+            if !self.sources.contains(r.as_str()) {
+                self.push(
+                    Code::MissingSource,
+                    format!("{path}[{i}]"),
+                    format!("source {r:?} is not defined in `sources`"),
+                );
+            }
+        }
+    }
+
+    fn area_refs(&mut self, path: &str, refs: &[String]) {
+        for (i, r) in refs.iter().enumerate() {
+            if !self.areas.contains(r.as_str()) && !is_builtin_area_id(r) {
+                self.push(
+                    Code::UnknownArea,
+                    format!("{path}[{i}]"),
+                    format!("area {r:?} is neither built in nor defined in `areas`"),
+                );
+            }
+        }
+    }
+
+    fn country(&mut self, path: &str, c: &CountryCode) {
+        if !c.is_assigned() {
+            self.push(
+                Code::UnknownCountry,
+                path,
+                format!("{c} is not an assigned ISO 3166-1 alpha-3 code"),
+            );
+        }
+    }
+
+    fn participants(&mut self, path: &str, ps: &[Participant]) {
+        let mut seen = HashSet::new();
+        for (i, p) in ps.iter().enumerate() {
+            self.country(&format!("{path}[{i}]"), &p.country);
+            if !seen.insert(*p) {
+                self.push(
+                    Code::DuplicateParticipant,
+                    format!("{path}[{i}]"),
+                    format!("{} is listed twice", p.country),
+                );
+            }
+        }
+    }
+
+    fn joint(&mut self, path: &str, ps: &[Participant]) {
+        let states: HashSet<CountryCode> = ps.iter().map(|p| p.country).collect();
+        if states.len() < 2 {
+            self.push(
+                Code::JointSingleParticipant,
+                path,
+                format!(
+                    "a joint record needs at least two states; found {}",
+                    states.len()
+                ),
+            );
+        }
+    }
+
+    fn dates(&mut self, path: &str, d: &DateRange) {
+        if d.is_reversed() {
+            self.push(
+                Code::EndBeforeStart,
+                path,
+                format!("ends ({}) before it starts ({})", d.end, d.start),
+            );
+        }
+    }
+
+    fn quantity(&mut self, path: &str, q: &Quantity) {
+        if q.values().iter().any(|v| *v < 0.0) {
+            self.push(
+                Code::NegativeQuantity,
+                path,
+                format!("{q} is negative; counts cannot be"),
+            );
+        }
+        if !q.is_ordered() {
+            self.push(
+                Code::QuantityOutOfOrder,
+                path,
+                format!("bounds of {q} are out of order or not finite"),
+            );
+        }
+    }
+
+    fn opt_quantity(&mut self, path: &str, q: &Option<Quantity>) {
+        if let Some(q) = q {
+            self.quantity(path, q);
+        }
+    }
+
+    fn point(&mut self, path: &str, p: &Point) {
+        if !(-90.0..=90.0).contains(&p.lat) {
+            self.push(
+                Code::LatitudeOutOfRange,
+                format!("{path}.lat"),
+                format!("latitude {} is outside −90..90", p.lat),
+            );
+        }
+        if !(-180.0..=180.0).contains(&p.lon) {
+            self.push(
+                Code::LongitudeOutOfRange,
+                format!("{path}.lon"),
+                format!("longitude {} is outside −180..180", p.lon),
+            );
+        }
+    }
+
+    fn period(&mut self, path: &str, p: &Period) {
+        let years_ok = |y: i16| YEAR_RANGE.contains(&y);
+        match *p {
+            Period::FiscalYear {
+                first_month, year, ..
+            } => {
+                if !(1..=12).contains(&first_month) {
+                    self.push(
+                        Code::InvalidFiscalStart,
+                        format!("{path}.firstMonth"),
+                        format!("a fiscal year cannot start in month {first_month}; use 1–12"),
+                    );
+                } else if !years_ok(year) || !p.is_well_formed() {
+                    self.push(
+                        Code::InvalidPeriod,
+                        path,
+                        format!("{p} is not a valid period"),
+                    );
+                }
+            }
+            Period::Years { start, end } if end < start => {
+                self.push(
+                    Code::InvalidPeriod,
+                    path,
+                    format!("the span of years ends ({end}) before it starts ({start})"),
+                );
+            }
+            Period::Years { start, end } if !years_ok(start) || !years_ok(end) => {
+                self.push(Code::InvalidPeriod, path, "years run from 1 to 9999");
+            }
+            Period::CalendarYear { year }
+            | Period::Quarter { year, .. }
+            | Period::Month { year, .. }
+                if !years_ok(year) || !p.is_well_formed() =>
+            {
+                self.push(
+                    Code::InvalidPeriod,
+                    path,
+                    "the period is malformed (quarters run 1–4, months 1–12, years 1–9999)",
+                );
+            }
+            _ => {}
+        }
+    }
+
+    fn filter(&mut self, path: &str, f: &Filter) {
+        for (i, c) in f.participants_any.iter().enumerate() {
+            self.country(&format!("{path}.participantsAny[{i}]"), c);
+        }
+        for (i, c) in f.participants_all.iter().enumerate() {
+            self.country(&format!("{path}.participantsAll[{i}]"), c);
+        }
+        self.area_refs(&format!("{path}.areas"), &f.areas);
+        if let (Some(a), Some(b)) = (f.from, f.to) {
+            self.dates(path, &DateRange { start: a, end: b });
+        }
+    }
+
+    fn probability(&mut self, path: &str, p: f64) {
+        if !(0.0..=1.0).contains(&p) {
+            self.push(
+                Code::ProbabilityOutOfRange,
+                path,
+                format!("probability {p} is outside 0–1"),
+            );
+        } else if p == 0.0 || p == 1.0 {
+            self.push(
+                Code::ExtremeProbability,
+                path,
+                format!("a prior of {p} cannot be moved by any evidence"),
+            );
+        }
+    }
+
+    fn likelihood_ratio(&mut self, path: &str, lr: f64) {
+        if !(lr.is_finite() && lr > 0.0) {
+            self.push(
+                Code::InvalidLikelihoodRatio,
+                path,
+                format!("likelihood ratio {lr} must be a finite number above 0"),
+            );
+        }
+    }
+
+    fn run(&mut self) {
+        let ds = self.ds;
+        if ds.format_version.split('.').next() != Some("1") {
+            self.push(
+                Code::UnsupportedFormatVersion,
+                "formatVersion",
+                format!(
+                    "format version {:?} is not supported; this library reads 1.x",
+                    ds.format_version
+                ),
+            );
+        }
+        self.ids();
+
+        for (i, a) in ds.areas.iter().enumerate() {
+            if let Some([w, s, e, n]) = a.bbox {
+                self.point(&format!("areas[{i}].bbox[0..2]"), &Point { lon: w, lat: s });
+                self.point(&format!("areas[{i}].bbox[2..4]"), &Point { lon: e, lat: n });
+            }
+            for (j, p) in a.polygon.iter().flatten().enumerate() {
+                self.point(&format!("areas[{i}].polygon[{j}]"), p);
+            }
+        }
+
+        for (i, e) in ds.exercises.iter().enumerate() {
+            let base = format!("exercises[{i}]");
+            if let Some(h) = &e.host {
+                self.country(&format!("{base}.host"), h);
+            }
+            self.participants(&format!("{base}.participants"), &e.participants);
+            self.participants(&format!("{base}.observers"), &e.observers);
+            let part: HashSet<CountryCode> = e.participants.iter().map(|p| p.country).collect();
+            for (j, o) in e.observers.iter().enumerate() {
+                if part.contains(&o.country) {
+                    self.push(
+                        Code::ObserverIsParticipant,
+                        format!("{base}.observers[{j}]"),
+                        format!("{} is also listed as a participant", o.country),
+                    );
+                }
+            }
+            self.area_refs(&format!("{base}.areas"), &e.areas);
+            match &e.dates {
+                Some(d) => self.dates(&format!("{base}.dates"), d),
+                None => self.push(
+                    Code::UndatedRecord,
+                    format!("{base}.dates"),
+                    "has no date, so it cannot appear in time series",
+                ),
+            }
+            let f = &e.forces;
+            self.opt_quantity(&format!("{base}.forces.ships"), &f.ships);
+            self.opt_quantity(&format!("{base}.forces.submarines"), &f.submarines);
+            self.opt_quantity(&format!("{base}.forces.aircraft"), &f.aircraft);
+            self.opt_quantity(&format!("{base}.forces.personnel"), &f.personnel);
+            for (j, eq) in f.equipment.iter().enumerate() {
+                self.opt_quantity(
+                    &format!("{base}.forces.equipment[{j}].quantity"),
+                    &eq.quantity,
+                );
+            }
+            for (j, c) in e.claims.iter().enumerate() {
+                self.source_refs(&format!("{base}.claims[{j}].sources"), &c.sources, false);
+            }
+            self.source_refs(&format!("{base}.sources"), &e.sources, true);
+        }
+
+        for (i, p) in ds.patrols.iter().enumerate() {
+            let base = format!("patrols[{i}]");
+            self.participants(&format!("{base}.participants"), &p.participants);
+            self.joint(&format!("{base}.participants"), &p.participants);
+            match &p.dates {
+                Some(d) => self.dates(&format!("{base}.dates"), d),
+                None => self.push(
+                    Code::UndatedRecord,
+                    format!("{base}.dates"),
+                    "has no date, so it cannot appear in time series",
+                ),
+            }
+            for (j, pl) in p.platforms.iter().enumerate() {
+                if let Some(c) = &pl.country {
+                    self.country(&format!("{base}.platforms[{j}].country"), c);
+                }
+                self.opt_quantity(&format!("{base}.platforms[{j}].count"), &pl.count);
+            }
+            if p.route.len() == 1 {
+                self.push(
+                    Code::ShortRoute,
+                    format!("{base}.route"),
+                    "a route needs at least two points",
+                );
+            }
+            for (j, pt) in p.route.iter().enumerate() {
+                self.point(&format!("{base}.route[{j}]"), pt);
+            }
+            self.area_refs(&format!("{base}.areas"), &p.areas);
+            for (j, c) in p.adiz_entered.iter().enumerate() {
+                self.country(&format!("{base}.adizEntered[{j}]"), c);
+            }
+            for (j, r) in p.responses.iter().enumerate() {
+                self.country(&format!("{base}.responses[{j}].by"), &r.by);
+                self.opt_quantity(&format!("{base}.responses[{j}].count"), &r.count);
+            }
+            self.source_refs(&format!("{base}.sources"), &p.sources, true);
+        }
+
+        for (i, s) in ds.statistics.iter().enumerate() {
+            let base = format!("statistics[{i}]");
+            if let Some(c) = s.reporter.as_ref().and_then(|r| r.country.as_ref()) {
+                self.country(&format!("{base}.reporter.country"), c);
+            }
+            self.participants(&format!("{base}.subjects"), &s.subjects);
+            if s.measure.is_joint() && !s.subjects.is_empty() {
+                self.joint(&format!("{base}.subjects"), &s.subjects);
+            }
+            match &s.period {
+                Some(p) => self.period(&format!("{base}.period"), p),
+                None if s.as_of.is_none() => self.push(
+                    Code::UndatedRecord,
+                    format!("{base}.period"),
+                    "has neither a period nor an `asOf` date",
+                ),
+                None => {}
+            }
+            self.quantity(&format!("{base}.quantity"), &s.quantity);
+            let mut parts = Vec::new();
+            for (j, b) in s.breakdown.iter().enumerate() {
+                if let Category::Country(c) = &b.category {
+                    self.country(&format!("{base}.breakdown[{j}].category"), c);
+                }
+                if let Some(q) = &b.quantity {
+                    self.quantity(&format!("{base}.breakdown[{j}].quantity"), q);
+                    parts.push(*q);
+                }
+            }
+            if let (false, Some(high)) = (parts.is_empty(), s.quantity.high()) {
+                let low = Quantity::sum(parts.iter()).low();
+                if low > high {
+                    self.push(
+                        Code::BreakdownExceedsTotal,
+                        format!("{base}.breakdown"),
+                        format!(
+                            "the parts add up to at least {low}, more than the total {}",
+                            s.quantity
+                        ),
+                    );
+                }
+            }
+            self.source_refs(&format!("{base}.sources"), &s.sources, true);
+        }
+
+        for (i, s) in ds.scenarios.iter().enumerate() {
+            let base = format!("scenarios[{i}]");
+            if let Some(p) = s.prior {
+                self.probability(&format!("{base}.prior"), p);
+            }
+            self.source_refs(&format!("{base}.sources"), &s.sources, false);
+        }
+
+        for (i, ind) in ds.indicators.iter().enumerate() {
+            let base = format!("indicators[{i}]");
+            if !ind.rule.is_ordered() {
+                self.push(Code::ThresholdsOutOfOrder, format!("{base}.rule"), "the watch level must lie on the near side of the threshold, and both must be finite");
+            }
+            if let Metric::Count { filter, .. } = &ind.metric {
+                self.filter(&format!("{base}.metric.filter"), filter);
+            }
+            let informative = ind
+                .bears_on
+                .iter()
+                .any(|b| b.if_fired != 1.0 || b.if_not_fired != 1.0);
+            if !informative {
+                self.push(Code::NonDiagnosticIndicator, format!("{base}.bearsOn"), "bears on no scenario with a ratio other than 1, so it cannot change any judgement");
+            }
+            for (j, b) in ind.bears_on.iter().enumerate() {
+                let p = format!("{base}.bearsOn[{j}]");
+                if !self.scenarios.contains(b.scenario.as_str()) {
+                    self.push(
+                        Code::UnknownScenario,
+                        format!("{p}.scenario"),
+                        format!("scenario {:?} is not defined", b.scenario),
+                    );
+                }
+                self.likelihood_ratio(&format!("{p}.ifFired"), b.if_fired);
+                self.likelihood_ratio(&format!("{p}.ifNotFired"), b.if_not_fired);
+            }
+            for (j, o) in ind.observations.iter().enumerate() {
+                self.source_refs(
+                    &format!("{base}.observations[{j}].sources"),
+                    &o.sources,
+                    true,
+                );
+            }
+            self.source_refs(&format!("{base}.sources"), &ind.sources, false);
+        }
+    }
+}
+
+/// Validates a dataset. Prefer [`Dataset::validate`].
+pub fn validate(ds: &Dataset, options: &ValidateOptions) -> Report {
+    let mut c = Checker {
+        ds,
+        findings: Vec::new(),
+        sources: ds.sources.iter().map(|s| s.id.as_str()).collect(),
+        areas: ds.areas.iter().map(|a| a.id.as_str()).collect(),
+        scenarios: ds.scenarios.iter().map(|s| s.id.as_str()).collect(),
+    };
+    c.run();
+    let mut findings = c.findings;
+    findings.retain(|f| !options.ignore.contains(&f.code));
+    if options.strict {
+        for f in &mut findings {
+            f.severity = Severity::Error;
+        }
+    }
+    Report { findings }
+}

@@ -25,6 +25,8 @@ pub const FORMAT_VERSION: &str = "1.0";
 /// assert!(ds.exercises.is_empty());
 /// assert!(ds.validate().is_clean());
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Dataset {

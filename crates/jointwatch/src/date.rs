@@ -19,6 +19,8 @@ use crate::de::tagged;
 pub const YEAR_RANGE: std::ops::RangeInclusive<i16> = 1..=9999;
 
 /// How precisely a [`FuzzyDate`] is known.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Precision {

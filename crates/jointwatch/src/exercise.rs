@@ -7,6 +7,8 @@ use crate::date::DateRange;
 use crate::quantity::Quantity;
 
 /// A domain of warfare an exercise trains in.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Domain {
@@ -38,6 +40,8 @@ pub enum Domain {
 
 /// Forces committed to an exercise. Every figure keeps the source's
 /// uncertainty.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Forces {
@@ -70,6 +74,8 @@ impl Forces {
 }
 
 /// A named piece or class of equipment and how many took part.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Equipment {
@@ -81,6 +87,8 @@ pub struct Equipment {
 }
 
 /// What kind of distinction a claim makes.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ClaimKind {
@@ -96,6 +104,8 @@ pub enum ClaimKind {
 
 /// A distinction a source claims for a record, kept as the source's words
 /// ("the largest naval exercise in three decades").
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Claim {
@@ -126,6 +136,8 @@ pub struct Claim {
 /// }"#).unwrap();
 /// assert_eq!(e.participants.len(), 2);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Exercise {

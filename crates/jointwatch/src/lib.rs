@@ -41,7 +41,9 @@ pub mod scenario;
 mod seed;
 pub mod source;
 pub mod statistic;
+pub mod summary;
 pub mod trend;
+mod typedecl;
 pub mod validate;
 
 pub use actor::{CountryCode, Participant, ServiceBranch};

@@ -13,6 +13,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// Which year a fiscal year is named for.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
@@ -44,6 +46,8 @@ fn is_default_naming(n: &FiscalNaming) -> bool {
 /// assert_eq!(fy.last_day().unwrap().to_string(), "2024-03-31");
 /// assert_eq!(fy.to_string(), "FY2023");
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(
     tag = "type",
@@ -99,6 +103,8 @@ pub enum Period {
 /// let d = jiff::civil::date(2024, 2, 10);
 /// assert_eq!(japan.period_of(d).unwrap().to_string(), "FY2023");
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(
     tag = "type",

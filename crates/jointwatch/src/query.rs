@@ -9,6 +9,8 @@ use crate::exercise::Domain;
 use crate::source::{Credibility, Reliability};
 
 /// A kind of record.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum RecordKind {
@@ -32,6 +34,8 @@ pub enum RecordKind {
 /// }"#).unwrap();
 /// assert_eq!(f.participants_all.len(), 2);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Filter {

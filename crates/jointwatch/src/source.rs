@@ -13,6 +13,8 @@ use crate::date::FuzzyDate;
 use crate::de::tagged;
 
 /// Source reliability on the Admiralty scale.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Reliability {
     /// Completely reliable.
@@ -156,6 +158,8 @@ impl fmt::Display for Grading {
 }
 
 /// Where a piece of information comes from.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Source {

@@ -13,6 +13,8 @@ use crate::period::Period;
 use crate::quantity::Quantity;
 
 /// What a statistic counts.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Measure {
@@ -42,6 +44,8 @@ impl Measure {
 }
 
 /// The unit a statistic's quantity is expressed in over its period.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Rate {
@@ -52,6 +56,8 @@ pub enum Rate {
 }
 
 /// Who published a statistic.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Reporter {
@@ -113,6 +119,8 @@ impl<'de> Deserialize<'de> for Category {
 }
 
 /// A share of a statistic, such as scrambles against Chinese aircraft.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct BreakdownEntry {
@@ -139,6 +147,8 @@ pub struct BreakdownEntry {
 /// }"#).unwrap();
 /// assert_eq!(s.measure, Measure::Scrambles);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Statistic {

@@ -20,6 +20,8 @@ use crate::scenario::Metric;
 use crate::statistic::Category;
 
 /// How serious a finding is.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Severity {
@@ -37,6 +39,15 @@ macro_rules! codes {
         pub enum Code {
             $( $(#[$doc])* $variant, )*
         }
+
+        /// The TypeScript union of every code's text form.
+        #[cfg(feature = "ts")]
+        #[allow(dead_code)] // read only by wasm-bindgen's TypeScript section
+        pub(crate) const TS_CODE_UNION: &str = concat!(
+            "/** A stable finding code; see docs/validation-codes.md. */\nexport type Code =",
+            $( "\n  | \"", $text, "\"", )*
+            ";\n"
+        );
 
         impl Code {
             /// Every code, in documentation order.
@@ -159,6 +170,8 @@ impl<'de> Deserialize<'de> for Code {
 }
 
 /// One problem found in a document.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
@@ -198,6 +211,8 @@ impl fmt::Display for Finding {
 impl std::error::Error for Finding {}
 
 /// How to validate.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ValidateOptions {
@@ -210,6 +225,8 @@ pub struct ValidateOptions {
 }
 
 /// Everything validation found, in document order.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {

@@ -122,6 +122,8 @@ impl<'de> Deserialize<'de> for CountryCode {
 }
 
 /// A branch of a state's armed forces.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ServiceBranch {

@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 /// let p: Point = serde_json::from_str(r#"{"lon": 135.0, "lat": 40.0}"#).unwrap();
 /// assert!(p.is_in_range());
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
@@ -32,6 +34,8 @@ impl Point {
 }
 
 /// What sort of place an area is.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum AreaKind {
@@ -63,6 +67,8 @@ impl AreaKind {
 /// seed names and their neighbours; a dataset may add its own in `areas`.
 ///
 /// Records refer to areas by `id`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Area {

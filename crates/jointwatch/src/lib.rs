@@ -28,9 +28,15 @@
 #![deny(missing_docs)]
 
 pub mod actor;
+pub mod assess;
+pub mod breakdown;
+pub mod brief;
+pub mod cadence;
+pub mod catalogue;
 mod dataset;
 pub mod date;
 mod de;
+pub mod estimative;
 pub mod exercise;
 pub mod patrol;
 pub mod period;
@@ -39,9 +45,11 @@ pub mod quantity;
 pub mod query;
 pub mod scenario;
 mod seed;
+pub mod series;
 pub mod source;
 pub mod statistic;
 pub mod summary;
+pub mod superlative;
 pub mod trend;
 mod typedecl;
 pub mod validate;

@@ -9,8 +9,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::actor::{CountryCode, Participant};
 use crate::date::FuzzyDate;
 use crate::de::tagged;
+use crate::exercise::Domain;
 use crate::period::Period;
 use crate::quantity::Quantity;
+use crate::query::{Filter, RecordKind};
 
 /// What a statistic counts.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -40,6 +42,33 @@ impl Measure {
             self,
             Measure::JointExercises | Measure::JointAirPatrols | Measure::JointNavalPatrols
         )
+    }
+
+    /// The records that count towards this measure, as a filter; `None`
+    /// for measures no record kind holds (scrambles, other).
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::{Measure, RecordKind};
+    /// let f = Measure::JointExercises.record_filter().unwrap();
+    /// assert_eq!(f.kinds, [RecordKind::Exercise]);
+    /// assert_eq!(f.min_participants, Some(2));
+    /// assert!(Measure::Scrambles.record_filter().is_none());
+    /// ```
+    pub fn record_filter(&self) -> Option<Filter> {
+        let (kinds, domains, min_participants) = match self {
+            Measure::JointExercises => (vec![RecordKind::Exercise], vec![], Some(2)),
+            Measure::Exercises => (vec![RecordKind::Exercise], vec![], None),
+            Measure::JointAirPatrols => (vec![RecordKind::Patrol], vec![Domain::Air], Some(2)),
+            Measure::JointNavalPatrols => (vec![RecordKind::Patrol], vec![Domain::Naval], Some(2)),
+            Measure::Scrambles | Measure::Other => return None,
+        };
+        Some(Filter {
+            kinds,
+            domains,
+            min_participants,
+            ..Filter::default()
+        })
     }
 }
 

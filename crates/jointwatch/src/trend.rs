@@ -35,6 +35,8 @@ use serde::Serialize;
 /// Descriptive statistics of the finite values of a series.
 ///
 /// Serialises with camelCase field names.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
@@ -59,6 +61,8 @@ pub struct Summary {
 /// The change from one observation to the next.
 ///
 /// Serialises with camelCase field names.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
@@ -74,6 +78,8 @@ pub struct Change {
 /// An ordinary least-squares line `y = intercept + slope · x`.
 ///
 /// Serialises with camelCase field names.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinearFit {
@@ -91,6 +97,8 @@ pub struct LinearFit {
 /// Direction of a monotonic trend, as decided by a significance test.
 ///
 /// Serialises as `"increasing"`, `"decreasing"` or `"noTrend"`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Trend {
@@ -106,6 +114,8 @@ pub enum Trend {
 /// exactly as `pymannkendall.original_test` does.
 ///
 /// Serialises with camelCase field names (`varS`, `pValue`, …).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MannKendall {
@@ -135,6 +145,8 @@ pub struct MannKendall {
 /// The Theil–Sen estimator of a line's slope, with the Conover intercept.
 ///
 /// Serialises with camelCase field names.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SensSlope {
@@ -152,6 +164,8 @@ pub struct SensSlope {
 /// How a p-value was computed.
 ///
 /// Serialises as `"exact"` or `"normalApproximation"`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum PValueMethod {
@@ -165,6 +179,8 @@ pub enum PValueMethod {
 /// or per 1000 flight hours).
 ///
 /// Serialises with camelCase field names.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RateComparison {

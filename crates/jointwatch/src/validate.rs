@@ -16,8 +16,10 @@ use crate::period::Period;
 use crate::place::{is_builtin_area_id, Point};
 use crate::quantity::Quantity;
 use crate::query::Filter;
+use crate::query::Record;
 use crate::scenario::Metric;
-use crate::statistic::Category;
+use crate::statistic::{Category, Rate, Statistic};
+use jiff::civil::Date;
 
 /// How serious a finding is.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -147,6 +149,8 @@ codes! {
     ExtremeProbability = "extreme-probability", Warning;
     /// An indicator bears on no scenario, or every ratio is 1: it cannot change any judgement.
     NonDiagnosticIndicator = "non-diagnostic-indicator", Warning;
+    /// More events are recorded for a period than a statistic reports for it (or a patrol's sequence number exceeds a reported count).
+    CountedExceedsReported = "counted-exceeds-reported", Warning;
 }
 
 impl fmt::Display for Code {
@@ -748,6 +752,109 @@ impl<'a> Checker<'a> {
             }
             self.source_refs(&format!("{base}.sources"), &ind.sources, false);
         }
+
+        for (i, s) in ds.statistics.iter().enumerate() {
+            self.counted_vs_reported(i, s);
+        }
+    }
+
+    /// Compares the records held with what a statistic reports for the same
+    /// period. Counting fewer is normal (a dataset is rarely complete);
+    /// counting more is a contradiction worth a look.
+    fn counted_vs_reported(&mut self, i: usize, s: &Statistic) {
+        let Some(high) = s.quantity.high() else {
+            return;
+        };
+        let exceeds = |n: f64| n > high || (s.quantity.bounds().high_exclusive && n >= high);
+        let Some(mut filter) = s.measure.record_filter() else {
+            return;
+        };
+        filter.participants_all = s.subjects.iter().map(|p| p.country).collect();
+        let records = filter.select(self.ds);
+        let within = |r: &Record<'_>, a: Date, b: Date| {
+            r.start()
+                .is_some_and(|d| a <= d.first_day() && d.last_day() <= b)
+        };
+        let path = format!("statistics[{i}].quantity");
+        let mut problems = Vec::new();
+        match (s.rate, s.period) {
+            (Rate::PerYear, Some(Period::Years { start, end }))
+                if end >= start && end - start < 10_000 =>
+            {
+                for y in start..=end {
+                    let (Ok(a), Ok(b)) = (Date::new(y, 1, 1), Date::new(y, 12, 31)) else {
+                        continue;
+                    };
+                    let ids: Vec<&str> = records
+                        .iter()
+                        .filter(|r| within(r, a, b))
+                        .map(|r| r.id())
+                        .collect();
+                    if exceeds(ids.len() as f64) {
+                        problems.push(format!(
+                            "{} recorded in {y} ({})",
+                            ids.len(),
+                            ids.join(", ")
+                        ));
+                    }
+                }
+            }
+            (Rate::Total, Some(p)) => {
+                if let (Some(a), Some(b)) = (p.first_day(), p.last_day()) {
+                    let ids: Vec<&str> = records
+                        .iter()
+                        .filter(|r| within(r, a, b))
+                        .map(|r| r.id())
+                        .collect();
+                    if exceeds(ids.len() as f64) {
+                        problems.push(format!(
+                            "{} recorded in {p} ({})",
+                            ids.len(),
+                            ids.join(", ")
+                        ));
+                    }
+                }
+            }
+            (Rate::Total, None) => {
+                if let Some(as_of) = s.as_of {
+                    let ids: Vec<&str> = records
+                        .iter()
+                        .filter(|r| within(r, Date::MIN, as_of.last_day()))
+                        .map(|r| r.id())
+                        .collect();
+                    if exceeds(ids.len() as f64) {
+                        problems.push(format!(
+                            "{} recorded by {as_of} ({})",
+                            ids.len(),
+                            ids.join(", ")
+                        ));
+                    }
+                    let seq = records
+                        .iter()
+                        .filter_map(|r| match r {
+                            Record::Patrol(p)
+                                if p.dates
+                                    .is_none_or(|d| d.start.first_day() <= as_of.last_day()) =>
+                            {
+                                p.sequence.map(|n| (n, p.id.as_str()))
+                            }
+                            _ => None,
+                        })
+                        .max();
+                    if let Some((n, id)) = seq.filter(|(n, _)| exceeds(f64::from(*n))) {
+                        problems.push(format!("patrol {id} is numbered {n}"));
+                    }
+                }
+            }
+            _ => {}
+        }
+        if !problems.is_empty() {
+            self.push(
+                Code::CountedExceedsReported,
+                path,
+                format!("reported as {} but {}", s.quantity, problems.join("; ")),
+            );
+        }
     }
 }
 
@@ -769,4 +876,68 @@ pub fn validate(ds: &Dataset, options: &ValidateOptions) -> Report {
         }
     }
     Report { findings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings(json: &str) -> Vec<(Code, String)> {
+        Dataset::from_json(json)
+            .unwrap()
+            .validate()
+            .findings
+            .into_iter()
+            .map(|f| (f.code, f.path))
+            .collect()
+    }
+
+    #[test]
+    fn more_exercises_counted_than_reported_is_a_warning() {
+        let mut exercises = Vec::new();
+        for i in 0..3 {
+            exercises.push(format!(r#"{{"id": "e{i}", "name": "E{i}", "participants": ["CHN", "RUS"], "dates": "2015-0{}", "sources": ["s"]}}"#, i + 1));
+        }
+        let doc = format!(
+            r#"{{"formatVersion": "1.0", "sources": [{{"id": "s", "title": "t", "reliability": "B", "credibility": 2}}],
+            "exercises": [{}],
+            "statistics": [{{"id": "st", "label": "l", "measure": "jointExercises", "subjects": ["CHN", "RUS"],
+               "period": {{"type": "years", "start": 2014, "end": 2016}}, "rate": "perYear", "quantity": {{"min": 1, "max": 2}}, "sources": ["s"]}}]}}"#,
+            exercises.join(",")
+        );
+        assert_eq!(
+            findings(&doc),
+            [(
+                Code::CountedExceedsReported,
+                "statistics[0].quantity".to_string()
+            )]
+        );
+        // Two a year is within the reported range.
+        let doc = doc.replace(r#""max": 2"#, r#""max": 3"#);
+        assert!(findings(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_sequence_number_beyond_a_cumulative_count_is_a_warning() {
+        let doc = r#"{"formatVersion": "1.0", "sources": [{"id": "s", "title": "t", "reliability": "B", "credibility": 2}],
+          "patrols": [{"id": "p", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "2024-11-29", "sequence": 12, "sources": ["s"]}],
+          "statistics": [{"id": "st", "label": "l", "measure": "jointAirPatrols", "subjects": ["CHN", "RUS"], "asOf": "2024", "quantity": {"atMost": 10}, "sources": ["s"]}]}"#;
+        assert_eq!(
+            findings(doc),
+            [(
+                Code::CountedExceedsReported,
+                "statistics[0].quantity".to_string()
+            )]
+        );
+        // "at least nine" has no upper bound to contradict.
+        assert!(findings(&doc.replace(r#"{"atMost": 10}"#, r#"{"atLeast": 9}"#)).is_empty());
+    }
+
+    #[test]
+    fn the_seed_does_not_contradict_itself() {
+        assert!(!crate::seed()
+            .validate()
+            .codes()
+            .contains(&Code::CountedExceedsReported));
+    }
 }

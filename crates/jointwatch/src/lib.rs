@@ -38,6 +38,7 @@ pub mod date;
 mod de;
 pub mod estimative;
 pub mod exercise;
+pub mod geography;
 pub mod patrol;
 pub mod period;
 pub mod place;
@@ -58,6 +59,10 @@ pub use actor::{CountryCode, Participant, ServiceBranch};
 pub use dataset::{Dataset, LoadError, ParseError, FORMAT_VERSION};
 pub use date::{DateRange, FuzzyDate, Precision};
 pub use exercise::{Claim, ClaimKind, Domain, Equipment, Exercise, Forces};
+pub use geography::{
+    area_target, closest_approach, patrol_closest_approach, route_length_km, Approach, GeoError,
+    Target,
+};
 pub use patrol::{Patrol, PatrolKind, Platform, PlatformRole, Response, ResponseAction};
 pub use period::{FiscalNaming, Granularity, Period};
 pub use place::{builtin_area, gazetteer, Area, AreaKind, Point};

@@ -75,3 +75,8 @@ pub use seed::{seed, SEED_JSON};
 pub use source::{Credibility, Grading, Reliability, Source};
 pub use statistic::{BreakdownEntry, Category, Measure, Rate, Reporter, Statistic};
 pub use validate::{Code, Finding, Report, Severity, ValidateOptions};
+
+/// Compiles and runs the README's Rust example as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

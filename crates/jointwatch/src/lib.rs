@@ -38,6 +38,7 @@ pub mod date;
 mod de;
 pub mod estimative;
 pub mod exercise;
+mod merge;
 pub mod geography;
 pub mod patrol;
 pub mod period;
@@ -57,6 +58,7 @@ pub mod validate;
 
 pub use actor::{CountryCode, Participant, ServiceBranch};
 pub use dataset::{Dataset, LoadError, ParseError, FORMAT_VERSION};
+pub use merge::MergeSummary;
 pub use date::{DateRange, FuzzyDate, Precision};
 pub use exercise::{Claim, ClaimKind, Domain, Equipment, Exercise, Forces};
 pub use geography::{

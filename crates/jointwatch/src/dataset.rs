@@ -2,6 +2,7 @@
 //! version, unique ids and references that resolve.
 
 use serde::{Deserialize, Serialize};
+use serde_path_to_error::{Path, Segment, Track};
 
 use crate::de::untag;
 use crate::exercise::Exercise;
@@ -10,6 +11,7 @@ use crate::place::Area;
 use crate::scenario::{Indicator, Scenario};
 use crate::source::Source;
 use crate::statistic::Statistic;
+use crate::strict::Strict;
 use crate::validate::{self, Code, Finding, Report, Severity, ValidateOptions};
 
 /// The format version this library writes. Documents with the same major
@@ -137,10 +139,12 @@ impl From<ParseError> for LoadError {
     }
 }
 
-fn classify(msg: &str) -> (Code, String) {
+/// The code of a serde message and the message without its tag; `true`
+/// when the code came from a tag (see [`crate::de::tagged`]).
+fn classify(msg: &str) -> (Code, String, bool) {
     if let Some((code, rest)) = untag(msg) {
         if let Some(c) = Code::from_str(code) {
-            return (c, rest.to_string());
+            return (c, rest.to_string(), true);
         }
     }
     let code = if msg.starts_with("unknown field") {
@@ -156,19 +160,75 @@ fn classify(msg: &str) -> (Code, String) {
     } else {
         Code::InvalidValue
     };
-    (code, msg.to_string())
+    (code, msg.to_string(), false)
+}
+
+/// The document path of a [`serde_path_to_error::Path`], as `a.b[0].c`.
+///
+/// Trailing unknown segments are dropped: serde_path_to_error adds one (shown
+/// as `?`) when reading a key fails, which is a place in the text but not in
+/// the document, so the error belongs to the enclosing object.
+fn path_text(path: &Path) -> String {
+    let mut segments: Vec<&Segment> = path.iter().collect();
+    while matches!(segments.last(), Some(Segment::Unknown)) {
+        segments.pop();
+    }
+    let mut out = String::new();
+    for segment in segments {
+        let key = match segment {
+            Segment::Seq { index } => {
+                out.push_str(&format!("[{index}]"));
+                continue;
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => key.as_str(),
+            Segment::Unknown => "?",
+        };
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(key);
+    }
+    out
+}
+
+/// Appends a key to a document path.
+fn join_key(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// The first name quoted in backticks in a serde message
+/// (``duplicate field `name` `` → `name`).
+fn quoted_name(msg: &str) -> Option<&str> {
+    let (_, rest) = msg.split_once('`')?;
+    let (name, _) = rest.split_once('`')?;
+    Some(name)
 }
 
 fn finding_from(path: String, inner: &serde_json::Error) -> ParseError {
-    let path = if path == "." { String::new() } else { path };
     let mut msg = inner.to_string();
     let suffix = format!(" at line {} column {}", inner.line(), inner.column());
     if let Some(stripped) = msg.strip_suffix(&suffix) {
         msg = stripped.to_string();
     }
-    let (code, message) = match inner.classify() {
+    let (code, message, tagged) = match inner.classify() {
         serde_json::error::Category::Data => classify(&msg),
-        _ => (Code::MalformedJson, msg),
+        // Well-formed JSON whose number no double can hold (`1e400`).
+        _ if msg.starts_with("number out of range") => (Code::InvalidValue, msg, false),
+        _ => (Code::MalformedJson, msg, false),
+    };
+    let path = match (code, tagged, quoted_name(&message)) {
+        // Serde reports a repeated key while reading the object that holds
+        // it; the finding belongs to the key.
+        (Code::DuplicateKey, _, Some(key)) => join_key(&path, key),
+        // A field not allowed for the type a tagged object names is found
+        // once the whole object is read (`de::Tagged::allow`), so at the
+        // object's path; like any unknown field, the finding names it.
+        (Code::UnknownField, true, Some(key)) => join_key(&path, key),
+        _ => path,
     };
     ParseError {
         finding: Finding {
@@ -184,10 +244,16 @@ fn finding_from(path: String, inner: &serde_json::Error) -> ParseError {
 
 /// Reads any model type from JSON text, turning failures into a finding
 /// with a code, a path, and a line and column.
+///
+/// Structs are read from objects only (see [`Strict`]): serde would otherwise
+/// take a positional array for any struct.
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParseError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut de)
-        .map_err(|err| finding_from(err.path().to_string(), err.inner()))?;
+    let mut track = Track::new();
+    let result = T::deserialize(Strict(serde_path_to_error::Deserializer::new(
+        &mut de, &mut track,
+    )));
+    let value = result.map_err(|err| finding_from(path_text(&track.path()), &err))?;
     de.end().map_err(|e| finding_from(String::new(), &e))?;
     Ok(value)
 }
@@ -256,5 +322,331 @@ impl Dataset {
     /// The number of records (exercises, patrols, statistics).
     pub fn record_count(&self) -> usize {
         self.exercises.len() + self.patrols.len() + self.statistics.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The code, path, line and column of the parse error for `text`.
+    fn error(text: &str) -> (Code, String, Option<usize>, Option<usize>) {
+        let f = Dataset::from_json(text)
+            .expect_err("should not parse")
+            .finding;
+        (f.code, f.path, f.line, f.column)
+    }
+
+    fn code_and_path(text: &str) -> (Code, String) {
+        let (code, path, ..) = error(text);
+        (code, path)
+    }
+
+    /// A document with one exercise whose body ends with `extra`.
+    fn exercise(extra: &str) -> String {
+        format!(
+            r#"{{"formatVersion": "1.0", "exercises": [{{"id": "e", "name": "E", "participants": ["CHN", "RUS"], "dates": "2024"{extra}}}]}}"#
+        )
+    }
+
+    #[test]
+    fn nested_structs_given_as_arrays_are_wrong_types() {
+        let cases = [
+            (exercise(r#", "forces": [null, 400]"#), "exercises[0].forces"),
+            (
+                exercise(r#", "forces": {"equipment": [["H-6K", 2]]}"#),
+                "exercises[0].forces.equipment[0]",
+            ),
+            (
+                exercise(r#", "claims": [["firstEver", "text"]]"#),
+                "exercises[0].claims[0]",
+            ),
+            (
+                r#"{"formatVersion": "1.0", "patrols": [{"id": "p", "kind": "jointAirPatrol",
+                    "participants": ["CHN", "RUS"], "route": [[120.0, 30.0]]}]}"#
+                    .to_string(),
+                "patrols[0].route[0]",
+            ),
+            (
+                r#"{"formatVersion": "1.0", "patrols": [{"id": "p", "kind": "jointAirPatrol",
+                    "participants": ["CHN", "RUS"], "platforms": [{"model": "H-6K"}, ["Tu-95MS"]]}]}"#
+                    .to_string(),
+                "patrols[0].platforms[1]",
+            ),
+            (
+                r#"{"formatVersion": "1.0", "scenarios": [{"id": "s", "name": "S", "description": "D"}],
+                    "indicators": [{"id": "i", "name": "I", "metric": {"type": "observed"},
+                    "rule": ["atLeast", 1], "bearsOn": []}]}"#
+                    .to_string(),
+                "indicators[0].rule",
+            ),
+            (
+                r#"{"formatVersion": "1.0", "scenarios": [{"id": "s", "name": "S", "description": "D"}],
+                    "indicators": [{"id": "i", "name": "I", "metric": {"type": "count", "filter": [["exercise"]]},
+                    "rule": {"direction": "atLeast", "threshold": 1}, "bearsOn": []}]}"#
+                    .to_string(),
+                "indicators[0].metric.filter",
+            ),
+        ];
+        for (text, path) in cases {
+            assert_eq!(
+                code_and_path(&text),
+                (Code::WrongType, path.to_string()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn arrays_are_refused_for_hand_written_object_forms() {
+        // Quantity, Participant and DateRange read their object forms through
+        // `MapAccessDeserializer`; their array forms are refused, as before.
+        for (extra, path) in [
+            (
+                r#", "forces": {"ships": [4, 10]}"#,
+                "exercises[0].forces.ships",
+            ),
+            (
+                r#", "forces": {"ships": {"min": [4], "max": 10}}"#,
+                "exercises[0].forces.ships.min",
+            ),
+            (
+                r#", "observers": [["IND", "navy"]]"#,
+                "exercises[0].observers[0]",
+            ),
+        ] {
+            assert_eq!(
+                code_and_path(&exercise(extra)),
+                (Code::WrongType, path.to_string()),
+                "{extra}"
+            );
+        }
+        let text = exercise("").replace(r#""dates": "2024""#, r#""dates": ["2024", "2025"]"#);
+        assert_eq!(
+            code_and_path(&text),
+            (Code::WrongType, "exercises[0].dates".to_string())
+        );
+        // The object forms still read, and errors inside them keep their paths.
+        let ds = Dataset::from_json(&exercise(
+            r#", "forces": {"ships": {"min": 4, "max": 10}}, "observers": [{"country": "IND", "branch": "navy"}]"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            ds.exercises[0].forces.ships,
+            Some(crate::Quantity::Range {
+                min: 4.0,
+                max: 10.0
+            })
+        );
+        let text = exercise("").replace(
+            r#""dates": "2024""#,
+            r#""dates": {"start": "2024", "end": "2024-13"}"#,
+        );
+        assert_eq!(
+            code_and_path(&text),
+            (Code::InvalidDate, "exercises[0].dates.end".to_string())
+        );
+    }
+
+    #[test]
+    fn the_quantity_type_error_reads_naturally() {
+        let f = Dataset::from_json(&exercise(r#", "forces": {"ships": "many"}"#))
+            .unwrap_err()
+            .finding;
+        assert_eq!(f.code, Code::WrongType);
+        assert!(
+            f.message
+                .starts_with(r#"invalid type: string "many", expected a quantity (a number or one of {"exact": n}"#),
+            "{}",
+            f.message
+        );
+        let f = Dataset::from_json(&exercise(r#", "forces": {"ships": {"min": 4}}"#))
+            .unwrap_err()
+            .finding;
+        assert_eq!(f.code, Code::InvalidQuantity);
+        assert!(
+            f.message.starts_with("a quantity is a number or one of"),
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn a_duplicate_key_is_reported_at_the_key() {
+        // In a hand-written object form, and in an internally tagged type.
+        assert_eq!(
+            error(&exercise(
+                r#", "forces": {"ships": {"min": 4, "min": 5, "max": 10}}"#
+            )),
+            (
+                Code::DuplicateKey,
+                "exercises[0].forces.ships.min".to_string(),
+                Some(1),
+                Some(149) // the closing quote of the second `"min"`
+            )
+        );
+        let text = r#"{"formatVersion": "1.0", "statistics": [{"id": "s", "label": "L", "measure": "scrambles",
+            "period": {"type": "calendarYear", "year": 2023, "year": 2024}, "quantity": 1}]}"#;
+        assert_eq!(
+            code_and_path(text),
+            (Code::DuplicateKey, "statistics[0].period.year".to_string())
+        );
+    }
+
+    #[test]
+    fn a_key_that_cannot_be_read_belongs_to_its_object() {
+        let (code, path, ..) = error(r#"{"formatVersion": "1.0", "titl"#);
+        assert_eq!((code, path.as_str()), (Code::MalformedJson, ""));
+        let (code, path, ..) = error(&exercise(r#", "forces": {"ships"#));
+        assert_eq!(
+            (code, path.as_str()),
+            (Code::MalformedJson, "exercises[0].forces")
+        );
+    }
+
+    #[test]
+    fn numbers_beyond_a_double_are_invalid_values() {
+        for n in ["1e400", "-1e400"] {
+            assert_eq!(
+                code_and_path(&exercise(&format!(r#", "forces": {{"ships": {n}}}"#))),
+                (Code::InvalidValue, "exercises[0].forces.ships".to_string()),
+                "{n}"
+            );
+        }
+        // A number that is not JSON stays malformed.
+        assert_eq!(
+            code_and_path(&exercise(r#", "forces": {"ships": 1e}"#)).0,
+            Code::MalformedJson
+        );
+    }
+
+    /// A statistic whose period object is `period`.
+    fn statistic(period: &str) -> String {
+        format!(
+            r#"{{"formatVersion": "1.0", "statistics": [{{"id": "s", "label": "L", "measure": "scrambles",
+            "period": {period}, "quantity": 1}}]}}"#
+        )
+    }
+
+    #[test]
+    fn errors_inside_tagged_types_keep_their_paths() {
+        for (period, code, path) in [
+            (
+                r#"{"type": "month", "year": 2024, "month": "9"}"#,
+                Code::WrongType,
+                "statistics[0].period.month",
+            ),
+            (
+                r#"{"type": "month", "year": null, "month": 9}"#,
+                Code::WrongType,
+                "statistics[0].period.year",
+            ),
+            (
+                r#"{"type": "decade", "year": 2020}"#,
+                Code::UnknownVariant,
+                "statistics[0].period.type",
+            ),
+            (
+                r#"{"type": "month", "year": 2024, "month": 9, "day": 1}"#,
+                Code::UnknownField,
+                "statistics[0].period.day",
+            ),
+            (
+                r#"{"type": "fiscalYear", "year": 2024, "firstMonth": 4, "namedBy": "midYear"}"#,
+                Code::UnknownVariant,
+                "statistics[0].period.namedBy",
+            ),
+            (
+                r#"{"year": 2024}"#,
+                Code::MissingField,
+                "statistics[0].period",
+            ),
+            // Fields that exist but not for this type, and fields the type needs.
+            (
+                r#"{"type": "quarter", "year": 2024, "month": 9}"#,
+                Code::UnknownField,
+                "statistics[0].period.month",
+            ),
+            (
+                r#"{"type": "quarter", "year": 2024}"#,
+                Code::MissingField,
+                "statistics[0].period",
+            ),
+            (r#"[2024]"#, Code::WrongType, "statistics[0].period"),
+        ] {
+            assert_eq!(
+                code_and_path(&statistic(period)),
+                (code, path.to_string()),
+                "{period}"
+            );
+        }
+        let f = Dataset::from_json(&statistic(
+            r#"{"type": "quarter", "year": 2024, "month": 9}"#,
+        ))
+        .unwrap_err()
+        .finding;
+        assert_eq!(
+            f.message,
+            "unknown field `month` when `type` is `quarter`, expected one of `type`, `year`, `quarter`"
+        );
+        let f = Dataset::from_json(&statistic(r#"{"type": "years", "start": 2014}"#))
+            .unwrap_err()
+            .finding;
+        assert_eq!(f.message, "missing field `end` when `type` is `years`");
+    }
+
+    #[test]
+    fn metric_fields_are_checked_for_the_metric_type() {
+        let doc = |metric: &str| {
+            format!(
+                r#"{{"formatVersion": "1.0", "scenarios": [{{"id": "s", "name": "S", "description": "D"}}],
+                "indicators": [{{"id": "i", "name": "I", "metric": {metric},
+                "rule": {{"direction": "atLeast", "threshold": 1}}, "bearsOn": []}}]}}"#
+            )
+        };
+        let ok = Dataset::from_json(&doc(
+            r#"{"type": "count", "filter": {"kinds": ["exercise"]}, "windowYears": null}"#,
+        ))
+        .unwrap();
+        assert!(matches!(
+            ok.indicators[0].metric,
+            crate::Metric::Count {
+                window_years: None,
+                ..
+            }
+        ));
+        for (metric, code, path) in [
+            (
+                r#"{"type": "count", "filter": {}, "windowYears": -1}"#,
+                Code::InvalidValue,
+                "indicators[0].metric.windowYears",
+            ),
+            (
+                r#"{"type": "reported", "measure": "scrambles", "windowYears": null}"#,
+                Code::UnknownField,
+                "indicators[0].metric.windowYears",
+            ),
+            (
+                r#"{"type": "count"}"#,
+                Code::MissingField,
+                "indicators[0].metric",
+            ),
+            (
+                r#"{"type": "observed", "measure": "scrambles"}"#,
+                Code::UnknownField,
+                "indicators[0].metric.measure",
+            ),
+            (
+                r#"{"type": "reported", "measure": "sorties"}"#,
+                Code::UnknownVariant,
+                "indicators[0].metric.measure",
+            ),
+        ] {
+            assert_eq!(
+                code_and_path(&doc(metric)),
+                (code, path.to_string()),
+                "{metric}"
+            );
+        }
     }
 }

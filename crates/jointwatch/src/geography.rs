@@ -29,8 +29,9 @@
 use std::fmt;
 
 use geo::{Distance, Haversine, Intersects, Length};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::de::{tag_enum, Tagged};
 use crate::patrol::Patrol;
 use crate::place::{Area, Point};
 
@@ -81,7 +82,7 @@ const CONTACT_M: f64 = 1e-6;
 /// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(
     tag = "type",
     rename_all = "camelCase",
@@ -102,6 +103,66 @@ pub enum Target {
         /// The ring's vertices, in order; closing it is optional.
         points: Vec<Point>,
     },
+}
+
+tag_enum! {
+    /// The `type` of a [`Target`].
+    enum TargetType {
+        Point = "point",
+        Line = "line",
+        Polygon = "polygon",
+    }
+}
+
+/// Every field a [`Target`] object may have, read flat so that an error in
+/// any of them keeps its path and position.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetFields {
+    #[serde(rename = "type")]
+    kind: TargetType,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    lon: Option<f64>,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    lat: Option<f64>,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    points: Option<Vec<Point>>,
+}
+
+impl<'de> Deserialize<'de> for Target {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let f = TargetFields::deserialize(d)?;
+        let t = Tagged {
+            tag: "type",
+            name: f.kind.name(),
+        };
+        let present = [
+            ("lon", f.lon.is_some()),
+            ("lat", f.lat.is_some()),
+            ("points", f.points.is_some()),
+        ];
+        Ok(match f.kind {
+            TargetType::Point => {
+                t.allow(&present, &["lon", "lat"])?;
+                Target::Point(Point {
+                    lon: t.require("lon", f.lon)?,
+                    lat: t.require("lat", f.lat)?,
+                })
+            }
+            TargetType::Line => {
+                t.allow(&present, &["points"])?;
+                Target::Line {
+                    points: t.require("points", f.points)?,
+                }
+            }
+            TargetType::Polygon => {
+                t.allow(&present, &["points"])?;
+                Target::Polygon {
+                    points: t.require("points", f.points)?,
+                }
+            }
+        })
+    }
 }
 
 /// The closest approach of a route to a [`Target`].
@@ -664,6 +725,36 @@ impl Ring {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn targets_round_trip_and_check_their_fields() {
+        let p = Point {
+            lon: 130.0,
+            lat: 35.0,
+        };
+        for t in [
+            Target::Point(p),
+            Target::Line { points: vec![p, p] },
+            Target::Polygon {
+                points: vec![p, p, p],
+            },
+        ] {
+            let text = serde_json::to_string(&t).unwrap();
+            assert_eq!(serde_json::from_str::<Target>(&text).unwrap(), t, "{text}");
+        }
+        let bad = |text: &str| {
+            serde_json::from_str::<Target>(text)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(bad(r#"{"type":"point","lon":1.0}"#)
+            .starts_with("[missing-field] missing field `lat` when `type` is `point`"));
+        assert!(bad(r#"{"type":"line","lon":1.0,"points":[]}"#).starts_with("[unknown-field]"));
+        assert!(
+            bad(r#"{"type":"polygon","points":[{"lon":1.0}]}"#).starts_with("missing field `lat`")
+        );
+        assert!(bad(r#"{"type":"circle"}"#).starts_with("unknown variant `circle`"));
+    }
 
     const DEG_KM: f64 = 111.195_080_233_532_9; // 6371.0088 km × π / 180
 

@@ -38,8 +38,9 @@ pub mod date;
 mod de;
 pub mod estimative;
 pub mod exercise;
-mod merge;
+pub mod format;
 pub mod geography;
+mod merge;
 pub mod patrol;
 pub mod period;
 pub mod place;
@@ -50,6 +51,7 @@ mod seed;
 pub mod series;
 pub mod source;
 pub mod statistic;
+mod strict;
 pub mod summary;
 pub mod superlative;
 pub mod trend;
@@ -58,13 +60,13 @@ pub mod validate;
 
 pub use actor::{CountryCode, Participant, ServiceBranch};
 pub use dataset::{Dataset, LoadError, ParseError, FORMAT_VERSION};
-pub use merge::MergeSummary;
 pub use date::{DateRange, FuzzyDate, Precision};
 pub use exercise::{Claim, ClaimKind, Domain, Equipment, Exercise, Forces};
 pub use geography::{
     area_target, closest_approach, patrol_closest_approach, route_length_km, Approach, GeoError,
     Target,
 };
+pub use merge::MergeSummary;
 pub use patrol::{Patrol, PatrolKind, Platform, PlatformRole, Response, ResponseAction};
 pub use period::{FiscalNaming, Granularity, Period};
 pub use place::{builtin_area, gazetteer, Area, AreaKind, Point};

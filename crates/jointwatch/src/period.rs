@@ -10,7 +10,9 @@
 use std::fmt;
 
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::de::{tag_enum, Tagged};
 
 /// Which year a fiscal year is named for.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -48,7 +50,7 @@ fn is_default_naming(n: &FiscalNaming) -> bool {
 /// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(
     tag = "type",
     rename_all = "camelCase",
@@ -105,7 +107,7 @@ pub enum Period {
 /// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(
     tag = "type",
     rename_all = "camelCase",
@@ -127,6 +129,145 @@ pub enum Granularity {
     Quarter,
     /// Calendar months.
     Month,
+}
+
+tag_enum! {
+    /// The `type` of a [`Period`].
+    enum PeriodType {
+        CalendarYear = "calendarYear",
+        Quarter = "quarter",
+        Month = "month",
+        FiscalYear = "fiscalYear",
+        Years = "years",
+    }
+}
+
+/// Every field a [`Period`] object may have, read flat so that an error in
+/// any of them keeps its path and position.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct PeriodFields {
+    #[serde(rename = "type")]
+    kind: PeriodType,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    year: Option<i16>,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    quarter: Option<u8>,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    month: Option<u8>,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    first_month: Option<u8>,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    named_by: Option<FiscalNaming>,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    start: Option<i16>,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    end: Option<i16>,
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let f = PeriodFields::deserialize(d)?;
+        let t = Tagged {
+            tag: "type",
+            name: f.kind.name(),
+        };
+        let present = [
+            ("year", f.year.is_some()),
+            ("quarter", f.quarter.is_some()),
+            ("month", f.month.is_some()),
+            ("firstMonth", f.first_month.is_some()),
+            ("namedBy", f.named_by.is_some()),
+            ("start", f.start.is_some()),
+            ("end", f.end.is_some()),
+        ];
+        Ok(match f.kind {
+            PeriodType::CalendarYear => {
+                t.allow(&present, &["year"])?;
+                Period::CalendarYear {
+                    year: t.require("year", f.year)?,
+                }
+            }
+            PeriodType::Quarter => {
+                t.allow(&present, &["year", "quarter"])?;
+                Period::Quarter {
+                    year: t.require("year", f.year)?,
+                    quarter: t.require("quarter", f.quarter)?,
+                }
+            }
+            PeriodType::Month => {
+                t.allow(&present, &["year", "month"])?;
+                Period::Month {
+                    year: t.require("year", f.year)?,
+                    month: t.require("month", f.month)?,
+                }
+            }
+            PeriodType::FiscalYear => {
+                t.allow(&present, &["year", "firstMonth", "namedBy"])?;
+                Period::FiscalYear {
+                    year: t.require("year", f.year)?,
+                    first_month: t.require("firstMonth", f.first_month)?,
+                    named_by: f.named_by.unwrap_or_default(),
+                }
+            }
+            PeriodType::Years => {
+                t.allow(&present, &["start", "end"])?;
+                Period::Years {
+                    start: t.require("start", f.start)?,
+                    end: t.require("end", f.end)?,
+                }
+            }
+        })
+    }
+}
+
+tag_enum! {
+    /// The `type` of a [`Granularity`].
+    enum GranularityType {
+        Year = "year",
+        FiscalYear = "fiscalYear",
+        Quarter = "quarter",
+        Month = "month",
+    }
+}
+
+/// Every field a [`Granularity`] object may have.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct GranularityFields {
+    #[serde(rename = "type")]
+    kind: GranularityType,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    first_month: Option<u8>,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    named_by: Option<FiscalNaming>,
+}
+
+impl<'de> Deserialize<'de> for Granularity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let f = GranularityFields::deserialize(d)?;
+        let t = Tagged {
+            tag: "type",
+            name: f.kind.name(),
+        };
+        let present = [
+            ("firstMonth", f.first_month.is_some()),
+            ("namedBy", f.named_by.is_some()),
+        ];
+        let plain = |g: Granularity| t.allow(&present, &[]).map(|()| g);
+        match f.kind {
+            GranularityType::Year => plain(Granularity::Year),
+            GranularityType::Quarter => plain(Granularity::Quarter),
+            GranularityType::Month => plain(Granularity::Month),
+            GranularityType::FiscalYear => {
+                t.allow(&present, &["firstMonth", "namedBy"])?;
+                Ok(Granularity::FiscalYear {
+                    first_month: t.require("firstMonth", f.first_month)?,
+                    named_by: f.named_by.unwrap_or_default(),
+                })
+            }
+        }
+    }
 }
 
 impl Granularity {
@@ -280,6 +421,77 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_period_and_granularity_round_trips() {
+        let named = FiscalNaming::EndYear;
+        for p in [
+            Period::CalendarYear { year: 2024 },
+            Period::Quarter {
+                year: 2024,
+                quarter: 3,
+            },
+            Period::Month {
+                year: 2024,
+                month: 9,
+            },
+            Period::FiscalYear {
+                year: 2024,
+                first_month: 10,
+                named_by: named,
+            },
+            Period::Years {
+                start: 2014,
+                end: 2023,
+            },
+        ] {
+            let text = serde_json::to_string(&p).unwrap();
+            assert_eq!(serde_json::from_str::<Period>(&text).unwrap(), p, "{text}");
+        }
+        for g in [
+            Granularity::Year,
+            Granularity::Quarter,
+            Granularity::Month,
+            Granularity::FiscalYear {
+                first_month: 4,
+                named_by: named,
+            },
+        ] {
+            let text = serde_json::to_string(&g).unwrap();
+            assert_eq!(
+                serde_json::from_str::<Granularity>(&text).unwrap(),
+                g,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn fields_are_checked_for_the_type() {
+        let bad = |text: &str| {
+            serde_json::from_str::<Period>(text)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(bad(r#"{"type":"calendarYear","year":2024,"month":3}"#)
+            .starts_with("[unknown-field] unknown field `month` when `type` is `calendarYear`, expected `type` or `year`"));
+        assert!(bad(r#"{"type":"month","year":2024}"#)
+            .starts_with("[missing-field] missing field `month` when `type` is `month`"));
+        assert!(bad(r#"{"year":2024}"#).starts_with("missing field `type`"));
+        assert!(bad(r#"{"type":"week","year":2024}"#).starts_with("unknown variant `week`"));
+        assert!(bad(r#"{"type":"month","year":2024,"month":null}"#)
+            .starts_with("invalid type: null, expected u8"));
+        let g = |text: &str| serde_json::from_str::<Granularity>(text);
+        assert!(g(r#"{"type":"year","firstMonth":4}"#).is_err());
+        assert!(g(r#"{"type":"fiscalYear"}"#).is_err());
+        assert_eq!(
+            g(r#"{"type":"fiscalYear","firstMonth":4}"#).unwrap(),
+            Granularity::FiscalYear {
+                first_month: 4,
+                named_by: FiscalNaming::StartYear
+            }
+        );
+    }
     use jiff::civil::date;
 
     #[test]

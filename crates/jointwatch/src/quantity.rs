@@ -299,7 +299,9 @@ struct QuantityObject {
     high: Option<f64>,
 }
 
-const FORMS: &str = "a quantity is a number or one of {\"atLeast\": n}, {\"over\": n}, {\"atMost\": n}, {\"under\": n}, {\"min\": a, \"max\": b}, {\"low\": a, \"best\": b, \"high\": c}";
+/// The forms a quantity takes, completing "a quantity is" in the
+/// invalid-quantity message and "expected" in serde's invalid-type message.
+const FORMS: &str = "a number or one of {\"exact\": n}, {\"atLeast\": n}, {\"over\": n}, {\"atMost\": n}, {\"under\": n}, {\"min\": a, \"max\": b}, {\"low\": a, \"best\": b, \"high\": c}";
 
 impl<'de> Deserialize<'de> for Quantity {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -307,7 +309,7 @@ impl<'de> Deserialize<'de> for Quantity {
         impl<'de> Visitor<'de> for V {
             type Value = Quantity;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(FORMS)
+                write!(f, "a quantity ({FORMS})")
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Quantity, E> {
                 Ok(Quantity::Exact(v))
@@ -405,7 +407,12 @@ impl<'de> Deserialize<'de> for Quantity {
                         best: Some(best),
                         high: Some(high),
                     } => Quantity::Estimate { low, best, high },
-                    _ => return Err(de::Error::custom(tagged("invalid-quantity", FORMS))),
+                    _ => {
+                        return Err(de::Error::custom(tagged(
+                            "invalid-quantity",
+                            format!("a quantity is {FORMS}"),
+                        )))
+                    }
                 };
                 Ok(q)
             }

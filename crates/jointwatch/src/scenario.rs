@@ -3,9 +3,10 @@
 //! This module holds the data shapes; evaluating indicators and moving each
 //! scenario's odds happens in the assessment.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::date::FuzzyDate;
+use crate::de::{tag_enum, Tagged};
 use crate::query::Filter;
 use crate::statistic::Measure;
 
@@ -65,7 +66,7 @@ pub struct Scenario {
 /// What an indicator measures.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(
     tag = "type",
     rename_all = "camelCase",
@@ -89,6 +90,66 @@ pub enum Metric {
     },
     /// The latest of the analyst's observations recorded on the indicator.
     Observed,
+}
+
+tag_enum! {
+    /// The `type` of a [`Metric`].
+    enum MetricType {
+        Count = "count",
+        Reported = "reported",
+        Observed = "observed",
+    }
+}
+
+/// Every field a [`Metric`] object may have, read flat so that an error in
+/// any of them keeps its path and position.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct MetricFields {
+    #[serde(rename = "type")]
+    kind: MetricType,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    filter: Option<Filter>,
+    // Given (`Some`), possibly as `null` (`Some(None)`), as the variant's own
+    // optional field allows.
+    #[serde(default, deserialize_with = "crate::de::present")]
+    window_years: Option<Option<u32>>,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    measure: Option<Measure>,
+}
+
+impl<'de> Deserialize<'de> for Metric {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let f = MetricFields::deserialize(d)?;
+        let t = Tagged {
+            tag: "type",
+            name: f.kind.name(),
+        };
+        let present = [
+            ("filter", f.filter.is_some()),
+            ("windowYears", f.window_years.is_some()),
+            ("measure", f.measure.is_some()),
+        ];
+        Ok(match f.kind {
+            MetricType::Count => {
+                t.allow(&present, &["filter", "windowYears"])?;
+                Metric::Count {
+                    filter: t.require("filter", f.filter)?,
+                    window_years: f.window_years.flatten(),
+                }
+            }
+            MetricType::Reported => {
+                t.allow(&present, &["measure"])?;
+                Metric::Reported {
+                    measure: t.require("measure", f.measure)?,
+                }
+            }
+            MetricType::Observed => {
+                t.allow(&present, &[])?;
+                Metric::Observed
+            }
+        })
+    }
 }
 
 /// Which way an indicator's rule points.
@@ -199,4 +260,46 @@ pub struct Indicator {
     /// Free tags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metrics_round_trip_and_check_their_fields() {
+        for m in [
+            Metric::Count {
+                filter: Filter::default(),
+                window_years: Some(5),
+            },
+            Metric::Count {
+                filter: Filter::default(),
+                window_years: None,
+            },
+            Metric::Reported {
+                measure: Measure::Scrambles,
+            },
+            Metric::Observed,
+        ] {
+            let text = serde_json::to_string(&m).unwrap();
+            assert_eq!(serde_json::from_str::<Metric>(&text).unwrap(), m, "{text}");
+        }
+        let bad = |text: &str| {
+            serde_json::from_str::<Metric>(text)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(bad(r#"{"type":"count"}"#).starts_with("[missing-field] missing field `filter`"));
+        assert!(bad(r#"{"type":"observed","filter":{}}"#).starts_with(
+            "[unknown-field] unknown field `filter` when `type` is `observed`, expected `type`"
+        ));
+        assert!(
+            bad(r#"{"type":"reported","measure":"scrambles","windowYears":null}"#)
+                .starts_with("[unknown-field] unknown field `windowYears`")
+        );
+        assert!(
+            bad(r#"{"type":"count","filter":{},"extra":1}"#).starts_with("unknown field `extra`")
+        );
+    }
 }

@@ -9,10 +9,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::dataset::Dataset;
 use crate::date::FuzzyDate;
+use crate::de::{tag_enum, Tagged};
 use crate::period::{Granularity, Period};
 use crate::quantity::Quantity;
 use crate::query::{Filter, Record, RecordKind};
@@ -25,7 +26,7 @@ pub const MAX_PERIODS: usize = 100_000;
 /// One grouping key.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(
     tag = "by",
     rename_all = "camelCase",
@@ -71,7 +72,7 @@ pub enum Field {
 /// What to compute for each group.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(tag = "op", rename_all = "camelCase", deny_unknown_fields)]
 pub enum Aggregate {
     /// How many records.
@@ -87,6 +88,100 @@ pub enum Aggregate {
         /// Which figure.
         field: Field,
     },
+}
+
+tag_enum! {
+    /// The `by` of a [`GroupBy`].
+    enum GroupByType {
+        Period = "period",
+        Participant = "participant",
+        Domain = "domain",
+        Area = "area",
+        Series = "series",
+        Platform = "platform",
+    }
+}
+
+/// Every field a [`GroupBy`] object may have, read flat so that an error in
+/// any of them keeps its path and position.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct GroupByFields {
+    by: GroupByType,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    granularity: Option<Granularity>,
+}
+
+impl<'de> Deserialize<'de> for GroupBy {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let f = GroupByFields::deserialize(d)?;
+        let t = Tagged {
+            tag: "by",
+            name: f.by.name(),
+        };
+        let present = [("granularity", f.granularity.is_some())];
+        let plain = |g: GroupBy| t.allow(&present, &[]).map(|()| g);
+        match f.by {
+            GroupByType::Period => {
+                t.allow(&present, &["granularity"])?;
+                Ok(GroupBy::Period {
+                    granularity: t.require("granularity", f.granularity)?,
+                })
+            }
+            GroupByType::Participant => plain(GroupBy::Participant),
+            GroupByType::Domain => plain(GroupBy::Domain),
+            GroupByType::Area => plain(GroupBy::Area),
+            GroupByType::Series => plain(GroupBy::Series),
+            GroupByType::Platform => plain(GroupBy::Platform),
+        }
+    }
+}
+
+tag_enum! {
+    /// The `op` of an [`Aggregate`].
+    enum AggregateOp {
+        Count = "count",
+        Sum = "sum",
+        Max = "max",
+    }
+}
+
+/// Every field an [`Aggregate`] object may have.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AggregateFields {
+    op: AggregateOp,
+    #[serde(default, deserialize_with = "crate::de::present")]
+    field: Option<Field>,
+}
+
+impl<'de> Deserialize<'de> for Aggregate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let f = AggregateFields::deserialize(d)?;
+        let t = Tagged {
+            tag: "op",
+            name: f.op.name(),
+        };
+        let present = [("field", f.field.is_some())];
+        Ok(match f.op {
+            AggregateOp::Count => {
+                t.allow(&present, &[])?;
+                Aggregate::Count
+            }
+            AggregateOp::Sum => {
+                t.allow(&present, &["field"])?;
+                Aggregate::Sum {
+                    field: t.require("field", f.field)?,
+                }
+            }
+            AggregateOp::Max => {
+                t.allow(&present, &["field"])?;
+                Aggregate::Max {
+                    field: t.require("field", f.field)?,
+                }
+            }
+        })
+    }
 }
 
 /// A series to compute.
@@ -698,6 +793,60 @@ pub fn trends(s: &Series) -> Result<SeriesTrend, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn group_by_and_aggregate_round_trip_and_check_their_fields() {
+        for g in [
+            GroupBy::Period {
+                granularity: Granularity::Month,
+            },
+            GroupBy::Participant,
+            GroupBy::Domain,
+            GroupBy::Area,
+            GroupBy::Series,
+            GroupBy::Platform,
+        ] {
+            let text = serde_json::to_string(&g).unwrap();
+            assert_eq!(serde_json::from_str::<GroupBy>(&text).unwrap(), g, "{text}");
+        }
+        for a in [
+            Aggregate::Count,
+            Aggregate::Sum {
+                field: Field::Ships,
+            },
+            Aggregate::Max {
+                field: Field::Platforms,
+            },
+        ] {
+            let text = serde_json::to_string(&a).unwrap();
+            assert_eq!(
+                serde_json::from_str::<Aggregate>(&text).unwrap(),
+                a,
+                "{text}"
+            );
+        }
+        let bad = |text: &str| {
+            serde_json::from_str::<GroupBy>(text)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(bad(r#"{"by":"period"}"#).starts_with("[missing-field]"));
+        assert!(
+            bad(r#"{"by":"domain","granularity":{"type":"year"}}"#).starts_with(
+                "[unknown-field] unknown field `granularity` when `by` is `domain`, expected `by`"
+            )
+        );
+        assert!(bad(r#"{"by":"period","granularity":{"type":"decade"}}"#)
+            .starts_with("unknown variant `decade`"));
+        let bad = |text: &str| {
+            serde_json::from_str::<Aggregate>(text)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(bad(r#"{"op":"sum"}"#).starts_with("[missing-field]"));
+        assert!(bad(r#"{"op":"count","field":"ships"}"#).starts_with("[unknown-field]"));
+        assert!(bad(r#"{"op":"max","field":"tanks"}"#).starts_with("unknown variant `tanks`"));
+    }
 
     fn query(json: &str) -> SeriesQuery {
         serde_json::from_str(json).unwrap()

@@ -457,18 +457,26 @@ impl<'a> Checker<'a> {
     }
 
     fn point(&mut self, path: &str, p: &Point) {
-        if !(-90.0..=90.0).contains(&p.lat) {
+        self.latitude(&format!("{path}.lat"), p.lat);
+        self.longitude(&format!("{path}.lon"), p.lon);
+    }
+
+    fn latitude(&mut self, path: &str, lat: f64) {
+        if !(-90.0..=90.0).contains(&lat) {
             self.push(
                 Code::LatitudeOutOfRange,
-                format!("{path}.lat"),
-                format!("latitude {} is outside −90..90", p.lat),
+                path,
+                format!("latitude {lat} is outside −90..90"),
             );
         }
-        if !(-180.0..=180.0).contains(&p.lon) {
+    }
+
+    fn longitude(&mut self, path: &str, lon: f64) {
+        if !(-180.0..=180.0).contains(&lon) {
             self.push(
                 Code::LongitudeOutOfRange,
-                format!("{path}.lon"),
-                format!("longitude {} is outside −180..180", p.lon),
+                path,
+                format!("longitude {lon} is outside −180..180"),
             );
         }
     }
@@ -572,9 +580,12 @@ impl<'a> Checker<'a> {
         self.ids();
 
         for (i, a) in ds.areas.iter().enumerate() {
+            // [west, south, east, north]: each finding names its own element.
             if let Some([w, s, e, n]) = a.bbox {
-                self.point(&format!("areas[{i}].bbox[0..2]"), &Point { lon: w, lat: s });
-                self.point(&format!("areas[{i}].bbox[2..4]"), &Point { lon: e, lat: n });
+                self.longitude(&format!("areas[{i}].bbox[0]"), w);
+                self.latitude(&format!("areas[{i}].bbox[1]"), s);
+                self.longitude(&format!("areas[{i}].bbox[2]"), e);
+                self.latitude(&format!("areas[{i}].bbox[3]"), n);
             }
             for (j, p) in a.polygon.iter().flatten().enumerate() {
                 self.point(&format!("areas[{i}].polygon[{j}]"), p);
@@ -890,6 +901,41 @@ mod tests {
             .into_iter()
             .map(|f| (f.code, f.path))
             .collect()
+    }
+
+    #[test]
+    fn bbox_findings_name_the_element() {
+        // [west lon, south lat, east lon, north lat], every one out of range.
+        let doc = r#"{"formatVersion": "1.0", "areas": [
+            {"id": "box", "name": "Box", "kind": "region", "bbox": [-181.0, -91.0, 181.0, 91.0]}]}"#;
+        let mut got = findings(doc);
+        got.sort_by(|a, b| a.1.cmp(&b.1));
+        assert_eq!(
+            got,
+            [
+                (Code::LongitudeOutOfRange, "areas[0].bbox[0]".to_string()),
+                (Code::LatitudeOutOfRange, "areas[0].bbox[1]".to_string()),
+                (Code::LongitudeOutOfRange, "areas[0].bbox[2]".to_string()),
+                (Code::LatitudeOutOfRange, "areas[0].bbox[3]".to_string()),
+            ]
+        );
+        // A box across the antimeridian (west > east) is fine.
+        let doc = doc.replace(
+            "[-181.0, -91.0, 181.0, 91.0]",
+            "[170.0, 50.0, -170.0, 60.0]",
+        );
+        assert!(findings(&doc).is_empty());
+        // Polygon vertices keep their `.lat` / `.lon` paths.
+        let doc = r#"{"formatVersion": "1.0", "areas": [
+            {"id": "poly", "name": "Poly", "kind": "region",
+             "polygon": [{"lon": 0.0, "lat": 0.0}, {"lon": 1.0, "lat": 95.0}, {"lon": 1.0, "lat": 1.0}]}]}"#;
+        assert_eq!(
+            findings(doc),
+            [(
+                Code::LatitudeOutOfRange,
+                "areas[0].polygon[1].lat".to_string()
+            )]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use jointwatch::format::csv::{self, Imported, Table};
-use jointwatch::{Dataset, Finding};
+use jointwatch::{Dataset, Finding, Limits};
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,9 +115,14 @@ impl Loaded {
 
 /// Reads a document. A CSV table's records are merged into `base` (its
 /// sources, areas and scenarios are what the records may cite).
-pub fn load(text: &str, kind: Kind, base: Option<&Dataset>) -> Result<Loaded, Vec<Finding>> {
+pub fn load(
+    text: &str,
+    kind: Kind,
+    base: Option<&Dataset>,
+    limits: &Limits,
+) -> Result<Loaded, Vec<Finding>> {
     match kind {
-        Kind::Json => Dataset::from_json(text)
+        Kind::Json => Dataset::from_json_with(text, limits)
             .map(|dataset| Loaded { dataset, csv: None })
             .map_err(|e| vec![e.finding]),
         Kind::Csv(table) => {

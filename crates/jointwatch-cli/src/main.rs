@@ -17,7 +17,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use jointwatch::assess::AssessOptions;
 use jointwatch::format::csv::Table;
 use jointwatch::format::{geojson, schema, stix};
-use jointwatch::{Code, Dataset, Finding, FuzzyDate, Severity, ValidateOptions};
+use jointwatch::{Code, Dataset, Finding, FuzzyDate, Limits, Severity, ValidateOptions};
 use serde_json::json;
 
 use input::{Kind, Loaded, Unreadable};
@@ -116,6 +116,31 @@ struct CsvArgs {
     /// are merged into, so that they can cite its sources, areas and scenarios.
     #[arg(long, value_name = "FILE")]
     base: Option<String>,
+    /// Refuse JSON documents larger than this many bytes (default 256 MiB).
+    #[arg(long, value_name = "BYTES")]
+    max_bytes: Option<usize>,
+    /// Refuse JSON nested deeper than this (default 64).
+    #[arg(long, value_name = "LEVELS")]
+    max_depth: Option<usize>,
+    /// Refuse JSON strings longer than this many bytes (default 1 MiB).
+    #[arg(long, value_name = "BYTES")]
+    max_string_bytes: Option<usize>,
+    /// Refuse documents with more records than this (default 2,000,000).
+    #[arg(long, value_name = "N")]
+    max_records: Option<usize>,
+}
+
+impl CsvArgs {
+    /// The reading limits, defaults replaced by the flags given.
+    fn limits(&self) -> Limits {
+        let d = Limits::default();
+        Limits {
+            max_bytes: self.max_bytes.unwrap_or(d.max_bytes),
+            max_depth: self.max_depth.unwrap_or(d.max_depth),
+            max_string_bytes: self.max_string_bytes.unwrap_or(d.max_string_bytes),
+            max_records: self.max_records.unwrap_or(d.max_records),
+        }
+    }
 }
 
 #[derive(Args)]
@@ -286,7 +311,12 @@ fn load_base(csv: &CsvArgs) -> Result<Option<Dataset>, ExitCode> {
         eprintln!("jointwatch: cannot read base {}: {}", u.name, u.reason);
         ExitCode::from(2)
     })?;
-    match input::load(&text, input::kind_of(path, &text, None), None) {
+    match input::load(
+        &text,
+        input::kind_of(path, &text, None),
+        None,
+        &csv.limits(),
+    ) {
         Ok(loaded) => Ok(Some(loaded.dataset)),
         Err(findings) => {
             for f in &findings {
@@ -314,7 +344,7 @@ fn load_file(path: &str, csv: &CsvArgs, base: Option<&Dataset>) -> Outcome {
         Kind::Csv(_) => base,
         Kind::Json => None,
     };
-    match input::load(&text, kind, base) {
+    match input::load(&text, kind, base, &csv.limits()) {
         Ok(l) => Outcome::Loaded(name, Box::new(l)),
         Err(findings) => Outcome::Rejected(name, findings),
     }

@@ -66,7 +66,27 @@ fn invalid_fixtures_print_their_expected_codes() {
         let expected: Value = serde_json::from_str(&text).unwrap();
         let findings = expected["findings"].as_array().unwrap();
         let has_error = findings.iter().any(|x| x["severity"] == "error");
-        let out = jointwatch().arg("validate").arg(&f).output().unwrap();
+        // Fixtures for the reading limits set small limits in their sidecar.
+        let mut limit_flags = Vec::new();
+        if let Some(l) = expected.get("limits").and_then(|l| l.as_object()) {
+            for (key, flag) in [
+                ("maxBytes", "--max-bytes"),
+                ("maxDepth", "--max-depth"),
+                ("maxStringBytes", "--max-string-bytes"),
+                ("maxRecords", "--max-records"),
+            ] {
+                if let Some(v) = l.get(key) {
+                    limit_flags.push(flag.to_string());
+                    limit_flags.push(v.to_string());
+                }
+            }
+        }
+        let out = jointwatch()
+            .arg("validate")
+            .args(&limit_flags)
+            .arg(&f)
+            .output()
+            .unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);
         let name = f.file_name().unwrap().to_string_lossy().to_string();
         for x in findings {
@@ -90,6 +110,7 @@ fn invalid_fixtures_print_their_expected_codes() {
         if !has_error {
             let strict = jointwatch()
                 .args(["validate", "--strict"])
+                .args(&limit_flags)
                 .arg(&f)
                 .output()
                 .unwrap();

@@ -6,6 +6,7 @@ use serde_path_to_error::{Path, Segment, Track};
 
 use crate::de::untag;
 use crate::exercise::Exercise;
+use crate::limits::{self, Limits};
 use crate::patrol::Patrol;
 use crate::place::Area;
 use crate::scenario::{Indicator, Scenario};
@@ -270,9 +271,18 @@ impl Dataset {
     /// assert_eq!(err.finding.line, Some(1));
     /// ```
     pub fn from_json(text: &str) -> Result<Dataset, ParseError> {
+        Dataset::from_json_with(text, &Limits::default())
+    }
+
+    /// Reads a document within the given [`Limits`] (size, nesting depth,
+    /// string length, record count), without validating it.
+    pub fn from_json_with(text: &str, limits: &Limits) -> Result<Dataset, ParseError> {
         // A leading byte-order mark is harmless in files saved by spreadsheets and editors.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        parse_json(text)
+        limits::scan(text, limits)?;
+        let ds: Dataset = parse_json(text)?;
+        limits::count(&ds, limits)?;
+        Ok(ds)
     }
 
     /// Reads and validates a document; rejects it when validation finds an

@@ -40,6 +40,7 @@ pub mod estimative;
 pub mod exercise;
 pub mod format;
 pub mod geography;
+mod limits;
 mod merge;
 pub mod patrol;
 pub mod period;
@@ -66,6 +67,7 @@ pub use geography::{
     area_target, closest_approach, patrol_closest_approach, route_length_km, Approach, GeoError,
     Target,
 };
+pub use limits::Limits;
 pub use merge::MergeSummary;
 pub use patrol::{Patrol, PatrolKind, Platform, PlatformRole, Response, ResponseAction};
 pub use period::{FiscalNaming, Granularity, Period};

@@ -95,6 +95,14 @@ codes! {
     InvalidQuantity = "invalid-quantity", Error;
     /// A credibility grade is not 1–6.
     InvalidGrade = "invalid-grade", Error;
+    /// The document is larger than the size limit (see `Limits`).
+    DocumentTooLarge = "document-too-large", Error;
+    /// Arrays and objects nest deeper than the limit.
+    NestingTooDeep = "nesting-too-deep", Error;
+    /// A string is longer than the limit.
+    StringTooLong = "string-too-long", Error;
+    /// The document holds more records than the limit.
+    TooManyRecords = "too-many-records", Error;
     /// Any other value the format cannot hold (a number too large for its field, …).
     InvalidValue = "invalid-value", Error;
     /// The format version is not one this library reads.

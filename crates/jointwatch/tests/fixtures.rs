@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use jointwatch::{Code, Dataset, Finding, Severity, ValidateOptions};
+use jointwatch::{Code, Dataset, Finding, Limits, Severity, ValidateOptions};
 use serde_json::Value;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
@@ -99,10 +99,34 @@ fn read(path: &Path) -> String {
 /// What reading and then validating the text yields: the parse error alone,
 /// or every validation finding.
 fn findings_of(text: &str, options: &ValidateOptions) -> Vec<Finding> {
-    match Dataset::from_json(text) {
+    findings_with(text, options, &Limits::default())
+}
+
+fn findings_with(text: &str, options: &ValidateOptions, limits: &Limits) -> Vec<Finding> {
+    match Dataset::from_json_with(text, limits) {
         Err(e) => vec![e.finding],
         Ok(ds) => ds.validate_with(options).findings,
     }
+}
+
+/// The limits a fixture is read with: the defaults, unless its sidecar
+/// sets `limits` (so that a size or record limit can be shown with a small file).
+fn limits_for(fixture: &Path) -> Limits {
+    let path = sidecar_path(fixture);
+    let Ok(text) = fs::read_to_string(&path) else {
+        return Limits::default();
+    };
+    let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    match v.get("limits") {
+        Some(l) => serde_json::from_value(l.clone())
+            .unwrap_or_else(|e| panic!("{}: bad limits: {e}", path.display())),
+        None => Limits::default(),
+    }
+}
+
+/// What a fixture file yields when read with its limits and validated.
+fn findings_at(fixture: &Path, options: &ValidateOptions) -> Vec<Finding> {
+    findings_with(&read(fixture), options, &limits_for(fixture))
 }
 
 fn sidecar_path(fixture: &Path) -> PathBuf {
@@ -115,10 +139,9 @@ fn read_sidecar(fixture: &Path) -> Vec<Expect> {
     let v: Value = serde_json::from_str(&read(&path))
         .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
     let obj = v.as_object().expect("sidecar is an object");
-    assert_eq!(
-        obj.keys().collect::<Vec<_>>(),
-        vec!["findings"],
-        "{}: a sidecar holds only `findings`",
+    assert!(
+        obj.keys().all(|k| k == "findings" || k == "limits"),
+        "{}: a sidecar holds only `findings` and optional `limits`",
         path.display()
     );
     v["findings"]
@@ -189,7 +212,17 @@ fn is_parse_code(code: Code) -> bool {
             | Code::InvalidQuantity
             | Code::InvalidGrade
             | Code::InvalidValue
+            | Code::DocumentTooLarge
+            | Code::NestingTooDeep
+            | Code::StringTooLong
+            | Code::TooManyRecords
     )
+}
+
+/// Whether a finding with this code carries a line and column: parse
+/// findings do, except the two limits judged on the whole document.
+fn has_position(code: Code) -> bool {
+    is_parse_code(code) && !matches!(code, Code::DocumentTooLarge | Code::TooManyRecords)
 }
 
 #[test]
@@ -262,7 +295,7 @@ fn invalid_fixtures_yield_exactly_their_expected_findings() {
             "invalid/{name}.expected.json lists no finding"
         );
         let actual = sorted(
-            findings_of(&read(path), &ValidateOptions::default())
+            findings_at(path, &ValidateOptions::default())
                 .iter()
                 .map(expect_of)
                 .collect(),
@@ -334,7 +367,7 @@ fn every_code_is_triggered_by_an_invalid_fixture() {
     let invalid = fixtures("invalid");
     let mut triggered = BTreeSet::new();
     for (_, path) in &invalid {
-        for f in findings_of(&read(path), &ValidateOptions::default()) {
+        for f in findings_at(path, &ValidateOptions::default()) {
             triggered.insert(f.code);
         }
     }
@@ -363,7 +396,7 @@ fn sidecar_severities_are_the_default_severities() {
                 "invalid/{name}.expected.json: {}",
                 e.code
             );
-            let parse = is_parse_code(code);
+            let parse = has_position(code);
             assert_eq!(
                 e.line.is_some() && e.column.is_some(),
                 parse,
@@ -378,8 +411,8 @@ fn sidecar_severities_are_the_default_severities() {
 #[test]
 fn parse_findings_carry_line_and_column_and_validation_findings_do_not() {
     for (name, path) in fixtures("invalid") {
-        for f in findings_of(&read(&path), &ValidateOptions::default()) {
-            if is_parse_code(f.code) {
+        for f in findings_at(&path, &ValidateOptions::default()) {
+            if has_position(f.code) {
                 assert!(
                     f.line.is_some() && f.column.is_some(),
                     "invalid/{name}.json: {f} has no position"

@@ -68,7 +68,7 @@ pub struct IndicatorResult {
     /// Its name.
     pub name: String,
     /// The measured value, with its uncertainty; absent when nothing was measured.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Quantity>,
     /// Fired, not fired or unknown.
     pub state: State,
@@ -77,7 +77,7 @@ pub struct IndicatorResult {
     /// Ids of the records, statistics or observations behind the value.
     pub evidence: Vec<String>,
     /// The best grading among the evidence's sources.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grading: Option<String>,
     /// Whether the indicator is an illustrative default from the catalogue.
     pub illustrative: bool,
@@ -168,7 +168,7 @@ pub struct ScenarioResult {
     /// Each bearing indicator's contribution, largest effect first.
     pub contributions: Vec<Contribution>,
     /// The unknown indicator whose observation would move the judgement most.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub what_would_change: Option<WhatWouldChange>,
 }
 

@@ -16,16 +16,16 @@ pub struct Share {
     /// The category.
     pub category: Category,
     /// Its figure, when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Quantity>,
     /// The smallest share of the total it can be (0–1), when it has a figure.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_share: Option<f64>,
     /// The largest share it can be (0–1), when it has a figure.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_share: Option<f64>,
     /// The source's words when there is no figure.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
 }
 
@@ -42,7 +42,7 @@ pub struct Shares {
     /// Every category as given, in order.
     pub shares: Vec<Share>,
     /// What the categories with figures leave unattributed, when it can be bounded.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unattributed: Option<Quantity>,
 }
 

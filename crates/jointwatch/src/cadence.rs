@@ -38,9 +38,10 @@ pub struct Cadence {
     /// Intervals between consecutive dated patrols.
     pub intervals: Vec<Interval>,
     /// Median interval in days, when every date is known to the day.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub median_interval_days: Option<f64>,
     /// Patrols per calendar year of their start (years known from the date).
+    #[cfg_attr(feature = "ts", tsify(type = "Record<string, number>"))]
     pub per_year: BTreeMap<i16, u32>,
     /// Sequence numbers given, in date order, with the patrol id.
     pub sequence: Vec<(u32, String)>,
@@ -155,7 +156,7 @@ pub struct WindowComparison {
     /// Its length in years.
     pub years_b: f64,
     /// The comparison (rates per year, ratio b/a, two-sided p-value).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub test: Option<RateComparison>,
     /// Records that may fall in a window but whose dates are too imprecise to be sure (not counted).
     pub uncertain: Vec<String>,

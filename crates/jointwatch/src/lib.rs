@@ -69,7 +69,7 @@ pub use geography::{
 };
 pub use limits::Limits;
 pub use merge::MergeSummary;
-pub use patrol::{Patrol, PatrolKind, Platform, PlatformRole, Response, ResponseAction};
+pub use patrol::{Patrol, PatrolKind, PatrolResponse, Platform, PlatformRole, ResponseAction};
 pub use period::{FiscalNaming, Granularity, Period};
 pub use place::{builtin_area, gazetteer, Area, AreaKind, Point};
 pub use quantity::{Bounds, Quantity};

@@ -87,7 +87,7 @@ pub enum ResponseAction {
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Response {
+pub struct PatrolResponse {
     /// Who responded.
     pub by: CountryCode,
     /// What they did.
@@ -147,7 +147,7 @@ pub struct Patrol {
     pub adiz_entered: Vec<CountryCode>,
     /// Responses by the states concerned.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub responses: Vec<Response>,
+    pub responses: Vec<PatrolResponse>,
     /// Free-text notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,

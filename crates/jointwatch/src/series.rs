@@ -241,12 +241,12 @@ pub struct SeriesPoint {
     /// One label per grouping key ("2024", "FY2023", "CHN", "naval").
     pub key: Vec<String>,
     /// The period, when grouping by period.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
     /// The figure computed from the records held.
     pub counted: Quantity,
     /// The figure a statistic reports for the same period.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported: Option<Quantity>,
     /// The figure to show: the reported one where there is one, else the counted one.
     pub value: Quantity,
@@ -255,10 +255,10 @@ pub struct SeriesPoint {
     /// Ids of the records counted.
     pub ids: Vec<String>,
     /// Ids of the statistics that report for this point.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reported_by: Vec<String>,
     /// Ids of matching records that lack the figure being summed (the sum is then a lower bound).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
 }
 

@@ -21,7 +21,7 @@ pub struct RecordSetter {
     /// Last year of the window.
     pub to_year: i16,
     /// The exercise whose figure is surely or possibly the largest, if any has the figure.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leader: Option<String>,
     /// Whether the leader is the largest for certain: its lower bound is at least every other upper bound.
     pub certain: bool,

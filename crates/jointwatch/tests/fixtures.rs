@@ -96,12 +96,8 @@ fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
-/// What reading and then validating the text yields: the parse error alone,
-/// or every validation finding.
-fn findings_of(text: &str, options: &ValidateOptions) -> Vec<Finding> {
-    findings_with(text, options, &Limits::default())
-}
-
+/// What reading (within `limits`) and then validating the text yields: the
+/// parse error alone, or every validation finding.
 fn findings_with(text: &str, options: &ValidateOptions, limits: &Limits) -> Vec<Finding> {
     match Dataset::from_json_with(text, limits) {
         Err(e) => vec![e.finding],

@@ -12,7 +12,7 @@ use jointwatch::{
     Area, AreaKind, Bearing, BreakdownEntry, Category, Claim, ClaimKind, CountryCode, Credibility,
     Dataset, DateRange, Direction, Domain, Equipment, Exercise, Filter, FiscalNaming, Forces,
     FuzzyDate, Indicator, Measure, Metric, Observation, Participant, Patrol, PatrolKind, Period,
-    Platform, PlatformRole, Point, Quantity, Rate, RecordKind, Reliability, Reporter, Response,
+    Platform, PlatformRole, Point, Quantity, Rate, RecordKind, Reliability, Reporter, PatrolResponse,
     ResponseAction, Rule, Scenario, ScenarioKind, ServiceBranch, Source, Statistic,
 };
 use proptest::collection::vec;
@@ -424,9 +424,9 @@ fn platform() -> BoxedStrategy<Platform> {
         .boxed()
 }
 
-fn response() -> BoxedStrategy<Response> {
+fn response() -> BoxedStrategy<PatrolResponse> {
     (country(), response_action(), opt(quantity()), opt(text()))
-        .prop_map(|(by, action, count, notes)| Response {
+        .prop_map(|(by, action, count, notes)| PatrolResponse {
             by,
             action,
             count,

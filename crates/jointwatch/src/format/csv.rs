@@ -53,7 +53,7 @@ use crate::actor::{CountryCode, Participant, ServiceBranch};
 use crate::dataset::{Dataset, LoadError};
 use crate::date::{DateRange, FuzzyDate};
 use crate::exercise::{Domain, Equipment, Exercise, Forces};
-use crate::patrol::{Patrol, PatrolKind, Platform, PlatformRole, Response, ResponseAction};
+use crate::patrol::{Patrol, PatrolKind, PatrolResponse, Platform, PlatformRole, ResponseAction};
 use crate::period::{FiscalNaming, Period};
 use crate::place::{builtin_area, Point};
 use crate::quantity::Quantity;
@@ -1079,7 +1079,7 @@ fn point(s: &str) -> Parsed<Point> {
     }
 }
 
-fn response(s: &str) -> Parsed<Response> {
+fn response(s: &str) -> Parsed<PatrolResponse> {
     let it = item(s)?;
     let by = country(it.head)?;
     let action = match it.details.as_slice() {
@@ -1094,7 +1094,7 @@ fn response(s: &str) -> Parsed<Response> {
             ))
         }
     };
-    Ok(Response {
+    Ok(PatrolResponse {
         by,
         action,
         count: it.value.map(parse_quantity).transpose()?,

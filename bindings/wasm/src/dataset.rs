@@ -1,0 +1,241 @@
+//! The `Dataset` class: a parsed document held on the Rust side, so that a
+//! dashboard pays for reading it once and then asks many questions.
+
+use jointwatch::{RecordKind, ValidateOptions};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::boundary::{self, Document};
+use crate::{error, validation};
+
+/// A jointwatch document, parsed and held by the WebAssembly module.
+///
+/// Create one with `Dataset.fromJSON(text)`, `Dataset.fromObject(doc)`,
+/// `Dataset.parse(input)` or `Dataset.seed()`. Call `free()` (or use
+/// `using`) when done with it in long-running pages; it is otherwise
+/// reclaimed when garbage collected.
+///
+/// ```js
+/// const ds = Dataset.fromJSON(text);          // throws ParseError or ValidationError
+/// console.log(ds.counts.exercises, ds.validate().findings.length);
+/// ```
+#[wasm_bindgen]
+pub struct Dataset {
+    pub(crate) inner: jointwatch::Dataset,
+}
+
+/// How many items of each kind a dataset holds.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Counts {
+    sources: usize,
+    areas: usize,
+    exercises: usize,
+    patrols: usize,
+    statistics: usize,
+    scenarios: usize,
+    indicators: usize,
+}
+
+impl Dataset {
+    /// The core document.
+    pub fn inner(&self) -> &jointwatch::Dataset {
+        &self.inner
+    }
+
+    /// Wraps a core document.
+    pub(crate) fn wrap(inner: jointwatch::Dataset) -> Dataset {
+        Dataset { inner }
+    }
+
+    /// Reads, validates and keeps a document; rejects it when it cannot be
+    /// read or validation finds an error (a warning too, in strict mode).
+    fn load(document: Document, options: &JsValue) -> Result<Dataset, JsValue> {
+        let options: ValidateOptions = boundary::optional(options, "options")?.unwrap_or_default();
+        let inner = document.parse().map_err(|e| error::parse(&e))?;
+        let report = inner.validate_with(&options);
+        let rejected = if options.strict {
+            !report.is_clean()
+        } else {
+            report.has_errors()
+        };
+        if rejected {
+            return Err(error::validation(&report.findings, options.strict));
+        }
+        Ok(Dataset { inner })
+    }
+}
+
+#[wasm_bindgen]
+impl Dataset {
+    /// Reads and validates a document from JSON text.
+    ///
+    /// Throws a `ParseError` (with `line` and `column`) when the text cannot
+    /// be read, and a `ValidationError` (with every finding) when validation
+    /// finds an error, or in strict mode a warning.
+    ///
+    /// ```js
+    /// const ds = Dataset.fromJSON(await file.text(), { ignore: ["no-source"] });
+    /// ```
+    #[wasm_bindgen(js_name = fromJSON)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: Option<JsValue>,
+    ) -> Result<Dataset, JsValue> {
+        let text = boundary::text(&text, "text")?;
+        Dataset::load(Document::Text(text), &options.unwrap_or_default())
+    }
+
+    /// Reads and validates a document given as a plain object (for example
+    /// the result of `JSON.parse`, or of `toJSON()` on another dataset).
+    ///
+    /// Throws like `fromJSON`; parse errors carry a `path` but no line.
+    ///
+    /// ```js
+    /// const ds = Dataset.fromObject({ formatVersion: "1.0", exercises: [] });
+    /// ```
+    #[wasm_bindgen(js_name = fromObject)]
+    pub fn from_object(
+        #[wasm_bindgen(unchecked_param_type = "DatasetDocument")] document: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: Option<JsValue>,
+    ) -> Result<Dataset, JsValue> {
+        let document = match Document::from_js(&document, "document")? {
+            Document::Text(_) => {
+                return Err(error::invalid_argument(
+                    "document",
+                    "expected a plain object; use Dataset.fromJSON for text",
+                ))
+            }
+            object => object,
+        };
+        Dataset::load(document, &options.unwrap_or_default())
+    }
+
+    /// Reads a document (JSON text or a plain object) without rejecting it
+    /// for validation errors, for tools that show a flawed document with its
+    /// findings. Throws a `ParseError` only when it cannot be read.
+    ///
+    /// ```js
+    /// const ds = Dataset.parse(text);
+    /// const problems = ds.validate().findings;
+    /// ```
+    pub fn parse(
+        #[wasm_bindgen(unchecked_param_type = "string | DatasetDocument")] input: JsValue,
+    ) -> Result<Dataset, JsValue> {
+        let document = Document::from_js(&input, "input")?;
+        let inner = document.parse().map_err(|e| error::parse(&e))?;
+        Ok(Dataset { inner })
+    }
+
+    /// The seed dataset embedded in the package: the facts of the document
+    /// that started jointwatch.
+    ///
+    /// ```js
+    /// const seed = Dataset.seed();
+    /// ```
+    pub fn seed() -> Dataset {
+        Dataset {
+            inner: jointwatch::seed(),
+        }
+    }
+
+    /// Checks the document and returns every finding; never throws for
+    /// problems in the document (only for bad options).
+    ///
+    /// ```js
+    /// const { findings } = ds.validate({ strict: true });
+    /// ```
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn validate(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let options: ValidateOptions =
+            boundary::optional(&options.unwrap_or_default(), "options")?.unwrap_or_default();
+        boundary::output(&self.inner.validate_with(&options))
+    }
+
+    /// Checks one record (an exercise, a patrol or a statistic) against this
+    /// dataset: its sources, areas and scenarios resolve here. Paths in the
+    /// findings are relative to the record.
+    ///
+    /// ```js
+    /// const { findings } = ds.validateRecord("exercise", { id: "x", name: "X", participants: ["CHN", "RUS"], dates: "2025", sources: ["seed"] });
+    /// ```
+    #[wasm_bindgen(js_name = validateRecord, unchecked_return_type = "Report")]
+    pub fn validate_record(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RecordKind")] kind: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Exercise | Patrol | Statistic")] record: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let kind: RecordKind = boundary::input(&kind, "kind")?;
+        let report = validation::check_record(kind, &record, Some(&self.inner))?;
+        boundary::output(&report)
+    }
+
+    /// The document as a plain object, exactly as it would be written to a
+    /// file. `JSON.stringify(dataset)` uses it.
+    ///
+    /// ```js
+    /// const doc = ds.toJSON();
+    /// doc.exercises.map((e) => e.name);
+    /// ```
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "DatasetDocument")]
+    pub fn to_json(&self) -> Result<JsValue, JsValue> {
+        boundary::output(&self.inner)
+    }
+
+    /// The document as pretty-printed JSON text.
+    ///
+    /// ```js
+    /// const blob = new Blob([ds.toJSONText()], { type: "application/json" });
+    /// ```
+    #[wasm_bindgen(js_name = toJSONText)]
+    pub fn to_json_text(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// A readable plain-text summary: every record with its figures, their
+    /// uncertainty and sources, then the validation findings.
+    ///
+    /// ```js
+    /// console.log(Dataset.seed().summary());
+    /// ```
+    pub fn summary(&self) -> String {
+        jointwatch::summary::render(&self.inner, &self.inner.validate())
+    }
+
+    /// The title of the collection, if it has one.
+    #[wasm_bindgen(getter)]
+    pub fn title(&self) -> Option<String> {
+        self.inner.title.clone()
+    }
+
+    /// The format version of the document (`"1.0"`).
+    #[wasm_bindgen(getter, js_name = formatVersion)]
+    pub fn format_version(&self) -> String {
+        self.inner.format_version.clone()
+    }
+
+    /// The number of records: exercises, patrols and statistics.
+    #[wasm_bindgen(getter, js_name = recordCount)]
+    pub fn record_count(&self) -> usize {
+        self.inner.record_count()
+    }
+
+    /// How many sources, areas, exercises, patrols, statistics, scenarios
+    /// and indicators the document holds.
+    #[wasm_bindgen(getter, unchecked_return_type = "DatasetCounts")]
+    pub fn counts(&self) -> Result<JsValue, JsValue> {
+        let ds = &self.inner;
+        boundary::output(&Counts {
+            sources: ds.sources.len(),
+            areas: ds.areas.len(),
+            exercises: ds.exercises.len(),
+            patrols: ds.patrols.len(),
+            statistics: ds.statistics.len(),
+            scenarios: ds.scenarios.len(),
+            indicators: ds.indicators.len(),
+        })
+    }
+}

@@ -1,0 +1,149 @@
+//! TypeScript declarations for what the bindings add to the core's types:
+//! the errors, and the shapes of results written by this crate.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const ERRORS: &'static str = r#"
+/**
+ * The stable code of an error: a finding code for documents, `"invalid-argument"` for bad
+ * arguments, the code of a call that cannot be carried out for its arguments, or
+ * `"internal"` for a bug in this package (please report it).
+ */
+export type ErrorCode =
+  | Code
+  | "invalid-argument"
+  | "not-found"
+  | "not-applicable"
+  | "bad-grouping"
+  | "invalid-granularity"
+  | "window-too-large"
+  | "empty-route"
+  | "empty-target"
+  | "coordinate-out-of-range"
+  | "degenerate-polygon"
+  | "internal";
+
+/**
+ * Every error this package throws. Check with `isJointwatchError(e)`, then switch on `e.name`
+ * or `e.code`. The module stays usable after any error.
+ */
+export interface JointwatchError extends Error {
+  /** `"JointwatchError"` for bad arguments and failed calls; the other names are the more specific errors below. */
+  name: "JointwatchError" | "ParseError" | "ValidationError";
+  /** Stable, machine-readable code. */
+  code: ErrorCode;
+  /** Where the problem is: a path into the document (`exercises[0].id`) or the argument (`filter.kinds[0]`). */
+  path: string;
+  /** The findings behind the error; empty for bad arguments. */
+  findings: Finding[];
+}
+
+/** A document could not be read: malformed JSON, a wrong type, an unknown field, an invalid date… */
+export interface ParseError extends JointwatchError {
+  name: "ParseError";
+  code: Code;
+  /** The one finding, with its code, path and message. */
+  findings: [Finding];
+  /** Line in the JSON text (1-based); absent when the document was given as an object. */
+  line?: number;
+  /** Column in the JSON text (1-based); absent when the document was given as an object. */
+  column?: number;
+}
+
+/** A document was read but validation found errors (or, in strict mode, warnings). */
+export interface ValidationError extends JointwatchError {
+  name: "ValidationError";
+  /** The code of the first rejected finding. */
+  code: Code;
+  /** Every finding, warnings included. */
+  findings: Finding[];
+}
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const RESULTS: &'static str = r#"
+/** Observations in time order; `null` and `NaN` mark missing ones. */
+export type Values = ArrayLike<number | null>;
+
+/** How many items of each kind a dataset holds. */
+export interface DatasetCounts {
+  sources: number;
+  areas: number;
+  exercises: number;
+  patrols: number;
+  statistics: number;
+  scenarios: number;
+  indicators: number;
+}
+
+/** A finding code with the severity it has outside strict mode. */
+export interface CodeInfo {
+  code: Code;
+  severity: Severity;
+}
+
+/** The interval a quantity stands for. */
+export interface QuantityBounds {
+  /** The lower bound (0 when the source gave none). */
+  low: number;
+  /** Whether the lower bound itself is excluded ("over 400"). */
+  lowExclusive: boolean;
+  /** The upper bound; `null` when unbounded. */
+  high: number | null;
+  /** Whether the upper bound itself is excluded ("under 10"). */
+  highExclusive: boolean;
+  /** The best single value, when the source gave one. */
+  best: number | null;
+  /** The value to plot: the exact figure or best estimate, else the middle of a bounded range, else the lower bound. */
+  point: number;
+}
+
+/** The first and last day of a period, both included, as `YYYY-MM-DD`. */
+export interface PeriodDays {
+  firstDay: string;
+  lastDay: string;
+}
+
+/** The records a filter keeps, by kind. */
+export interface Selection {
+  exercises: Exercise[];
+  patrols: Patrol[];
+  statistics: Statistic[];
+}
+
+/** An ICD 203 expression of likelihood with the band of probabilities (percent) it covers. */
+export interface TermInfo {
+  term: Term;
+  /** The words as an analyst writes them: "roughly even chance". */
+  words: string;
+  low: number;
+  high: number;
+}
+
+/** A GeoJSON (RFC 7946) geometry. */
+export type GeoJSONGeometry =
+  | { type: "Point"; coordinates: number[]; bbox?: number[] }
+  | { type: "MultiPoint"; coordinates: number[][]; bbox?: number[] }
+  | { type: "LineString"; coordinates: number[][]; bbox?: number[] }
+  | { type: "MultiLineString"; coordinates: number[][][]; bbox?: number[] }
+  | { type: "Polygon"; coordinates: number[][][]; bbox?: number[] }
+  | { type: "MultiPolygon"; coordinates: number[][][][]; bbox?: number[] }
+  | { type: "GeometryCollection"; geometries: GeoJSONGeometry[]; bbox?: number[] };
+
+/** A GeoJSON feature: an area, an exercise or a patrol, with the record's fields as properties. */
+export interface GeoJSONFeature {
+  type: "Feature";
+  id?: string | number;
+  bbox?: number[];
+  geometry: GeoJSONGeometry | null;
+  properties: { [key: string]: unknown } | null;
+}
+
+/** A GeoJSON feature collection. */
+export interface GeoJSONFeatureCollection {
+  type: "FeatureCollection";
+  bbox?: number[];
+  features: GeoJSONFeature[];
+}
+"#;

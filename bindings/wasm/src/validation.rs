@@ -1,0 +1,144 @@
+//! One-off validation: a whole document, or one record.
+
+use jointwatch::{Code, Dataset, Finding, RecordKind, Report, Severity, ValidateOptions};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::boundary::{self, Document};
+use crate::error;
+
+/// Checks a document given as JSON text or a plain object and returns
+/// every finding. A document that cannot be read yields a report with its
+/// one parse finding (with `line` and `column` for text); only bad
+/// arguments throw.
+///
+/// ```js
+/// const { findings } = validate(text, { ignore: ["undated-record"] });
+/// for (const f of findings) console.log(f.severity, f.code, f.path, f.message);
+/// ```
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "string | DatasetDocument")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options: ValidateOptions =
+        boundary::optional(&options.unwrap_or_default(), "options")?.unwrap_or_default();
+    let document = Document::from_js(&input, "input")?;
+    let report = match document.parse() {
+        Ok(ds) => ds.validate_with(&options),
+        Err(e) => Report {
+            findings: vec![e.finding],
+        },
+    };
+    boundary::output(&report)
+}
+
+/// Checks one record on its own: an exercise, a patrol or a statistic.
+/// References to sources, areas and scenarios are not checked (there is no
+/// dataset to resolve them in; `Dataset.prototype.validateRecord` does
+/// that). Paths in the findings are relative to the record.
+///
+/// ```js
+/// const { findings } = validateRecord("exercise", { id: "x", name: "X", participants: ["CHN"], sources: [] });
+/// // findings: joint-single-participant (error), no-source and undated-record (warnings)
+/// ```
+#[wasm_bindgen(js_name = validateRecord, unchecked_return_type = "Report")]
+pub fn validate_record(
+    #[wasm_bindgen(unchecked_param_type = "RecordKind")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Exercise | Patrol | Statistic")] record: JsValue,
+) -> Result<JsValue, JsValue> {
+    let kind: RecordKind = boundary::input(&kind, "kind")?;
+    boundary::output(&check_record(kind, &record, None)?)
+}
+
+/// A finding code with the severity it has outside strict mode.
+#[derive(Serialize)]
+struct CodeInfo {
+    code: Code,
+    severity: Severity,
+}
+
+/// Every finding code, in documentation order, with its default severity:
+/// for building filters and "ignore" lists in a user interface.
+///
+/// ```js
+/// const warnings = findingCodes().filter((c) => c.severity === "warning").map((c) => c.code);
+/// ```
+#[wasm_bindgen(js_name = findingCodes, unchecked_return_type = "CodeInfo[]")]
+pub fn finding_codes() -> Result<JsValue, JsValue> {
+    let all: Vec<CodeInfo> = Code::ALL
+        .iter()
+        .map(|&code| CodeInfo {
+            code,
+            severity: code.default_severity(),
+        })
+        .collect();
+    boundary::output(&all)
+}
+
+/// Validates `record` as the only record of its kind in a document that
+/// borrows the sources, areas and scenarios of `context`.
+pub(crate) fn check_record(
+    kind: RecordKind,
+    record: &JsValue,
+    context: Option<&Dataset>,
+) -> Result<Report, JsValue> {
+    let Document::Object(record_text) = Document::from_js(record, "record")? else {
+        return Err(error::invalid_argument(
+            "record",
+            "expected a plain object, got a string",
+        ));
+    };
+    let list = match kind {
+        RecordKind::Exercise => "exercises",
+        RecordKind::Patrol => "patrols",
+        RecordKind::Statistic => "statistics",
+    };
+    let prefix = format!("{list}[0]");
+    let mut text = String::from(r#"{"formatVersion":"1.0""#);
+    if let Some(ctx) = context {
+        for (key, value) in [
+            ("sources", serde_json::to_string(&ctx.sources)),
+            ("areas", serde_json::to_string(&ctx.areas)),
+            ("scenarios", serde_json::to_string(&ctx.scenarios)),
+        ] {
+            let value = value.map_err(|e| error::invalid_argument("", e))?;
+            text.push_str(&format!(r#","{key}":{value}"#));
+        }
+    }
+    text.push_str(&format!(r#","{list}":[{record_text}]}}"#));
+
+    let relative = |mut f: Finding| -> Option<Finding> {
+        let rest = f.path.strip_prefix(&prefix)?;
+        f.path = rest.strip_prefix('.').unwrap_or(rest).to_string();
+        f.line = None;
+        f.column = None;
+        Some(f)
+    };
+    let ds = match Dataset::from_json(&text) {
+        Ok(ds) => ds,
+        Err(e) => {
+            let finding = relative(e.finding.clone()).unwrap_or(e.finding);
+            return Ok(Report {
+                findings: vec![finding],
+            });
+        }
+    };
+    let unresolvable: &[Code] = if context.is_some() {
+        &[]
+    } else {
+        &[
+            Code::MissingSource,
+            Code::UnknownArea,
+            Code::UnknownScenario,
+        ]
+    };
+    let findings = ds
+        .validate()
+        .findings
+        .into_iter()
+        .filter(|f| !unresolvable.contains(&f.code))
+        .filter_map(relative)
+        .collect();
+    Ok(Report { findings })
+}

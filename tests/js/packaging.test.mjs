@@ -1,0 +1,112 @@
+// The package as users get it: `npm pack` the built pkg/, install the
+// tarball into a fresh project, and use it from CommonJS, from ESM, and in
+// a Vite production build loaded in Chromium.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { launchChromium, root, run, serve, viteBuild } from "./support.mjs";
+
+let project;
+let tarball;
+
+before(() => {
+  project = mkdtempSync(join(tmpdir(), "jointwatch-pack-"));
+  const packed = JSON.parse(
+    run("npm", ["pack", join(root, "pkg"), "--json", "--pack-destination", project], { cwd: project }),
+  );
+  tarball = join(project, packed[0].filename);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+  // The tarball has no dependencies: installing it needs no registry.
+  run("npm", ["install", "--no-audit", "--no-fund", "--offline", tarball], { cwd: project });
+});
+
+after(() => {
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+test("the tarball holds the web and node builds, their types, and the README", () => {
+  const files = JSON.parse(run("npm", ["pack", join(root, "pkg"), "--dry-run", "--json"], { cwd: project }))[0]
+    .files.map((f) => f.path)
+    .sort();
+  for (const f of [
+    "README.md", "package.json",
+    "node/index.d.mts", "node/index.mjs", "node/jointwatch.d.ts", "node/jointwatch.js", "node/jointwatch_bg.wasm", "node/package.json",
+    "web/jointwatch.d.ts", "web/jointwatch.js", "web/jointwatch_bg.wasm", "web/package.json",
+  ]) {
+    assert.ok(files.includes(f), `${f} is packed (packed: ${files.join(", ")})`);
+  }
+  assert.ok(!files.some((f) => f.endsWith(".tgz") || f.includes("node_modules")));
+  const manifest = JSON.parse(readFileSync(join(project, "node_modules", "jointwatch", "package.json"), "utf8"));
+  // Types first in every condition.
+  for (const cond of [manifest.exports["."].node.import, manifest.exports["."].node.require, manifest.exports["."].browser, manifest.exports["."].default]) {
+    assert.equal(Object.keys(cond)[0], "types");
+  }
+});
+
+test("CommonJS: require works", () => {
+  writeFileSync(
+    join(project, "cjs.cjs"),
+    `const { Dataset, isValidationError } = require("jointwatch");
+const ds = Dataset.seed();
+let code;
+try { Dataset.fromJSON('{"formatVersion": "1.0", "exercises": [{"id": "e", "name": "X", "participants": ["CHN", "RUS"], "dates": {"start": "2024-05", "end": "2024-04"}, "sources": []}]}'); }
+catch (e) { code = isValidationError(e) && e.code; }
+console.log(JSON.stringify({ records: ds.recordCount, code }));`,
+  );
+  const out = JSON.parse(run(process.execPath, ["cjs.cjs"], { cwd: project }));
+  assert.deepEqual(out, { records: 6, code: "end-before-start" });
+});
+
+test("ESM: import works, with the same instance as require", () => {
+  writeFileSync(
+    join(project, "esm.mjs"),
+    `import init, { Dataset, formatQuantity } from "jointwatch";
+import { createRequire } from "node:module";
+await init();
+const cjs = createRequire(import.meta.url)("jointwatch");
+const s = Dataset.seed().series({ filter: { kinds: ["exercise"] }, groupBy: [{ by: "period", granularity: { type: "year" } }], reported: "jointExercises" });
+console.log(JSON.stringify({ same: cjs.Dataset === Dataset, first: formatQuantity(s.points[0].value) }));`,
+  );
+  const out = JSON.parse(run(process.execPath, ["esm.mjs"], { cwd: project }));
+  assert.deepEqual(out, { same: true, first: "4–10" });
+});
+
+test("Vite: a production build runs in Chromium", async () => {
+  const app = join(project, "app");
+  mkdirSync(app);
+  writeFileSync(
+    join(app, "index.html"),
+    `<!doctype html><html><body><p id="out">loading</p><script type="module" src="./main.js"></script></body></html>`,
+  );
+  writeFileSync(
+    join(app, "main.js"),
+    `import init, { Dataset, estimativeTerm } from "jointwatch";
+init().then(() => {
+  const ds = Dataset.seed();
+  document.getElementById("out").textContent = ds.recordCount + " records; " + estimativeTerm(0.62).words;
+}, (e) => { document.getElementById("out").textContent = "failed: " + e; });`,
+  );
+  const dist = join(project, "dist");
+  viteBuild(app, dist);
+  const assets = readdirSync(join(dist, "assets"));
+  assert.ok(assets.some((f) => f.endsWith(".wasm")), `the .wasm is emitted as an asset: ${assets}`);
+  const js = assets.filter((f) => f.endsWith(".js")).map((f) => readFileSync(join(dist, "assets", f), "utf8")).join("\n");
+  assert.ok(!/\bawait\s+__wbg_init\b|^await /m.test(js), "no top-level await in the bundle");
+
+  const server = await serve(dist);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.getElementById("out").textContent !== "loading");
+    assert.equal(await page.textContent("#out"), "6 records; likely", errors.join("\n"));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

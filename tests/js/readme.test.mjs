@@ -1,0 +1,38 @@
+// The README's JavaScript and TypeScript examples are the files in
+// examples/node, verbatim; here they are type-checked, compiled and run.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { root, run, tools } from "./support.mjs";
+
+const examples = join(root, "examples", "node");
+const readme = readFileSync(join(root, "pkg", "README.md"), "utf8");
+const tsc = join(tools, "typescript", "bin", "tsc");
+
+for (const file of ["quickstart.mjs", "quickstart.ts"]) {
+  test(`the README shows examples/node/${file} verbatim`, () => {
+    const code = readFileSync(join(examples, file), "utf8").trimEnd();
+    const fence = file.endsWith(".ts") ? "```ts" : "```js";
+    assert.ok(readme.includes(`${fence}\n${code}\n\`\`\``), `pkg/README.md is out of date with ${file}`);
+  });
+}
+
+test("the JavaScript example runs and prints what it says", () => {
+  const out = run(process.execPath, ["quickstart.mjs"], { cwd: examples });
+  assert.match(out, /^2014 4–10 reported$/m);
+  assert.match(out, /^2024 2 counted$/m);
+  assert.match(out, /^Enhanced military integration: \w[\w ]* \((low|moderate|high) confidence\)$/m);
+  assert.match(out, /^ValidationError end-before-start$/m);
+  assert.match(out, /^error end-before-start exercises\[0\]\.dates$/m);
+  assert.match(out, /^warning no-source exercises\[0\]\.sources$/m);
+});
+
+test("the TypeScript example type-checks under --strict, compiles and runs", () => {
+  run(process.execPath, [tsc, "-p", join(examples, "tsconfig.json")]);
+  const out = run(process.execPath, [join("dist", "quickstart.js")], { cwd: examples });
+  assert.match(out, /^FY2023: 669 scrambles$/m);
+  assert.match(out, /^unreadable at line 2, column 1$/m);
+  assert.match(out, /malformed-json/);
+});

@@ -1,0 +1,229 @@
+// Uses every export of the npm package the way an app would. It is only
+// type-checked (tsc --strict --noEmit, see tests/js/types.test.mjs): against
+// the browser build's declarations (bundler resolution) and against the Node
+// ESM entry's (NodeNext). The checks below are compile-time checks; the
+// runtime behaviour is tested in tests/js.
+import init, {
+  Dataset,
+  addQuantities,
+  closestApproach,
+  estimativeTerm,
+  findingCodes,
+  formatPeriod,
+  formatQuantity,
+  formatVersion,
+  initSync,
+  isJointwatchError,
+  isParseError,
+  isValidationError,
+  leastSquares,
+  mannKendall,
+  maxQuantity,
+  periodDays,
+  periodOf,
+  quantityBounds,
+  rateComparison,
+  routeLengthKm,
+  sensSlope,
+  sumQuantities,
+  summarize,
+  validate,
+  validateRecord,
+  version,
+  yearOverYear,
+} from "jointwatch";
+import type {
+  Approach,
+  Assessment,
+  Brief,
+  Cadence,
+  Change,
+  Code,
+  CodeInfo,
+  DatasetCounts,
+  DatasetDocument,
+  ErrorCode,
+  Exercise,
+  Filter,
+  Finding,
+  GeoJSONFeatureCollection,
+  JointwatchError,
+  LinearFit,
+  MannKendall,
+  ParseError,
+  Patrol,
+  Period,
+  PeriodDays,
+  Quantity,
+  QuantityBounds,
+  RateComparison,
+  RecordSetter,
+  Report,
+  ScenarioResult,
+  Selection,
+  SensSlope,
+  Series,
+  SeriesQuery,
+  SeriesSummary,
+  SeriesTrend,
+  Severity,
+  Shares,
+  Summary,
+  Target,
+  Term,
+  TermInfo,
+  ValidateOptions,
+  ValidationError,
+  Values,
+  WindowComparison,
+} from "jointwatch";
+
+// --- Start-up: the browser build needs init(); in Node it is a no-op. -------
+await init();
+// initSync takes the module's bytes in the browser build; it is only named here.
+void initSync;
+
+// --- Loading, with typed errors --------------------------------------------
+function load(text: string): Dataset | Finding[] {
+  try {
+    return Dataset.fromJSON(text, { strict: false, ignore: ["undated-record"] });
+  } catch (e: unknown) {
+    if (isParseError(e)) {
+      const p: ParseError = e;
+      const where: string = `line ${p.line ?? "?"}, column ${p.column ?? "?"} at ${p.path}`;
+      const code: Code = p.code;
+      console.log(where, code, p.findings[0].message);
+      return p.findings;
+    }
+    if (isValidationError(e)) {
+      const v: ValidationError = e;
+      const errors = v.findings.filter((f) => f.severity === "error");
+      return errors;
+    }
+    if (isJointwatchError(e)) {
+      const j: JointwatchError = e;
+      const code: ErrorCode = j.code;
+      const name: "JointwatchError" | "ParseError" | "ValidationError" = j.name;
+      const asError: Error = j;
+      console.log(code, name, asError.message, j.path, j.findings.length);
+    }
+    throw e;
+  }
+}
+const loaded = load('{"formatVersion": "1.0"}');
+const ds: Dataset = loaded instanceof Dataset ? loaded : Dataset.seed();
+
+const fromObject: Dataset = Dataset.fromObject({ formatVersion: "1.0", exercises: [] });
+const lenient: Dataset = Dataset.parse('{"formatVersion": "1.0"}');
+const lenient2: Dataset = Dataset.parse({ formatVersion: "1.0" });
+const catalogue: Dataset = Dataset.catalogue();
+const full: Dataset = ds.withCatalogue();
+
+// --- The document ------------------------------------------------------------
+const doc: DatasetDocument = ds.toJSON();
+const exercises: Exercise[] = doc.exercises ?? [];
+const ships: Quantity | undefined = exercises[0]?.forces?.ships;
+const text: string = ds.toJSONText();
+const summaryText: string = ds.summary();
+const title: string | undefined = ds.title;
+const fv: string = ds.formatVersion;
+const n: number = ds.recordCount;
+const counts: DatasetCounts = ds.counts;
+const latest: string | undefined = ds.latestDate;
+console.log(ships, text.length, summaryText, title, fv, n, counts.exercises, latest);
+
+// --- Validation ----------------------------------------------------------------
+const options: ValidateOptions = { strict: true, ignore: ["no-source"] };
+const report: Report = ds.validate(options);
+const report2: Report = validate('{"formatVersion": "1.0"}');
+const report3: Report = validate(doc, options);
+const severity: Severity | undefined = report.findings[0]?.severity;
+const codes: CodeInfo[] = findingCodes();
+const newExercise: Exercise = {
+  id: "x",
+  name: "X",
+  participants: ["CHN", "RUS"],
+  dates: "2025",
+  sources: ["seed"],
+};
+const recordReport: Report = validateRecord("exercise", newExercise);
+const inContext: Report = ds.validateRecord("exercise", newExercise);
+console.log(report2, report3, severity, codes, recordReport, inContext);
+
+// --- Queries and series ----------------------------------------------------------
+const filter: Filter = { kinds: ["exercise"], participantsAll: ["CHN", "RUS"], from: "2014" };
+const selection: Selection = ds.select(filter);
+const patrols: Patrol[] = ds.select().patrols;
+const query: SeriesQuery = {
+  filter,
+  groupBy: [{ by: "period", granularity: { type: "fiscalYear", firstMonth: 4 } }],
+  reported: "scrambles",
+};
+const series: Series = ds.series(query);
+const labels: string[] = series.points.map((p) => `${p.key.join("/")}: ${formatQuantity(p.value)}`);
+const seriesSummary: SeriesSummary | undefined = ds.seriesSummary(query);
+let trend: SeriesTrend | undefined;
+try {
+  trend = ds.seriesTrends(query);
+} catch (e) {
+  if (!(isJointwatchError(e) && e.code === "not-applicable")) throw e;
+}
+const cadence: Cadence = ds.patrolCadence("jointAirPatrol");
+const perYear: Record<number, number> = cadence.perYear; // a plain object, never a Map
+console.log(Object.entries(perYear));
+const windows: WindowComparison = ds.compareWindows(filter, { start: "2020", end: "2023" }, "2024");
+const record: RecordSetter = ds.largest("personnel", 2024, 30);
+const shares: Shares = ds.shares("japan-scrambles-fy2023");
+console.log(selection, patrols, labels, seriesSummary, trend, cadence, windows, record, shares);
+
+// --- Assessment ------------------------------------------------------------------
+const assessment: Assessment = full.assess({ asOf: "2024-12-31" });
+const rows: ScenarioResult[] = assessment.scenarios;
+const terms: Term[] = rows.map((s) => s.term);
+const term: TermInfo | undefined = estimativeTerm(0.62);
+const brief: Brief = full.brief({ strict: false }, {});
+const briefText: string = full.briefText();
+console.log(terms, term?.words, brief.title, briefText.length);
+
+// --- Geography -------------------------------------------------------------------
+const geojson: GeoJSONFeatureCollection = ds.toGeoJSON();
+const target: Target | undefined = ds.areaTarget("sea-of-japan");
+const route = [
+  { lon: 130, lat: 30 },
+  { lon: 130, lat: 40 },
+];
+const km: number = routeLengthKm(route);
+const approach: Approach = closestApproach(route, { type: "point", lon: 131, lat: 35 });
+let patrolApproach: Approach | undefined;
+try {
+  patrolApproach = ds.patrolClosestApproach("latest-joint-air-patrol", target ?? { type: "point", lon: 0, lat: 0 });
+} catch (e) {
+  if (!(isJointwatchError(e) && e.code === "empty-route")) throw e;
+}
+console.log(geojson.features.length, km, approach.distanceKm, patrolApproach?.inside);
+
+// --- Quantities and periods --------------------------------------------------------
+const bounds: QuantityBounds = quantityBounds({ over: 400 });
+const sum: Quantity = addQuantities({ over: 400 }, 120);
+const total: Quantity = sumQuantities([1, { min: 2, max: 3 }]);
+const most: Quantity = maxQuantity(4, { atLeast: 9 });
+const fy: Period = { type: "fiscalYear", year: 2023, firstMonth: 4 };
+const fyName: string = formatPeriod(fy);
+const days: PeriodDays = periodDays(fy);
+const containing: Period = periodOf({ type: "fiscalYear", firstMonth: 4 }, "2024-02-10");
+console.log(bounds.point, sum, total, most, fyName, days.firstDay, containing);
+
+// --- Trend statistics over plain values ------------------------------------------------
+const values: Values = [4, 5, null, 7, 9];
+const stats: Summary | undefined = summarize(values);
+const changes: (Change | null)[] = yearOverYear(new Float64Array([4, 5, 10]));
+const fit: LinearFit | undefined = leastSquares([2014, 2015, 2016], [4, 6, 8]);
+const mk: MannKendall | undefined = mannKendall(values, 0.1);
+const mkDefault: MannKendall | undefined = mannKendall(values);
+const sen: SensSlope | undefined = sensSlope([0, 1, 2], values.length === 5 ? [1, 2, 3] : []);
+const rates: RateComparison | undefined = rateComparison(10, 100, 25, 120);
+console.log(stats?.median, changes, fit?.slope, mk?.trend, mkDefault?.pValue, sen?.slope, rates?.pValue);
+
+// --- Housekeeping ------------------------------------------------------------------------
+console.log(version(), formatVersion());
+for (const d of [fromObject, lenient, lenient2, catalogue, full, ds]) d.free();

@@ -21,6 +21,9 @@ pub enum Kind {
 pub struct Unreadable {
     pub name: String,
     pub reason: String,
+    /// For text that is not UTF-8: the finding to report (`invalid-utf8`),
+    /// since the file could be read and its content is what is wrong.
+    pub finding: Option<Finding>,
 }
 
 /// The text of a file, or of standard input for `-`.
@@ -39,16 +42,24 @@ pub fn read_text(path: &str) -> Result<(String, String), Unreadable> {
     res.map_err(|e| Unreadable {
         name: name.clone(),
         reason: e.to_string(),
+        finding: None,
     })?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok((name, text)),
-        Err(e) => Err(Unreadable {
-            name,
-            reason: format!(
-                "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
-                e.utf8_error().valid_up_to()
-            ),
-        }),
+        Err(e) => {
+            // The core words the finding (code invalid-utf8, line and column).
+            let finding = Dataset::from_json_bytes(e.as_bytes(), &Limits::default())
+                .err()
+                .map(|p| p.finding);
+            Err(Unreadable {
+                name,
+                reason: format!(
+                    "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
+                    e.utf8_error().valid_up_to()
+                ),
+                finding,
+            })
+        }
     }
 }
 

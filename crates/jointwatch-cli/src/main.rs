@@ -337,6 +337,11 @@ enum Outcome {
 fn load_file(path: &str, csv: &CsvArgs, base: Option<&Dataset>) -> Outcome {
     let (name, text) = match input::read_text(path) {
         Ok(x) => x,
+        Err(Unreadable {
+            name,
+            finding: Some(f),
+            ..
+        }) => return Outcome::Rejected(name, vec![f]),
         Err(u) => return Outcome::Unreadable(u),
     };
     let kind = input::kind_of(path, &text, csv.table);

@@ -285,6 +285,42 @@ impl Dataset {
         Ok(ds)
     }
 
+    /// Reads a document from raw bytes, as read from a file or a network:
+    /// text that is not UTF-8 is refused with `invalid-utf8` at the line and
+    /// column of the first bad byte.
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::{Code, Dataset, Limits};
+    /// let err = Dataset::from_json_bytes(b"{\"title\": \"caf\xe9\"}", &Limits::default()).unwrap_err();
+    /// assert_eq!(err.finding.code, Code::InvalidUtf8);
+    /// assert_eq!((err.finding.line, err.finding.column), (Some(1), Some(14)));
+    /// ```
+    pub fn from_json_bytes(bytes: &[u8], limits: &Limits) -> Result<Dataset, ParseError> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Dataset::from_json_with(text, limits),
+            Err(e) => {
+                let good = &bytes[..e.valid_up_to()];
+                let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+                let start = good.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
+                let column = String::from_utf8_lossy(&good[start..]).chars().count() + 1;
+                Err(ParseError {
+                    finding: Finding {
+                        code: Code::InvalidUtf8,
+                        severity: Severity::Error,
+                        path: String::new(),
+                        message: format!(
+                            "the text is not UTF-8: byte {} of the document cannot be decoded",
+                            e.valid_up_to() + 1
+                        ),
+                        line: Some(line),
+                        column: Some(column),
+                    },
+                })
+            }
+        }
+    }
+
     /// Reads and validates a document; rejects it when validation finds an
     /// error (or, in strict mode, a warning).
     ///

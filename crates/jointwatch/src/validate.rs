@@ -77,6 +77,8 @@ macro_rules! codes {
 codes! {
     /// The text is not well-formed JSON (or has trailing characters).
     MalformedJson = "malformed-json", Error;
+    /// The bytes are not UTF-8 text (read with `Dataset::from_json_bytes`).
+    InvalidUtf8 = "invalid-utf8", Error;
     /// A value has the wrong JSON type (a number where text is expected, …).
     WrongType = "wrong-type", Error;
     /// An object has a field the format does not define.

@@ -92,14 +92,17 @@ fn fixtures(dir: &str) -> Vec<(String, PathBuf)> {
     out
 }
 
+/// The fixture as text; bytes that are not UTF-8 (the `invalid-utf8`
+/// fixture) become U+FFFD, as a text editor would show them.
 fn read(path: &Path) -> String {
-    fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    let bytes = fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 /// What reading (within `limits`) and then validating the text yields: the
 /// parse error alone, or every validation finding.
-fn findings_with(text: &str, options: &ValidateOptions, limits: &Limits) -> Vec<Finding> {
-    match Dataset::from_json_with(text, limits) {
+fn findings_with(bytes: &[u8], options: &ValidateOptions, limits: &Limits) -> Vec<Finding> {
+    match Dataset::from_json_bytes(bytes, limits) {
         Err(e) => vec![e.finding],
         Ok(ds) => ds.validate_with(options).findings,
     }
@@ -122,7 +125,9 @@ fn limits_for(fixture: &Path) -> Limits {
 
 /// What a fixture file yields when read with its limits and validated.
 fn findings_at(fixture: &Path, options: &ValidateOptions) -> Vec<Finding> {
-    findings_with(&read(fixture), options, &limits_for(fixture))
+    let bytes =
+        fs::read(fixture).unwrap_or_else(|e| panic!("cannot read {}: {e}", fixture.display()));
+    findings_with(&bytes, options, &limits_for(fixture))
 }
 
 fn sidecar_path(fixture: &Path) -> PathBuf {
@@ -208,6 +213,7 @@ fn is_parse_code(code: Code) -> bool {
             | Code::InvalidQuantity
             | Code::InvalidGrade
             | Code::InvalidValue
+            | Code::InvalidUtf8
             | Code::DocumentTooLarge
             | Code::NestingTooDeep
             | Code::StringTooLong

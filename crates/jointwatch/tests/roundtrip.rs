@@ -11,9 +11,9 @@ use jiff::civil::Date;
 use jointwatch::{
     Area, AreaKind, Bearing, BreakdownEntry, Category, Claim, ClaimKind, CountryCode, Credibility,
     Dataset, DateRange, Direction, Domain, Equipment, Exercise, Filter, FiscalNaming, Forces,
-    FuzzyDate, Indicator, Measure, Metric, Observation, Participant, Patrol, PatrolKind, Period,
-    Platform, PlatformRole, Point, Quantity, Rate, RecordKind, Reliability, Reporter, PatrolResponse,
-    ResponseAction, Rule, Scenario, ScenarioKind, ServiceBranch, Source, Statistic,
+    FuzzyDate, Indicator, Measure, Metric, Observation, Participant, Patrol, PatrolKind,
+    PatrolResponse, Period, Platform, PlatformRole, Point, Quantity, Rate, RecordKind, Reliability,
+    Reporter, ResponseAction, Rule, Scenario, ScenarioKind, ServiceBranch, Source, Statistic,
 };
 use proptest::collection::vec;
 use proptest::option;

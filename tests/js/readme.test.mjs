@@ -8,14 +8,19 @@ import { join } from "node:path";
 import { root, run, tools } from "./support.mjs";
 
 const examples = join(root, "examples", "node");
-const readme = readFileSync(join(root, "pkg", "README.md"), "utf8");
+const readmes = {
+  "pkg/README.md": readFileSync(join(root, "pkg", "README.md"), "utf8"),
+  "README.md": readFileSync(join(root, "README.md"), "utf8"),
+};
 const tsc = join(tools, "typescript", "bin", "tsc");
 
 for (const file of ["quickstart.mjs", "quickstart.ts"]) {
   test(`the README shows examples/node/${file} verbatim`, () => {
     const code = readFileSync(join(examples, file), "utf8").trimEnd();
     const fence = file.endsWith(".ts") ? "```ts" : "```js";
-    assert.ok(readme.includes(`${fence}\n${code}\n\`\`\``), `pkg/README.md is out of date with ${file}`);
+    for (const [name, readme] of Object.entries(readmes)) {
+      assert.ok(readme.includes(`${fence}\n${code}\n\`\`\``), `${name} is out of date with ${file}`);
+    }
   });
 }
 

@@ -23,7 +23,7 @@ pub struct Unreadable {
     pub reason: String,
     /// For text that is not UTF-8: the finding to report (`invalid-utf8`),
     /// since the file could be read and its content is what is wrong.
-    pub finding: Option<Finding>,
+    pub finding: Option<Box<Finding>>,
 }
 
 /// The text of a file, or of standard input for `-`.
@@ -50,7 +50,7 @@ pub fn read_text(path: &str) -> Result<(String, String), Unreadable> {
             // The core words the finding (code invalid-utf8, line and column).
             let finding = Dataset::from_json_bytes(e.as_bytes(), &Limits::default())
                 .err()
-                .map(|p| p.finding);
+                .map(|p| Box::new(p.finding));
             Err(Unreadable {
                 name,
                 reason: format!(

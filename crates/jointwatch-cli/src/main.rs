@@ -341,7 +341,7 @@ fn load_file(path: &str, csv: &CsvArgs, base: Option<&Dataset>) -> Outcome {
             name,
             finding: Some(f),
             ..
-        }) => return Outcome::Rejected(name, vec![f]),
+        }) => return Outcome::Rejected(name, vec![*f]),
         Err(u) => return Outcome::Unreadable(u),
     };
     let kind = input::kind_of(path, &text, csv.table);

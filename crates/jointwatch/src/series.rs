@@ -23,6 +23,10 @@ use crate::trend;
 /// The most periods a zero-filled series may hold.
 pub const MAX_PERIODS: usize = 100_000;
 
+/// The most points (periods × other keys) a zero-filled series may hold, so
+/// that a long window grouped by a second key cannot exhaust memory.
+pub const MAX_POINTS: usize = 1_000_000;
+
 /// One grouping key.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
@@ -293,7 +297,7 @@ pub enum QueryError {
     BadGrouping(String),
     /// A fiscal year with a first month outside 1–12.
     InvalidGranularity,
-    /// The zero-filled window would exceed [`MAX_PERIODS`].
+    /// The zero-filled window would exceed [`MAX_PERIODS`] periods or [`MAX_POINTS`] points.
     WindowTooLarge(usize),
 }
 
@@ -317,7 +321,7 @@ impl std::fmt::Display for QueryError {
             }
             QueryError::WindowTooLarge(n) => write!(
                 f,
-                "the window holds more than {MAX_PERIODS} periods ({n} or more)"
+                "the window holds more than {MAX_PERIODS} periods, or more than {MAX_POINTS} points across the other keys ({n} periods or more)"
             ),
         }
     }
@@ -603,7 +607,7 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, QueryError> {
             let mut n = 0usize;
             while p.first_day() <= end.first_day() {
                 n += 1;
-                if n > MAX_PERIODS {
+                if n > MAX_PERIODS || n.saturating_mul(other_keys.len()) > MAX_POINTS {
                     return Err(QueryError::WindowTooLarge(n));
                 }
                 for k in &other_keys {
@@ -945,6 +949,28 @@ mod tests {
         assert_eq!(naval_2024.value, Quantity::Exact(2.0));
         let air_2023 = s.points.iter().find(|p| p.key == ["2023", "air"]).unwrap();
         assert_eq!(air_2023.value, Quantity::Exact(0.0));
+    }
+
+    #[test]
+    fn a_long_window_times_many_keys_is_refused_before_it_fills_memory() {
+        let mut ds = crate::seed();
+        for i in 0..50 {
+            let mut e = ds.exercises[0].clone();
+            e.id = format!("e{i}");
+            e.areas = vec![format!("area-{i}")];
+            e.dates = Some(crate::DateRange::single("2024-05".parse().unwrap()));
+            ds.exercises.push(e);
+        }
+        // 6,000 months × 50 area keys = 300,000 points: fine.
+        // 24,288 months (0001–2024) × 50 keys = 1,214,400 points: refused, though under MAX_PERIODS.
+        let q = |from: &str| -> SeriesQuery {
+            serde_json::from_str(&format!(r#"{{"groupBy": [{{"by": "period", "granularity": {{"type": "month"}}}}, {{"by": "area"}}], "filter": {{"from": "{from}", "to": "2024"}}}}"#)).unwrap()
+        };
+        assert!(series(&ds, &q("1525")).is_ok());
+        assert_eq!(
+            series(&ds, &q("0001")).map(|_| ()).unwrap_err().code(),
+            "window-too-large"
+        );
     }
 
     #[test]

@@ -294,7 +294,7 @@ impl Dataset {
     /// use jointwatch::{Code, Dataset, Limits};
     /// let err = Dataset::from_json_bytes(b"{\"title\": \"caf\xe9\"}", &Limits::default()).unwrap_err();
     /// assert_eq!(err.finding.code, Code::InvalidUtf8);
-    /// assert_eq!((err.finding.line, err.finding.column), (Some(1), Some(14)));
+    /// assert_eq!((err.finding.line, err.finding.column), (Some(1), Some(15)));
     /// ```
     pub fn from_json_bytes(bytes: &[u8], limits: &Limits) -> Result<Dataset, ParseError> {
         match std::str::from_utf8(bytes) {

@@ -28,7 +28,7 @@ use crate::validate::{Code, Finding, Severity};
 /// let tight = Limits { max_depth: 3, ..Limits::default() };
 /// let err = Dataset::from_json_with(r#"{"formatVersion": "1.0", "exercises": [[[[]]]]}"#, &tight).unwrap_err();
 /// assert_eq!(err.finding.code, Code::NestingTooDeep);
-/// assert_eq!((err.finding.line, err.finding.column), (Some(1), Some(42)));
+/// assert_eq!((err.finding.line, err.finding.column), (Some(1), Some(41)));
 /// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]

@@ -1,0 +1,63 @@
+//! Inputs on which a fuzzer found a crash, kept under
+//! `tests/fuzz-regressions/<target>/` and run through the same pipeline as
+//! the fuzz target that found them: they must finish without a panic. See
+//! docs/testing.md (no crash has been found yet, so the folders may be empty).
+
+use std::fs;
+use std::path::Path;
+
+use jointwatch::assess::{assess, AssessOptions};
+use jointwatch::series::{series, summarize, trends, SeriesQuery};
+use jointwatch::{catalogue, Dataset, Limits, ValidateOptions};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fuzz-regressions");
+
+/// The same queries as fuzz/fuzz_targets/dataset.rs.
+const QUERIES: &[&str] = &[
+    r#"{"groupBy": [{"by": "period", "granularity": {"type": "year"}}], "reported": "jointExercises"}"#,
+    r#"{"groupBy": [{"by": "period", "granularity": {"type": "fiscalYear", "firstMonth": 4}}, {"by": "participant"}], "filter": {"participantsAny": ["CHN"]}}"#,
+    r#"{"groupBy": [{"by": "area"}], "aggregate": {"op": "sum", "field": "ships"}}"#,
+    r#"{"groupBy": [{"by": "period", "granularity": {"type": "month"}}, {"by": "platform"}], "aggregate": {"op": "max", "field": "platforms"}}"#,
+];
+
+fn dataset_pipeline(bytes: &[u8]) {
+    let Ok(ds) = Dataset::from_json_bytes(bytes, &Limits::default()) else {
+        return;
+    };
+    let _ = ds.validate_with(&ValidateOptions {
+        strict: true,
+        ignore: vec![],
+    });
+    for q in QUERIES {
+        let q: SeriesQuery = serde_json::from_str(q).unwrap();
+        if let Ok(s) = series(&ds, &q) {
+            let _ = summarize(&s);
+            let _ = trends(&s);
+        }
+    }
+    let _ = assess(&catalogue::with_catalogue(&ds), &AssessOptions::default());
+    let b = jointwatch::brief::brief(&ds, &Default::default(), &Default::default());
+    let _ = jointwatch::brief::render_text(&ds, &b);
+}
+
+fn each(target: &str, run: fn(&[u8])) -> usize {
+    let dir = Path::new(DIR).join(target);
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return 0;
+    };
+    let mut n = 0;
+    for e in entries {
+        let path = e.unwrap().path();
+        run(&fs::read(&path).unwrap());
+        n += 1;
+    }
+    n
+}
+
+#[test]
+fn fuzz_regression_inputs_run_without_panic() {
+    // Always at least the seed, so the pipeline itself is exercised.
+    dataset_pipeline(jointwatch::SEED_JSON.as_bytes());
+    let n = each("dataset", dataset_pipeline);
+    eprintln!("{n} dataset regression input(s)");
+}

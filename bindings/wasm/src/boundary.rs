@@ -4,7 +4,7 @@
 //! Every argument arrives as a `JsValue` and is checked here, so that a
 //! wrong type from JavaScript becomes a `JointwatchError` with code
 //! `invalid-argument` rather than a panic or an error without a code.
-//! Objects are read through `JSON.stringify` and `serde_json`, the same
+//! Objects are read through `JSON.stringify` and the core's `parse_json`, the same
 //! reader as documents, so that messages name the path of the problem.
 
 use jointwatch::{Dataset, ParseError};
@@ -20,10 +20,23 @@ use crate::error;
 /// small (serde-wasm-bindgen's serializer cost 18 KB gzipped). Non-finite
 /// numbers, which JSON cannot hold, become `null`.
 pub(crate) fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    // The same writer as `to_string_pretty`, so that each type's writer is the
+    // one `toJSONText` already needs; only this call is generic.
+    let mut text = Vec::with_capacity(128);
+    let written = value.serialize(&mut serde_json::Serializer::pretty(&mut text));
+    read_back(written, text)
+}
+
+/// Reads written JSON text back as JavaScript. Not generic, so compiled once.
+#[inline(never)]
+fn read_back(written: Result<(), serde_json::Error>, text: Vec<u8>) -> Result<JsValue, JsValue> {
     // Neither step fails for the core's types (JSON text from serde_json is
-    // always valid); should one ever, it is an `internal` error, not a panic.
-    let text = serde_json::to_string_pretty(value)
+    // always valid UTF-8 and valid JSON); should one ever, it is an
+    // `internal` error, not a panic.
+    written
         .map_err(|e| error::failed("internal", "", format!("result could not be written: {e}")))?;
+    let text = String::from_utf8(text)
+        .map_err(|_| error::failed("internal", "", "result could not be read back"))?;
     js_sys::JSON::parse(&text)
         .map_err(|_| error::failed("internal", "", "result could not be read back"))
 }
@@ -135,19 +148,29 @@ pub(crate) fn input<T: DeserializeOwned>(value: &JsValue, name: &str) -> Result<
 }
 
 /// Reads JSON text made by `JSON.stringify` from argument `name`.
+///
+/// Arguments are read by the core's own reader of documents
+/// (`jointwatch::parse_json`), so that a filter, a period or a quantity reads
+/// exactly as it does inside a document (structs from objects only), and so
+/// that each type's reader is compiled into the module once rather than
+/// twice (once for documents, once for arguments).
 fn parse_text<T: DeserializeOwned>(text: &str, name: &str) -> Result<T, JsValue> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let inner = e.path().to_string();
-        let path = if inner == "." || inner.is_empty() {
-            name.to_string()
-        } else if inner.starts_with('[') {
-            format!("{name}{inner}")
-        } else {
-            format!("{name}.{inner}")
-        };
-        error::invalid_argument(&path, strip_position(&e.inner().to_string()))
-    })
+    jointwatch::parse_json(text).map_err(|e| argument_error(e, name))
+}
+
+/// An argument that could not be read, at its path inside the argument.
+/// Not generic, so that it is compiled once.
+#[inline(never)]
+fn argument_error(e: ParseError, name: &str) -> JsValue {
+    let inner = e.finding.path;
+    let path = if inner.is_empty() {
+        name.to_string()
+    } else if inner.starts_with('[') {
+        format!("{name}{inner}")
+    } else {
+        format!("{name}.{inner}")
+    };
+    error::invalid_argument(&path, e.finding.message)
 }
 
 /// Reads an optional structured argument; `undefined` and `null` mean absent.
@@ -159,15 +182,6 @@ pub(crate) fn optional<T: DeserializeOwned>(
         Ok(None)
     } else {
         input(value, name).map(Some)
-    }
-}
-
-/// Drops serde_json's " at line 1 column 7": the text was made by
-/// `JSON.stringify`, not by the caller.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) if message[i..].contains(" column ") => message[..i].to_string(),
-        _ => message.to_string(),
     }
 }
 

@@ -95,18 +95,7 @@ pub(crate) fn check_record(
         RecordKind::Statistic => "statistics",
     };
     let prefix = format!("{list}[0]");
-    let mut text = String::from(r#"{"formatVersion":"1.0""#);
-    if let Some(ctx) = context {
-        for (key, value) in [
-            ("sources", serde_json::to_string(&ctx.sources)),
-            ("areas", serde_json::to_string(&ctx.areas)),
-            ("scenarios", serde_json::to_string(&ctx.scenarios)),
-        ] {
-            let value = value.map_err(|e| error::invalid_argument("", e))?;
-            text.push_str(&format!(r#","{key}":{value}"#));
-        }
-    }
-    text.push_str(&format!(r#","{list}":[{record_text}]}}"#));
+    let text = format!(r#"{{"formatVersion":"1.0","{list}":[{record_text}]}}"#);
 
     let relative = |mut f: Finding| -> Option<Finding> {
         let rest = f.path.strip_prefix(&prefix)?;
@@ -115,7 +104,10 @@ pub(crate) fn check_record(
         f.column = None;
         Some(f)
     };
-    let ds = match Dataset::from_json(&text) {
+    // The context's sources, areas and scenarios are lent by cloning them
+    // into the parsed document, rather than written into its text: writing
+    // them would compile a second JSON writer into the module.
+    let mut ds = match Dataset::from_json(&text) {
         Ok(ds) => ds,
         Err(e) => {
             let finding = relative(e.finding.clone()).unwrap_or(e.finding);
@@ -124,6 +116,11 @@ pub(crate) fn check_record(
             });
         }
     };
+    if let Some(ctx) = context {
+        ds.sources = ctx.sources.clone();
+        ds.areas = ctx.areas.clone();
+        ds.scenarios = ctx.scenarios.clone();
+    }
     let unresolvable: &[Code] = if context.is_some() {
         &[]
     } else {

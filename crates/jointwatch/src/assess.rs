@@ -360,11 +360,7 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
             window_years,
         } => {
             let since = window_years
-                .and_then(|y| {
-                    as_of
-                        .checked_sub(jiff::Span::new().years(i64::from(y)))
-                        .ok()
-                })
+                .and_then(|y| crate::date::add_years(as_of, -i64::from(y)))
                 .and_then(|d| d.tomorrow().ok());
             let mut definite = Vec::new();
             let mut possible = Vec::new();
@@ -660,7 +656,7 @@ pub fn assess(ds: &Dataset, options: &AssessOptions) -> Assessment {
             })
             .map(|(_, w)| w);
         let (confidence, confidence_reason) = confidence(&evaluated, bearings);
-        contributions.sort_by(|a, b| {
+        crate::sort::sort_by(&mut contributions, |a, b| {
             b.log_odds
                 .abs()
                 .partial_cmp(&a.log_odds.abs())

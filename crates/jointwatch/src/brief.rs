@@ -6,7 +6,6 @@
 //!
 //! [`brief`] builds it; [`render_text`] prints it for a terminal.
 
-use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -210,15 +209,16 @@ pub fn brief(ds: &Dataset, validate: &ValidateOptions, options: &AssessOptions) 
         .unwrap_or(9999);
 
     // One series per reported measure and period type, beside the records that count towards it.
-    let mut kinds: BTreeSet<(Measure, String)> = BTreeSet::new();
+    let mut kinds: Vec<(Measure, Granularity)> = Vec::new();
     let mut series_views = Vec::new();
     for st in &ds.statistics {
         let Some(g) = st.period.as_ref().and_then(|p| granularity_of(p, st.rate)) else {
             continue;
         };
-        if !kinds.insert((st.measure, format!("{g:?}"))) {
+        if kinds.contains(&(st.measure, g)) {
             continue;
         }
+        kinds.push((st.measure, g));
         let mut filter = st.measure.record_filter().unwrap_or(crate::query::Filter {
             kinds: vec![crate::query::RecordKind::Statistic],
             ..Default::default()
@@ -261,7 +261,7 @@ pub fn brief(ds: &Dataset, validate: &ValidateOptions, options: &AssessOptions) 
     // Exercises per year even where no statistic reports them.
     if !kinds
         .iter()
-        .any(|(m, g)| *m == Measure::JointExercises && g == "Year")
+        .any(|(m, g)| *m == Measure::JointExercises && *g == Granularity::Year)
         && !ds.exercises.is_empty()
     {
         let filter = Measure::JointExercises.record_filter().unwrap_or_default();

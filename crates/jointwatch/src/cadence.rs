@@ -71,7 +71,9 @@ pub fn patrol_cadence(ds: &Dataset, kind: Option<PatrolKind>) -> Cadence {
         .iter()
         .filter_map(|p| p.dates.map(|d| (d.start, *p)))
         .collect();
-    dated.sort_by_key(|(d, p)| (d.first_day(), d.last_day(), p.id.clone()));
+    crate::sort::sort_by_key(&mut dated, |(d, p)| {
+        (d.first_day(), d.last_day(), p.id.clone())
+    });
     let undated = patrols
         .iter()
         .filter(|p| p.dates.is_none())
@@ -81,7 +83,7 @@ pub fn patrol_cadence(ds: &Dataset, kind: Option<PatrolKind>) -> Cadence {
         .windows(2)
         .map(|w| {
             let (a, b) = (w[0].0, w[1].0);
-            let days = |x: jiff::civil::Date, y: jiff::civil::Date| (y - x).get_days() as i64;
+            let days = crate::date::days_between;
             let min = days(a.last_day(), b.first_day()).max(0);
             Interval {
                 from: w[0].1.id.clone(),
@@ -121,7 +123,7 @@ pub fn patrol_cadence(ds: &Dataset, kind: Option<PatrolKind>) -> Cadence {
         }
     }
     let mut numbers: Vec<u32> = patrols.iter().filter_map(|p| p.sequence).collect();
-    numbers.sort();
+    crate::sort::sort(&mut numbers);
     numbers.dedup();
     let missing_numbers = match (numbers.first(), numbers.last()) {
         (Some(&lo), Some(&hi)) if hi - lo < 10_000 => (lo..=hi)
@@ -211,7 +213,7 @@ pub fn compare_windows(
     };
     let (count_a, count_b) = (count(a), count(b));
     let years = |w: &crate::date::DateRange| {
-        ((w.last_day() - w.first_day()).get_days() as f64 + 1.0) / 365.2425
+        (crate::date::days_between(w.first_day(), w.last_day()) as f64 + 1.0) / 365.2425
     };
     let (years_a, years_b) = (years(a), years(b));
     WindowComparison {

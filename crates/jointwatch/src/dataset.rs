@@ -243,20 +243,66 @@ fn finding_from(path: String, inner: &serde_json::Error) -> ParseError {
     }
 }
 
-/// Reads any model type from JSON text, turning failures into a finding
-/// with a code, a path, and a line and column.
+/// Reads any model type (a [`Filter`](crate::Filter), a
+/// [`Period`](crate::Period), a list of [`Point`](crate::Point)s, …) from
+/// JSON text exactly as documents are read, turning failures into a finding
+/// with a code, a path inside the value, and a line and column.
 ///
 /// Structs are read from objects only (see [`Strict`]): serde would otherwise
-/// take a positional array for any struct.
-pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParseError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let mut track = Track::new();
-    let result = T::deserialize(Strict(serde_path_to_error::Deserializer::new(
-        &mut de, &mut track,
-    )));
-    let value = result.map_err(|err| finding_from(path_text(&track.path()), &err))?;
-    de.end().map_err(|e| finding_from(String::new(), &e))?;
-    Ok(value)
+/// take a positional array for any struct. Readers of JSON text for any model
+/// type should come here rather than to `serde_json::from_str`, so that
+/// values read the same wherever they come from (and, in the WebAssembly
+/// build, so that each type's reader is compiled once).
+///
+/// # Example
+/// ```
+/// use jointwatch::{parse_json, Code, Period};
+/// let p: Period = parse_json(r#"{"type": "quarter", "year": 2024, "quarter": 3}"#).unwrap();
+/// assert_eq!(p.to_string(), "2024-Q3");
+/// let err = parse_json::<Period>(r#"{"type": "quarter", "year": 2024, "quarter": "3"}"#).unwrap_err();
+/// assert_eq!((err.finding.code, err.finding.path.as_str()), (Code::WrongType, "quarter"));
+/// assert!(parse_json::<jointwatch::Point>("[135, 40]").is_err());
+/// ```
+pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParseError> {
+    // Only the call to `T::deserialize` is generic: the rest is compiled once,
+    // however many types are read (it counts in the WebAssembly module).
+    let mut reader = Reader::new(text);
+    let result = T::deserialize(serde_path_to_error::Deserializer::new(
+        Strict(&mut reader.de),
+        &mut reader.track,
+    ));
+    match result {
+        Ok(value) => reader.end().map(|()| value),
+        Err(err) => Err(reader.fail(&err)),
+    }
+}
+
+/// The JSON reader of [`parse_json`] with the path it has reached.
+struct Reader<'a> {
+    de: serde_json::Deserializer<serde_json::de::StrRead<'a>>,
+    track: Track,
+}
+
+impl<'a> Reader<'a> {
+    #[inline(never)]
+    fn new(text: &'a str) -> Self {
+        Reader {
+            de: serde_json::Deserializer::from_str(text),
+            track: Track::new(),
+        }
+    }
+
+    /// The finding for a failure to read the value, at the path reached.
+    #[inline(never)]
+    fn fail(self, err: &serde_json::Error) -> ParseError {
+        finding_from(path_text(&self.track.path()), err)
+    }
+
+    /// Checks that nothing but white space follows the value.
+    #[inline(never)]
+    fn end(&mut self) -> Result<(), ParseError> {
+        self.de.end().map_err(|e| finding_from(String::new(), &e))
+    }
 }
 
 impl Dataset {

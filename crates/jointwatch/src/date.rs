@@ -32,6 +32,47 @@ pub enum Precision {
     Day,
 }
 
+/// The number of days from `a` to `b`, negative when `b` is earlier: what
+/// `(b - a).get_days()` gives, computed directly rather than through jiff's
+/// span arithmetic (whose error formatting would otherwise be compiled into
+/// the WebAssembly module).
+pub(crate) fn days_between(a: Date, b: Date) -> i64 {
+    epoch_day(b) - epoch_day(a)
+}
+
+/// Days since 1970-01-01 (the proleptic Gregorian `days_from_civil`).
+fn epoch_day(d: Date) -> i64 {
+    let (y, m, day) = (
+        i64::from(d.year()),
+        i64::from(d.month()),
+        i64::from(d.day()),
+    );
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * ((m + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// `date` moved by whole `years` (back when negative), the day clamped to
+/// the length of the month (29 February to 28 February), or `None` outside
+/// the years a date can have: what jiff's `checked_add` of a span of years
+/// gives, without its span arithmetic.
+pub(crate) fn add_years(date: Date, years: i64) -> Option<Date> {
+    let year = i16::try_from(i64::from(date.year()).checked_add(years)?).ok()?;
+    let first = Date::new(year, date.month(), 1).ok()?;
+    Date::new(year, date.month(), date.day().min(first.days_in_month())).ok()
+}
+
+/// The first day of the month `months` after the month of `date` (a day
+/// 1), or `None` outside the years a date can have.
+pub(crate) fn add_months_to_first(date: Date, months: i64) -> Option<Date> {
+    let index = i64::from(date.year()) * 12 + i64::from(date.month()) - 1 + months;
+    let year = i16::try_from(index.div_euclid(12)).ok()?;
+    Date::new(year, (index.rem_euclid(12) + 1) as i8, 1).ok()
+}
+
 /// A calendar date known to a year, a month or a day.
 ///
 /// In JSON it is an ISO 8601 string whose length carries the precision:
@@ -344,6 +385,59 @@ impl<'de> Deserialize<'de> for DateRange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_arithmetic_matches_jiff() {
+        let dates = [
+            (1, 1, 1),
+            (1, 3, 1),
+            (1600, 2, 29),
+            (1899, 12, 31),
+            (1900, 2, 28),
+            (1900, 3, 1),
+            (1969, 12, 31),
+            (1970, 1, 1),
+            (2000, 2, 29),
+            (2023, 4, 1),
+            (2024, 2, 29),
+            (2024, 12, 31),
+            (9999, 1, 1),
+            (9999, 12, 31),
+            (-9999, 1, 1),
+            (-4, 2, 29),
+            (0, 3, 1),
+        ];
+        let dates: Vec<Date> = dates
+            .iter()
+            .map(|&(y, m, d)| Date::new(y, m, d).unwrap())
+            .collect();
+        for &a in &dates {
+            for &b in &dates {
+                assert_eq!(
+                    days_between(a, b),
+                    i64::from((b - a).get_days()),
+                    "{a} to {b}"
+                );
+            }
+            for years in [-20_000, -10_000, -100, -4, -1, 0, 1, 4, 100, 10_000, 20_000] {
+                let want = if (-19_998..=19_998).contains(&years) {
+                    a.checked_add(jiff::Span::new().years(years)).ok()
+                } else {
+                    None
+                };
+                assert_eq!(add_years(a, years), want, "{a} + {years} years");
+            }
+            let first = a.first_of_month();
+            for months in [-239_000, -13, -12, -1, 0, 1, 3, 11, 12, 13, 239_000] {
+                let want = first.checked_add(jiff::Span::new().months(months)).ok();
+                assert_eq!(
+                    add_months_to_first(first, months),
+                    want,
+                    "{first} + {months} months"
+                );
+            }
+        }
+    }
 
     #[test]
     fn precision_follows_the_text() {

@@ -50,6 +50,7 @@ pub mod query;
 pub mod scenario;
 mod seed;
 pub mod series;
+mod sort;
 pub mod source;
 pub mod statistic;
 mod strict;
@@ -60,7 +61,7 @@ mod typedecl;
 pub mod validate;
 
 pub use actor::{CountryCode, Participant, ServiceBranch};
-pub use dataset::{Dataset, LoadError, ParseError, FORMAT_VERSION};
+pub use dataset::{parse_json, Dataset, LoadError, ParseError, FORMAT_VERSION};
 pub use date::{DateRange, FuzzyDate, Precision};
 pub use exercise::{Claim, ClaimKind, Domain, Equipment, Exercise, Forces};
 pub use geography::{

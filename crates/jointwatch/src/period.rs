@@ -12,6 +12,7 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::date::{add_months_to_first, add_years};
 use crate::de::{tag_enum, Tagged};
 
 /// Which year a fiscal year is named for.
@@ -364,17 +365,9 @@ impl Period {
         let first = self.first_day()?;
         match *self {
             Period::CalendarYear { year } => Date::new(year, 12, 31).ok(),
-            Period::Quarter { .. } => first
-                .checked_add(jiff::Span::new().months(3))
-                .ok()?
-                .yesterday()
-                .ok(),
+            Period::Quarter { .. } => add_months_to_first(first, 3)?.yesterday().ok(),
             Period::Month { .. } => Some(first.last_of_month()),
-            Period::FiscalYear { .. } => first
-                .checked_add(jiff::Span::new().years(1))
-                .ok()?
-                .yesterday()
-                .ok(),
+            Period::FiscalYear { .. } => add_years(first, 1)?.yesterday().ok(),
             Period::Years { end, .. } => Date::new(end, 12, 31).ok(),
         }
     }

@@ -139,7 +139,7 @@ impl<'a> Record<'a> {
     /// The distinct participating states, sorted.
     pub fn states(&self) -> Vec<CountryCode> {
         let mut v: Vec<CountryCode> = self.participants().iter().map(|p| p.country).collect();
-        v.sort();
+        crate::sort::sort(&mut v);
         v.dedup();
         v
     }

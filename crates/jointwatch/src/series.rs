@@ -381,7 +381,7 @@ fn labels(r: &Record<'_>, g: &GroupBy) -> Vec<String> {
         },
     };
     let mut v = if v.is_empty() { none() } else { v };
-    v.sort();
+    crate::sort::sort(&mut v);
     v.dedup();
     v
 }
@@ -628,13 +628,14 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, QueryError> {
     }
 
     // Reported figures sit on the period; share them with every key of that period.
-    let reported: BTreeMap<PeriodKey, (Quantity, Vec<String>)> = groups
-        .iter()
-        .filter_map(|((p, k), a)| match (p, k.is_empty(), a.reported) {
-            (Some(p), true, Some(r)) => Some((*p, (r, a.reported_by.clone()))),
-            _ => None,
-        })
-        .collect();
+    // Inserted one by one rather than collected: collecting into a map sorts
+    // first, which would compile one more copy of the standard sort.
+    let mut reported: BTreeMap<PeriodKey, (Quantity, Vec<String>)> = BTreeMap::new();
+    for ((p, k), a) in &groups {
+        if let (Some(p), true, Some(r)) = (p, k.is_empty(), a.reported) {
+            reported.insert(*p, (r, a.reported_by.clone()));
+        }
+    }
     let has_other_keys = q
         .group_by
         .iter()

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::dataset::Dataset;
+use crate::exercise::Domain;
 use crate::place::builtin_area;
 use crate::quantity::Quantity;
 use crate::validate::Report;
@@ -41,6 +42,26 @@ fn list<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
         .map(|x| x.to_string())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A domain as the summary writes it: its name run together in lower case
+/// (`antisubmarine`). Spelled out rather than made from the `Debug` form, whose
+/// Unicode lower-casing would compile case tables into the WebAssembly module.
+fn domain_word(d: Domain) -> &'static str {
+    match d {
+        Domain::Naval => "naval",
+        Domain::Air => "air",
+        Domain::Land => "land",
+        Domain::Amphibious => "amphibious",
+        Domain::AntiSubmarine => "antisubmarine",
+        Domain::MissileDefence => "missiledefence",
+        Domain::Cyber => "cyber",
+        Domain::Space => "space",
+        Domain::ElectronicWarfare => "electronicwarfare",
+        Domain::CounterTerrorism => "counterterrorism",
+        Domain::Logistics => "logistics",
+        Domain::Command => "command",
+    }
 }
 
 fn uncertainty(q: &Quantity) -> &'static str {
@@ -129,7 +150,7 @@ pub fn render(ds: &Dataset, report: &Report) -> String {
             let _ = writeln!(
                 o,
                 "    domains    {}",
-                list(e.domains.iter().map(|d| format!("{d:?}").to_lowercase()))
+                list(e.domains.iter().map(|&d| domain_word(d)))
             );
         }
         if !e.areas.is_empty() {

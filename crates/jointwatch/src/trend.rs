@@ -390,7 +390,9 @@ pub fn mann_kendall_at(values: &[f64], alpha: f64) -> Option<MannKendall> {
     }
 
     let mut sorted = v;
-    sorted.sort_unstable_by(f64::total_cmp);
+    // Values equal under `total_cmp` are identical, so a stable sort gives
+    // what an unstable one would.
+    crate::sort::sort_by(&mut sorted, f64::total_cmp);
     let mut ties = 0.0_f64;
     let mut start = 0;
     while start < n {

@@ -41,7 +41,7 @@ use std::collections::BTreeMap;
 
 use ::geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject, Position};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::dataset::Dataset;
 use crate::date::DateRange;
@@ -81,21 +81,30 @@ pub fn export(ds: &Dataset) -> FeatureCollection {
         let area = &resolved.area;
         let outline = area_outline(area);
         let mut props = JsonObject::new();
-        props.insert("recordType".into(), json!("area"));
-        props.insert("id".into(), json!(area.id));
-        props.insert("name".into(), json!(area.name));
-        props.insert("kind".into(), to_value(&area.kind));
-        props.insert("builtIn".into(), json!(resolved.builtin));
-        props.insert(
-            "geometrySource".into(),
+        put(&mut props, "recordType", text("area"));
+        put(&mut props, "id", text(&area.id));
+        put(&mut props, "name", text(&area.name));
+        put(&mut props, "kind", to_value(&area.kind));
+        put(&mut props, "builtIn", Value::Bool(resolved.builtin));
+        put(
+            &mut props,
+            "geometrySource",
             outline
                 .as_ref()
-                .map(|(_, s)| json!(s.as_str()))
+                .map(|(_, s)| text(s.as_str()))
                 .unwrap_or(Value::Null),
         );
-        props.insert(
-            "records".into(),
-            json!(referenced.get(&area.id).cloned().unwrap_or_default()),
+        put(
+            &mut props,
+            "records",
+            Value::Array(
+                referenced
+                    .get(&area.id)
+                    .into_iter()
+                    .flatten()
+                    .map(|id| text(id))
+                    .collect(),
+            ),
         );
         let (geometry, parts) = match outline {
             Some((ring, _)) => polygons(vec![ring]),
@@ -112,28 +121,29 @@ pub fn export(ds: &Dataset) -> FeatureCollection {
 
     for e in &ds.exercises {
         let mut props = JsonObject::new();
-        props.insert("recordType".into(), json!("exercise"));
-        props.insert("id".into(), json!(e.id));
-        props.insert("name".into(), json!(e.name));
+        put(&mut props, "recordType", text("exercise"));
+        put(&mut props, "id", text(&e.id));
+        put(&mut props, "name", text(&e.name));
         insert_opt(&mut props, "series", &e.series);
         insert_opt(&mut props, "host", &e.host);
-        props.insert("participants".into(), to_value(&e.participants));
+        put(&mut props, "participants", to_value(&e.participants));
         if !e.observers.is_empty() {
-            props.insert("observers".into(), to_value(&e.observers));
+            put(&mut props, "observers", to_value(&e.observers));
         }
-        props.insert("domains".into(), to_value(&e.domains));
-        props.insert("areas".into(), to_value(&e.areas));
+        put(&mut props, "domains", to_value(&e.domains));
+        put(&mut props, "areas", to_value(&e.areas));
         insert_dates(&mut props, &e.dates);
         if !e.forces.is_empty() {
-            props.insert("forces".into(), to_value(&e.forces));
+            put(&mut props, "forces", to_value(&e.forces));
         }
         insert_opt(&mut props, "notes", &e.notes);
-        props.insert("sources".into(), to_value(&e.sources));
+        put(&mut props, "sources", to_value(&e.sources));
         let (geometry, parts) = area_geometry(ds, &e.areas);
-        props.insert(
-            "geometrySource".into(),
+        put(
+            &mut props,
+            "geometrySource",
             if geometry.is_some() {
-                json!("areas")
+                text("areas")
             } else {
                 Value::Null
             },
@@ -149,35 +159,36 @@ pub fn export(ds: &Dataset) -> FeatureCollection {
 
     for p in &ds.patrols {
         let mut props = JsonObject::new();
-        props.insert("recordType".into(), json!("patrol"));
-        props.insert("id".into(), json!(p.id));
+        put(&mut props, "recordType", text("patrol"));
+        put(&mut props, "id", text(&p.id));
         insert_opt(&mut props, "name", &p.name);
-        props.insert("kind".into(), to_value(&p.kind));
-        props.insert("participants".into(), to_value(&p.participants));
+        put(&mut props, "kind", to_value(&p.kind));
+        put(&mut props, "participants", to_value(&p.participants));
         insert_dates(&mut props, &p.dates);
         insert_opt(&mut props, "sequence", &p.sequence);
         if !p.platforms.is_empty() {
-            props.insert("platforms".into(), to_value(&p.platforms));
+            put(&mut props, "platforms", to_value(&p.platforms));
         }
-        props.insert("areas".into(), to_value(&p.areas));
+        put(&mut props, "areas", to_value(&p.areas));
         if !p.adiz_entered.is_empty() {
-            props.insert("adizEntered".into(), to_value(&p.adiz_entered));
+            put(&mut props, "adizEntered", to_value(&p.adiz_entered));
         }
         if !p.responses.is_empty() {
-            props.insert("responses".into(), to_value(&p.responses));
+            put(&mut props, "responses", to_value(&p.responses));
         }
         insert_opt(&mut props, "notes", &p.notes);
-        props.insert("sources".into(), to_value(&p.sources));
+        put(&mut props, "sources", to_value(&p.sources));
         let (mut geometry, mut parts) = route_geometry(&p.route);
         let mut source = "route";
         if geometry.is_none() {
             (geometry, parts) = area_geometry(ds, &p.areas);
             source = "areas";
         }
-        props.insert(
-            "geometrySource".into(),
+        put(
+            &mut props,
+            "geometrySource",
             if geometry.is_some() {
-                json!(source)
+                text(source)
             } else {
                 Value::Null
             },
@@ -204,20 +215,31 @@ pub fn to_string(ds: &Dataset) -> String {
     serde_json::to_string_pretty(&export(ds)).unwrap_or_default()
 }
 
+/// Sets a property. Not generic and not inlined: each property is a call,
+/// not a copy of the map's insertion.
+#[inline(never)]
+fn put(props: &mut JsonObject, key: &str, value: Value) {
+    props.insert(key.to_string(), value);
+}
+
+fn text(s: &str) -> Value {
+    Value::String(s.to_string())
+}
+
 fn to_value<T: Serialize>(v: &T) -> Value {
     serde_json::to_value(v).unwrap_or(Value::Null)
 }
 
 fn insert_opt<T: Serialize>(props: &mut JsonObject, key: &str, v: &Option<T>) {
     if let Some(v) = v {
-        props.insert(key.into(), to_value(v));
+        put(props, key, to_value(v));
     }
 }
 
 fn insert_dates(props: &mut JsonObject, dates: &Option<DateRange>) {
     if let Some(d) = dates {
-        props.insert("start".into(), json!(d.start.to_string()));
-        props.insert("end".into(), json!(d.end.to_string()));
+        put(props, "start", Value::String(d.start.to_string()));
+        put(props, "end", Value::String(d.end.to_string()));
     }
 }
 
@@ -296,6 +318,7 @@ fn route_geometry(route: &[Point]) -> (Option<GeometryValue>, Vec<Vec<Pos>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn doc(json: &str) -> Dataset {
         Dataset::from_json(json).unwrap()

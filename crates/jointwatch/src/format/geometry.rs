@@ -279,7 +279,7 @@ pub(crate) fn bbox(parts: &[Vec<Pos>]) -> Option<[f64; 4]> {
     if segs.is_empty() {
         return None;
     }
-    segs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::sort::sort_by(&mut segs, |a, b| a.0.total_cmp(&b.0));
     let mut merged: Vec<(f64, f64)> = Vec::new();
     for (s, e) in segs {
         match merged.last_mut() {

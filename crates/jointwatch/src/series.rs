@@ -781,6 +781,10 @@ pub struct SeriesTrend {
 /// Runs the trend tests on a series, or says why not: they need at least
 /// three points and exact values (ranges and bounds would make any trend
 /// an artefact of how the uncertainty is resolved).
+///
+/// Over more than [`trend::PAIRWISE_MAX_POINTS`] points the Mann–Kendall test
+/// and Sen's slope, which compare every pair of points, are `None`; the
+/// year-over-year changes and the least-squares fit are still given.
 pub fn trends(s: &Series) -> Result<SeriesTrend, String> {
     if s.points.iter().any(|p| !p.value.is_exact()) {
         return Err("some values are ranges or bounds; trend tests need exact values".into());

@@ -201,6 +201,13 @@ pub struct RateComparison {
 /// probabilities exactly; above it, it uses the normal approximation.
 pub const EXACT_RATE_TEST_MAX_TOTAL: u64 = 1000;
 
+/// Most finite values [`mann_kendall_at`] and [`sens_slope`] take: both
+/// compare every pair of values, so their cost grows with the square of the
+/// count (Sen's slope holds every pairwise slope, 16 MB at this limit).
+/// Above it they return `None`. A series of this length is 166 years of
+/// months; longer inputs come from mistaken dates more often than from data.
+pub const PAIRWISE_MAX_POINTS: usize = 2_000;
+
 /// Descriptive statistics of the finite values in `values`.
 ///
 /// Non-finite values are skipped and counted in [`Summary::skipped`].
@@ -349,8 +356,8 @@ pub fn mann_kendall(values: &[f64]) -> Option<MannKendall> {
 /// `alpha`.
 ///
 /// Non-finite values are skipped (the remaining values keep their order).
-/// Returns `None` when fewer than 3 finite values are left, or when `alpha`
-/// is not strictly between 0 and 1. When every value is tied the variance is
+/// Returns `None` when fewer than 3 finite values are left, more than
+/// [`PAIRWISE_MAX_POINTS`], or when `alpha` is not strictly between 0 and 1. When every value is tied the variance is
 /// 0 and the result has `z = 0`, `p_value = 1` and no trend.
 ///
 /// The statistics match `pymannkendall.original_test`.
@@ -373,7 +380,7 @@ pub fn mann_kendall_at(values: &[f64], alpha: f64) -> Option<MannKendall> {
     }
     let v = finite(values);
     let n = v.len();
-    if n < 3 {
+    if !(3..=PAIRWISE_MAX_POINTS).contains(&n) {
         return None;
     }
 
@@ -446,7 +453,8 @@ pub fn mann_kendall_at(values: &[f64], alpha: f64) -> Option<MannKendall> {
 ///
 /// Pairs with a non-finite coordinate are skipped (like `pymannkendall`'s
 /// `nanmedian` over `NaN`s). Returns `None` when the slices differ in
-/// length, no two finite points have different `x`, or the result overflows.
+/// length, no two finite points have different `x`, more than
+/// [`PAIRWISE_MAX_POINTS`] points are finite, or the result overflows.
 ///
 /// # Example
 /// ```
@@ -460,6 +468,9 @@ pub fn mann_kendall_at(values: &[f64], alpha: f64) -> Option<MannKendall> {
 pub fn sens_slope(xs: &[f64], ys: &[f64]) -> Option<SensSlope> {
     let (mut px, mut py) = finite_pairs(xs, ys)?;
     let n = px.len();
+    if n > PAIRWISE_MAX_POINTS {
+        return None;
+    }
     let mut slopes = Vec::with_capacity(n.saturating_sub(1) * n / 2);
     for i in 0..n {
         for j in i + 1..n {
@@ -1037,6 +1048,31 @@ mod tests {
         let r = &references()[3];
         let mk = mann_kendall(&r.values).unwrap();
         close_rel(mk.p_value, 2.845567582071526e-09, 1e-12);
+    }
+
+    #[test]
+    fn pairwise_tests_stop_at_their_point_limit() {
+        // A rising line: both tests answer at the limit and refuse one past it.
+        for n in [PAIRWISE_MAX_POINTS, PAIRWISE_MAX_POINTS + 1] {
+            let xs = index(n);
+            let ys: Vec<f64> = xs.iter().map(|x| 2.0 * x + 1.0).collect();
+            let within = n <= PAIRWISE_MAX_POINTS;
+            let sen = sens_slope(&xs, &ys);
+            assert_eq!(sen.is_some(), within, "n = {n}");
+            if let Some(s) = sen {
+                close(s.slope, 2.0, 1e-12);
+            }
+            let mk = mann_kendall(&ys);
+            assert_eq!(mk.is_some(), within, "n = {n}");
+            if let Some(mk) = mk {
+                assert_eq!(mk.s, (n * (n - 1) / 2) as i64);
+            }
+        }
+        // Non-finite values do not count towards the limit.
+        let mut ys: Vec<f64> = (0..PAIRWISE_MAX_POINTS).map(|i| i as f64).collect();
+        ys.push(f64::NAN);
+        assert!(mann_kendall(&ys).is_some());
+        assert!(sens_slope(&index(ys.len()), &ys).is_some());
     }
 
     #[test]

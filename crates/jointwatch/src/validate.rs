@@ -800,7 +800,7 @@ impl<'a> Checker<'a> {
         let mut problems = Vec::new();
         match (s.rate, s.period) {
             (Rate::PerYear, Some(Period::Years { start, end }))
-                if end >= start && end - start < 10_000 =>
+                if end >= start && i32::from(end) - i32::from(start) < 10_000 =>
             {
                 for y in start..=end {
                     let (Ok(a), Ok(b)) = (Date::new(y, 1, 1), Date::new(y, 12, 31)) else {

@@ -2,10 +2,10 @@
 //! version, unique ids and references that resolve.
 
 use serde::{Deserialize, Serialize};
-use serde_path_to_error::{Path, Segment, Track};
 
 use crate::de::untag;
 use crate::exercise::Exercise;
+use crate::json_path;
 use crate::limits::{self, Limits};
 use crate::patrol::Patrol;
 use crate::place::Area;
@@ -164,34 +164,6 @@ fn classify(msg: &str) -> (Code, String, bool) {
     (code, msg.to_string(), false)
 }
 
-/// The document path of a [`serde_path_to_error::Path`], as `a.b[0].c`.
-///
-/// Trailing unknown segments are dropped: serde_path_to_error adds one (shown
-/// as `?`) when reading a key fails, which is a place in the text but not in
-/// the document, so the error belongs to the enclosing object.
-fn path_text(path: &Path) -> String {
-    let mut segments: Vec<&Segment> = path.iter().collect();
-    while matches!(segments.last(), Some(Segment::Unknown)) {
-        segments.pop();
-    }
-    let mut out = String::new();
-    for segment in segments {
-        let key = match segment {
-            Segment::Seq { index } => {
-                out.push_str(&format!("[{index}]"));
-                continue;
-            }
-            Segment::Map { key } | Segment::Enum { variant: key } => key.as_str(),
-            Segment::Unknown => "?",
-        };
-        if !out.is_empty() {
-            out.push('.');
-        }
-        out.push_str(key);
-    }
-    out
-}
-
 /// Appends a key to a document path.
 fn join_key(path: &str, key: &str) -> String {
     if path.is_empty() {
@@ -209,26 +181,34 @@ fn quoted_name(msg: &str) -> Option<&str> {
     Some(name)
 }
 
-fn finding_from(path: String, inner: &serde_json::Error) -> ParseError {
+/// The finding for `inner`, which happened at `path`, or at `key` of the
+/// object at `path` when reading stopped just after a key.
+fn finding_from(path: String, key: Option<String>, inner: &serde_json::Error) -> ParseError {
     let mut msg = inner.to_string();
     let suffix = format!(" at line {} column {}", inner.line(), inner.column());
     if let Some(stripped) = msg.strip_suffix(&suffix) {
         msg = stripped.to_string();
     }
-    let (code, message, tagged) = match inner.classify() {
+    let (code, message, _tagged) = match inner.classify() {
         serde_json::error::Category::Data => classify(&msg),
         // Well-formed JSON whose number no double can hold (`1e400`).
         _ if msg.starts_with("number out of range") => (Code::InvalidValue, msg, false),
         _ => (Code::MalformedJson, msg, false),
     };
-    let path = match (code, tagged, quoted_name(&message)) {
-        // Serde reports a repeated key while reading the object that holds
-        // it; the finding belongs to the key.
-        (Code::DuplicateKey, _, Some(key)) => join_key(&path, key),
+    let path = match (code, quoted_name(&message), key) {
+        // An unknown field is found as its key is read, a repeated one just
+        // after: the finding belongs to the key.
+        (Code::UnknownField | Code::DuplicateKey, _, Some(key)) => join_key(&path, &key),
+        // A repeated key found once its object is read names it in the message.
+        (Code::DuplicateKey, Some(name), None) => join_key(&path, name),
         // A field not allowed for the type a tagged object names is found
         // once the whole object is read (`de::Tagged::allow`), so at the
-        // object's path; like any unknown field, the finding names it.
-        (Code::UnknownField, true, Some(key)) => join_key(&path, key),
+        // object's path; like any unknown field, the finding names it. (So
+        // does a key with no value before the object's end: reading its
+        // object's end moved the place past it.)
+        (Code::UnknownField, Some(name), None) => join_key(&path, name),
+        // Anything else found at a key (an unknown variant written as an
+        // object) belongs to the object.
         _ => path,
     };
     ParseError {
@@ -264,45 +244,25 @@ fn finding_from(path: String, inner: &serde_json::Error) -> ParseError {
 /// assert!(parse_json::<jointwatch::Point>("[135, 40]").is_err());
 /// ```
 pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParseError> {
-    // Only the call to `T::deserialize` is generic: the rest is compiled once,
-    // however many types are read (it counts in the WebAssembly module).
-    let mut reader = Reader::new(text);
-    let result = T::deserialize(serde_path_to_error::Deserializer::new(
-        Strict(&mut reader.de),
-        &mut reader.track,
-    ));
-    match result {
-        Ok(value) => reader.end().map(|()| value),
-        Err(err) => Err(reader.fail(&err)),
+    // Only these lines are generic: each type's reader is the plain
+    // serde_json one, with nothing tracked while reading. On failure the path
+    // is recovered from the error's line and column (`json_path`).
+    let mut de = serde_json::Deserializer::from_str(text);
+    match T::deserialize(Strict(&mut de)) {
+        Ok(value) => match de.end() {
+            Ok(()) => Ok(value),
+            Err(err) => Err(failure(text, &err)),
+        },
+        Err(err) => Err(failure(text, &err)),
     }
 }
 
-/// The JSON reader of [`parse_json`] with the path it has reached.
-struct Reader<'a> {
-    de: serde_json::Deserializer<serde_json::de::StrRead<'a>>,
-    track: Track,
-}
-
-impl<'a> Reader<'a> {
-    #[inline(never)]
-    fn new(text: &'a str) -> Self {
-        Reader {
-            de: serde_json::Deserializer::from_str(text),
-            track: Track::new(),
-        }
-    }
-
-    /// The finding for a failure to read the value, at the path reached.
-    #[inline(never)]
-    fn fail(self, err: &serde_json::Error) -> ParseError {
-        finding_from(path_text(&self.track.path()), err)
-    }
-
-    /// Checks that nothing but white space follows the value.
-    #[inline(never)]
-    fn end(&mut self) -> Result<(), ParseError> {
-        self.de.end().map_err(|e| finding_from(String::new(), &e))
-    }
+/// The finding for a failure to read `text`, at the path of the place where
+/// reading stopped.
+#[inline(never)]
+fn failure(text: &str, err: &serde_json::Error) -> ParseError {
+    let (path, key) = json_path::path_at(text, err.line(), err.column());
+    finding_from(path, key, err)
 }
 
 impl Dataset {

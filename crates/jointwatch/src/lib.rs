@@ -40,6 +40,7 @@ pub mod estimative;
 pub mod exercise;
 pub mod format;
 pub mod geography;
+mod json_path;
 mod limits;
 mod merge;
 pub mod patrol;

@@ -29,7 +29,10 @@ pub(crate) fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValu
 
 /// Reads written JSON text back as JavaScript. Not generic, so compiled once.
 #[inline(never)]
-fn read_back(written: Result<(), serde_json::Error>, text: Vec<u8>) -> Result<JsValue, JsValue> {
+pub(crate) fn read_back(
+    written: Result<(), serde_json::Error>,
+    text: Vec<u8>,
+) -> Result<JsValue, JsValue> {
     // Neither step fails for the core's types (JSON text from serde_json is
     // always valid UTF-8 and valid JSON); should one ever, it is an
     // `internal` error, not a panic.

@@ -22,7 +22,10 @@ impl Dataset {
     /// ```
     #[wasm_bindgen(js_name = toGeoJSON, unchecked_return_type = "GeoJSONFeatureCollection")]
     pub fn to_geojson(&self) -> Result<JsValue, JsValue> {
-        boundary::output(&jointwatch::format::geojson::export(&self.inner))
+        // The core's GeoJSON text, read by `JSON.parse`: the `geojson` crate's
+        // types are not compiled into the module.
+        let text = jointwatch::format::geojson::to_string(&self.inner);
+        boundary::read_back(Ok(()), text.into_bytes())
     }
 
     /// How close a patrol's route came to a target (a point, a line or a

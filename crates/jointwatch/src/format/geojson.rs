@@ -39,169 +39,31 @@
 
 use std::collections::BTreeMap;
 
-use ::geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject, Position};
+use ::geojson::FeatureCollection;
 use serde::Serialize;
-use serde_json::Value;
 
+use crate::actor::{CountryCode, Participant};
 use crate::dataset::Dataset;
-use crate::date::DateRange;
+use crate::exercise::{Domain, Forces};
 use crate::format::geometry::{
     area_outline, bbox, resolve_area, round, split_line, split_ring, unwrap, Pos,
 };
-use crate::place::Point;
+use crate::patrol::{PatrolKind, PatrolResponse, Platform};
+use crate::place::{AreaKind, Point};
 
 /// Exports the dataset's areas, exercises and patrols as a GeoJSON
-/// `FeatureCollection`.
+/// `FeatureCollection` of the [`geojson`](::geojson) crate, for Rust
+/// programs that go on to work with it. It holds exactly what
+/// [`to_string`] writes.
 pub fn export(ds: &Dataset) -> FeatureCollection {
-    let mut features = Vec::new();
-
-    // Areas: those the dataset defines, then those records name, each once.
-    let mut referenced: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for e in &ds.exercises {
-        for a in &e.areas {
-            referenced.entry(a.clone()).or_default().push(e.id.clone());
-        }
-    }
-    for p in &ds.patrols {
-        for a in &p.areas {
-            referenced.entry(a.clone()).or_default().push(p.id.clone());
-        }
-    }
-    let mut area_ids: Vec<&str> = ds.areas.iter().map(|a| a.id.as_str()).collect();
-    for id in referenced.keys() {
-        if !area_ids.contains(&id.as_str()) {
-            area_ids.push(id);
-        }
-    }
-    let mut all_parts: Vec<Vec<Pos>> = Vec::new();
-    for id in area_ids {
-        let Some(resolved) = resolve_area(ds, id) else {
-            continue; // an unknown area id; validation reports it
-        };
-        let area = &resolved.area;
-        let outline = area_outline(area);
-        let mut props = JsonObject::new();
-        put(&mut props, "recordType", text("area"));
-        put(&mut props, "id", text(&area.id));
-        put(&mut props, "name", text(&area.name));
-        put(&mut props, "kind", to_value(&area.kind));
-        put(&mut props, "builtIn", Value::Bool(resolved.builtin));
-        put(
-            &mut props,
-            "geometrySource",
-            outline
-                .as_ref()
-                .map(|(_, s)| text(s.as_str()))
-                .unwrap_or(Value::Null),
-        );
-        put(
-            &mut props,
-            "records",
-            Value::Array(
-                referenced
-                    .get(&area.id)
-                    .into_iter()
-                    .flatten()
-                    .map(|id| text(id))
-                    .collect(),
-            ),
-        );
-        let (geometry, parts) = match outline {
-            Some((ring, _)) => polygons(vec![ring]),
-            None => (None, Vec::new()),
-        };
-        all_parts.extend(parts.iter().cloned());
-        features.push(feature(
-            format!("area:{}", area.id),
-            geometry,
-            &parts,
-            props,
-        ));
-    }
-
-    for e in &ds.exercises {
-        let mut props = JsonObject::new();
-        put(&mut props, "recordType", text("exercise"));
-        put(&mut props, "id", text(&e.id));
-        put(&mut props, "name", text(&e.name));
-        insert_opt(&mut props, "series", &e.series);
-        insert_opt(&mut props, "host", &e.host);
-        put(&mut props, "participants", to_value(&e.participants));
-        if !e.observers.is_empty() {
-            put(&mut props, "observers", to_value(&e.observers));
-        }
-        put(&mut props, "domains", to_value(&e.domains));
-        put(&mut props, "areas", to_value(&e.areas));
-        insert_dates(&mut props, &e.dates);
-        if !e.forces.is_empty() {
-            put(&mut props, "forces", to_value(&e.forces));
-        }
-        insert_opt(&mut props, "notes", &e.notes);
-        put(&mut props, "sources", to_value(&e.sources));
-        let (geometry, parts) = area_geometry(ds, &e.areas);
-        put(
-            &mut props,
-            "geometrySource",
-            if geometry.is_some() {
-                text("areas")
-            } else {
-                Value::Null
-            },
-        );
-        all_parts.extend(parts.iter().cloned());
-        features.push(feature(
-            format!("exercise:{}", e.id),
-            geometry,
-            &parts,
-            props,
-        ));
-    }
-
-    for p in &ds.patrols {
-        let mut props = JsonObject::new();
-        put(&mut props, "recordType", text("patrol"));
-        put(&mut props, "id", text(&p.id));
-        insert_opt(&mut props, "name", &p.name);
-        put(&mut props, "kind", to_value(&p.kind));
-        put(&mut props, "participants", to_value(&p.participants));
-        insert_dates(&mut props, &p.dates);
-        insert_opt(&mut props, "sequence", &p.sequence);
-        if !p.platforms.is_empty() {
-            put(&mut props, "platforms", to_value(&p.platforms));
-        }
-        put(&mut props, "areas", to_value(&p.areas));
-        if !p.adiz_entered.is_empty() {
-            put(&mut props, "adizEntered", to_value(&p.adiz_entered));
-        }
-        if !p.responses.is_empty() {
-            put(&mut props, "responses", to_value(&p.responses));
-        }
-        insert_opt(&mut props, "notes", &p.notes);
-        put(&mut props, "sources", to_value(&p.sources));
-        let (mut geometry, mut parts) = route_geometry(&p.route);
-        let mut source = "route";
-        if geometry.is_none() {
-            (geometry, parts) = area_geometry(ds, &p.areas);
-            source = "areas";
-        }
-        put(
-            &mut props,
-            "geometrySource",
-            if geometry.is_some() {
-                text(source)
-            } else {
-                Value::Null
-            },
-        );
-        all_parts.extend(parts.iter().cloned());
-        features.push(feature(format!("patrol:{}", p.id), geometry, &parts, props));
-    }
-
-    FeatureCollection {
-        bbox: bbox(&all_parts).map(|b| b.to_vec()),
-        features,
+    // Written by the one writer, then read back: the export cannot differ
+    // from the text, and the writer stays free of the `geojson` types (which
+    // the WebAssembly build leaves out).
+    serde_json::from_str(&to_string(ds)).unwrap_or(FeatureCollection {
+        bbox: None,
+        features: Vec::new(),
         foreign_members: None,
-    }
+    })
 }
 
 /// The export as pretty-printed GeoJSON text.
@@ -212,79 +74,266 @@ pub fn export(ds: &Dataset) -> FeatureCollection {
 /// assert!(text.starts_with("{\n  \"type\": \"FeatureCollection\""));
 /// ```
 pub fn to_string(ds: &Dataset) -> String {
-    serde_json::to_string_pretty(&export(ds)).unwrap_or_default()
+    serde_json::to_string_pretty(&collection(ds)).unwrap_or_default()
 }
 
-/// Sets a property. Not generic and not inlined: each property is a call,
-/// not a copy of the map's insertion.
-#[inline(never)]
-fn put(props: &mut JsonObject, key: &str, value: Value) {
-    props.insert(key.to_string(), value);
+/// A `FeatureCollection` as written.
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bbox: Option<[f64; 4]>,
+    features: Vec<Feature<'a>>,
 }
 
-fn text(s: &str) -> Value {
-    Value::String(s.to_string())
-}
-
-fn to_value<T: Serialize>(v: &T) -> Value {
-    serde_json::to_value(v).unwrap_or(Value::Null)
-}
-
-fn insert_opt<T: Serialize>(props: &mut JsonObject, key: &str, v: &Option<T>) {
-    if let Some(v) = v {
-        put(props, key, to_value(v));
-    }
-}
-
-fn insert_dates(props: &mut JsonObject, dates: &Option<DateRange>) {
-    if let Some(d) = dates {
-        put(props, "start", Value::String(d.start.to_string()));
-        put(props, "end", Value::String(d.end.to_string()));
-    }
-}
-
-fn feature(
+/// A `Feature` as written: its members in the order of RFC 7946's examples.
+#[derive(Serialize)]
+struct Feature<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bbox: Option<[f64; 4]>,
+    geometry: Option<Geometry>,
     id: String,
-    geometry: Option<GeometryValue>,
-    parts: &[Vec<Pos>],
-    props: JsonObject,
-) -> Feature {
-    Feature {
-        bbox: geometry
-            .as_ref()
-            .and_then(|_| bbox(parts))
-            .map(|b| b.to_vec()),
-        geometry: geometry.map(Geometry::new),
-        id: Some(::geojson::feature::Id::String(id)),
-        properties: Some(props),
-        foreign_members: None,
+    properties: Properties<'a>,
+}
+
+/// A geometry: `{"type": …, "coordinates": …}`.
+#[derive(Serialize)]
+#[serde(tag = "type", content = "coordinates")]
+enum Geometry {
+    Point(Pos),
+    LineString(Vec<Pos>),
+    MultiLineString(Vec<Vec<Pos>>),
+    Polygon(Vec<Vec<Pos>>),
+    MultiPolygon(Vec<Vec<Vec<Pos>>>),
+}
+
+/// The properties of a feature: the record's own fields in their JSON form
+/// plus `recordType` and `geometrySource`, in alphabetical order.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Properties<'a> {
+    Area(AreaProperties),
+    Exercise(ExerciseProperties<'a>),
+    Patrol(PatrolProperties<'a>),
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AreaProperties {
+    built_in: bool,
+    geometry_source: Option<&'static str>,
+    id: String,
+    kind: AreaKind,
+    name: String,
+    record_type: &'static str,
+    records: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ExerciseProperties<'a> {
+    areas: &'a [String],
+    domains: &'a [Domain],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    forces: Option<&'a Forces>,
+    geometry_source: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    host: Option<&'a CountryCode>,
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    observers: &'a [Participant],
+    participants: &'a [Participant],
+    record_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    series: Option<&'a str>,
+    sources: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PatrolProperties<'a> {
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    adiz_entered: &'a [CountryCode],
+    areas: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
+    geometry_source: Option<&'static str>,
+    id: &'a str,
+    kind: &'a PatrolKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<&'a str>,
+    participants: &'a [Participant],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    platforms: &'a [Platform],
+    record_type: &'static str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    responses: &'a [PatrolResponse],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sequence: Option<u32>,
+    sources: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<String>,
+}
+
+/// The collection for `ds`.
+fn collection(ds: &Dataset) -> Collection<'_> {
+    let mut features = Vec::new();
+
+    // Areas: those the dataset defines, then those records name, each once.
+    // (Each area's list of records is moved into its feature below.)
+    let mut referenced: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for e in &ds.exercises {
+        for a in &e.areas {
+            referenced.entry(a).or_default().push(e.id.clone());
+        }
+    }
+    for p in &ds.patrols {
+        for a in &p.areas {
+            referenced.entry(a).or_default().push(p.id.clone());
+        }
+    }
+    let mut area_ids: Vec<&str> = ds.areas.iter().map(|a| a.id.as_str()).collect();
+    for &id in referenced.keys() {
+        if !area_ids.contains(&id) {
+            area_ids.push(id);
+        }
+    }
+    let mut all_parts: Vec<Vec<Pos>> = Vec::new();
+    for id in area_ids {
+        let Some(resolved) = resolve_area(ds, id) else {
+            continue; // an unknown area id; validation reports it
+        };
+        // A built-in area is not borrowed from the dataset: its feature owns it.
+        let area = resolved.area;
+        let outline = area_outline(&area);
+        let (geometry, parts, source) = match outline {
+            Some((ring, source)) => {
+                let (g, p) = polygons(vec![ring]);
+                (g, p, Some(source.as_str()))
+            }
+            None => (None, Vec::new(), None),
+        };
+        all_parts.extend(parts.iter().cloned());
+        let props = Properties::Area(AreaProperties {
+            built_in: resolved.builtin,
+            geometry_source: source,
+            records: referenced.remove(id).unwrap_or_default(),
+            id: area.id,
+            kind: area.kind,
+            name: area.name,
+            record_type: "area",
+        });
+        features.push(feature(format!("area:{id}"), geometry, &parts, props));
+    }
+
+    for e in &ds.exercises {
+        let (geometry, parts) = area_geometry(ds, &e.areas);
+        let props = Properties::Exercise(ExerciseProperties {
+            areas: &e.areas,
+            domains: &e.domains,
+            end: e.dates.map(|d| d.end.to_string()),
+            forces: (!e.forces.is_empty()).then_some(&e.forces),
+            geometry_source: geometry.is_some().then_some("areas"),
+            host: e.host.as_ref(),
+            id: &e.id,
+            name: &e.name,
+            notes: e.notes.as_deref(),
+            observers: &e.observers,
+            participants: &e.participants,
+            record_type: "exercise",
+            series: e.series.as_deref(),
+            sources: &e.sources,
+            start: e.dates.map(|d| d.start.to_string()),
+        });
+        all_parts.extend(parts.iter().cloned());
+        features.push(feature(
+            format!("exercise:{}", e.id),
+            geometry,
+            &parts,
+            props,
+        ));
+    }
+
+    for p in &ds.patrols {
+        let (mut geometry, mut parts) = route_geometry(&p.route);
+        let mut source = "route";
+        if geometry.is_none() {
+            (geometry, parts) = area_geometry(ds, &p.areas);
+            source = "areas";
+        }
+        let props = Properties::Patrol(PatrolProperties {
+            adiz_entered: &p.adiz_entered,
+            areas: &p.areas,
+            end: p.dates.map(|d| d.end.to_string()),
+            geometry_source: geometry.is_some().then_some(source),
+            id: &p.id,
+            kind: &p.kind,
+            name: p.name.as_deref(),
+            notes: p.notes.as_deref(),
+            participants: &p.participants,
+            platforms: &p.platforms,
+            record_type: "patrol",
+            responses: &p.responses,
+            sequence: p.sequence,
+            sources: &p.sources,
+            start: p.dates.map(|d| d.start.to_string()),
+        });
+        all_parts.extend(parts.iter().cloned());
+        features.push(feature(format!("patrol:{}", p.id), geometry, &parts, props));
+    }
+
+    Collection {
+        kind: "FeatureCollection",
+        bbox: bbox(&all_parts),
+        features,
     }
 }
 
-fn positions(v: &[Pos]) -> Vec<Position> {
-    v.iter().map(|p| Position::from(*p)).collect()
+fn feature<'a>(
+    id: String,
+    geometry: Option<Geometry>,
+    parts: &[Vec<Pos>],
+    properties: Properties<'a>,
+) -> Feature<'a> {
+    Feature {
+        kind: "Feature",
+        bbox: geometry.as_ref().and_then(|_| bbox(parts)),
+        geometry,
+        id,
+        properties,
+    }
 }
 
 /// Polygons from unwrapped outlines, cut at the antimeridian; also returns
 /// the unwrapped outlines for the bounding box.
-fn polygons(outlines: Vec<Vec<Pos>>) -> (Option<GeometryValue>, Vec<Vec<Pos>>) {
-    let mut polys: Vec<Vec<Vec<Position>>> = Vec::new();
+fn polygons(outlines: Vec<Vec<Pos>>) -> (Option<Geometry>, Vec<Vec<Pos>>) {
+    let mut polys: Vec<Vec<Vec<Pos>>> = Vec::new();
     for ring in &outlines {
         for part in split_ring(ring) {
-            polys.push(vec![positions(&part)]);
+            polys.push(vec![part]);
         }
     }
     let geometry = match polys.len() {
         0 => None,
-        1 => polys
-            .pop()
-            .map(|coordinates| GeometryValue::Polygon { coordinates }),
-        _ => Some(GeometryValue::MultiPolygon { coordinates: polys }),
+        1 => polys.pop().map(Geometry::Polygon),
+        _ => Some(Geometry::MultiPolygon(polys)),
     };
     (geometry, outlines)
 }
 
-fn area_geometry(ds: &Dataset, ids: &[String]) -> (Option<GeometryValue>, Vec<Vec<Pos>>) {
+fn area_geometry(ds: &Dataset, ids: &[String]) -> (Option<Geometry>, Vec<Vec<Pos>>) {
     let outlines = ids
         .iter()
         .filter_map(|id| resolve_area(ds, id))
@@ -293,7 +342,7 @@ fn area_geometry(ds: &Dataset, ids: &[String]) -> (Option<GeometryValue>, Vec<Ve
     polygons(outlines)
 }
 
-fn route_geometry(route: &[Point]) -> (Option<GeometryValue>, Vec<Vec<Pos>>) {
+fn route_geometry(route: &[Point]) -> (Option<Geometry>, Vec<Vec<Pos>>) {
     if route.is_empty() || !route.iter().all(|p| p.is_in_range()) {
         return (None, Vec::new());
     }
@@ -301,16 +350,9 @@ fn route_geometry(route: &[Point]) -> (Option<GeometryValue>, Vec<Vec<Pos>>) {
     let line = unwrap(&pts);
     let mut lines = split_line(&line);
     let geometry = match lines.len() {
-        0 => Some(GeometryValue::new_point([
-            round(pts[0][0]),
-            round(pts[0][1]),
-        ])),
-        1 => lines.pop().map(|l| GeometryValue::LineString {
-            coordinates: positions(&l),
-        }),
-        _ => Some(GeometryValue::MultiLineString {
-            coordinates: lines.iter().map(|l| positions(l)).collect(),
-        }),
+        0 => Some(Geometry::Point([round(pts[0][0]), round(pts[0][1])])),
+        1 => lines.pop().map(Geometry::LineString),
+        _ => Some(Geometry::MultiLineString(lines)),
     };
     (geometry, vec![line])
 }
@@ -318,7 +360,7 @@ fn route_geometry(route: &[Point]) -> (Option<GeometryValue>, Vec<Vec<Pos>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn doc(json: &str) -> Dataset {
         Dataset::from_json(json).unwrap()

@@ -114,6 +114,47 @@ function apiSuite(jw, how) {
     assert.equal(flawed.validate().findings[0].code, "end-before-start");
   });
 
+  test(`${how}: merge adds a batch whole or leaves the dataset exactly as it was`, () => {
+    const ds = Dataset.seed();
+    const before = ds.toJSONText();
+    const exercise = (id, source) =>
+      ({ id, name: `Exercise ${id}`, participants: ["CHN", "RUS"], dates: "2025", sources: [source] });
+    const batch = (...exercises) => ({ formatVersion: "1.0", exercises });
+    const unchanged = () => {
+      assert.equal(ds.toJSONText(), before);
+      assert.equal(ds.recordCount, 6);
+    };
+    // One good record beside one that repeats a seed id: nothing is added.
+    let e = throwsCoded(jw, () => ds.merge(batch(exercise("fine", "seed"), exercise("ocean-2024", "seed"))),
+      "ValidationError", "duplicate-id");
+    assert.deepEqual(e.findings.map((f) => f.code), ["duplicate-id"]);
+    unchanged();
+    // A source that does not resolve, as text.
+    throwsCoded(jw, () => ds.merge(JSON.stringify(batch(exercise("fine", "nowhere")))), "ValidationError", "missing-source");
+    unchanged();
+    // Unreadable text, a document of the wrong shape, and a wrong argument.
+    e = throwsCoded(jw, () => ds.merge('{"formatVersion": "1.0", "exercises": [{'), "ParseError", "malformed-json");
+    assert.equal(e.line, 1);
+    unchanged();
+    throwsCoded(jw, () => ds.merge({ formatVersion: "1.0", exercises: {} }), "ParseError", "wrong-type");
+    unchanged();
+    throwsCoded(jw, () => ds.merge(42), "JointwatchError", "invalid-argument");
+    unchanged();
+    // Strict mode refuses a warning the dataset did not have (a record with no source).
+    throwsCoded(jw, () => ds.merge(batch({ ...exercise("unsourced", "seed"), sources: [] }), { strict: true }),
+      "ValidationError", "no-source");
+    unchanged();
+    // A good batch is added whole; the seed's own source, identical, is not added twice.
+    const other = Dataset.fromObject({ ...batch(exercise("fine", "seed"), exercise("also-fine", "seed")),
+      sources: ds.toJSON().sources });
+    const added = ds.merge(other.toJSON());
+    assert.ok(isPlain(added));
+    assert.deepEqual(added, { sources: 0, areas: 0, exercises: 2, patrols: 0, statistics: 0, scenarios: 0, indicators: 0 });
+    assert.equal(ds.recordCount, 8);
+    assert.deepEqual(ds.toJSON().exercises.slice(-2).map((x) => x.id), ["fine", "also-fine"]);
+    assert.equal(ds.validate().findings.filter((f) => f.severity === "error").length, 0);
+  });
+
   test(`${how}: validate and validateRecord report, never throw, for document problems`, () => {
     assert.deepEqual(jw.validate(REVERSED).findings.map((f) => f.code), ["end-before-start", "no-source"]);
     assert.deepEqual(jw.validate(JSON.parse(REVERSED), { ignore: ["no-source"] }).findings.map((f) => f.code), ["end-before-start"]);

@@ -33,6 +33,7 @@ import init, {
   yearOverYear,
 } from "jointwatch";
 import type {
+  MergeSummary,
   Approach,
   Assessment,
   Brief,
@@ -131,6 +132,11 @@ const n: number = ds.recordCount;
 const counts: DatasetCounts = ds.counts;
 const latest: string | undefined = ds.latestDate;
 console.log(ships, text.length, summaryText, title, fv, n, counts.exercises, latest);
+
+// --- Adding records, all or nothing --------------------------------------------
+const added: MergeSummary = full.merge({ formatVersion: "1.0" }, { strict: false });
+const addedFromText: MergeSummary = full.merge('{"formatVersion": "1.0"}');
+console.log(added.exercises + addedFromText.patrols);
 
 // --- Validation ----------------------------------------------------------------
 const options: ValidateOptions = { strict: true, ignore: ["no-source"] };

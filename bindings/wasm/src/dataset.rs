@@ -173,6 +173,40 @@ impl Dataset {
         boundary::output(&report)
     }
 
+    /// Adds the sources, areas, records, scenarios and indicators of another
+    /// document (JSON text or a plain object, e.g. `other.toJSON()`) to this
+    /// dataset, all or nothing. Sources and areas identical to ones already
+    /// held are not added twice.
+    ///
+    /// The merged document is validated with `options`. Throws a
+    /// `ParseError` when the document cannot be read, and a
+    /// `ValidationError` listing the new findings when the merge would add
+    /// an error (or, in strict mode, a warning) the dataset did not already
+    /// have — a duplicate id, a source that does not resolve, … After a
+    /// throw the dataset is exactly as it was. Returns how many of each kind
+    /// were added.
+    ///
+    /// ```js
+    /// const added = ds.merge(await file.text());
+    /// console.log(`${added.exercises} exercises added`);
+    /// ```
+    #[wasm_bindgen(unchecked_return_type = "MergeSummary")]
+    pub fn merge(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | DatasetDocument")] other: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let options: ValidateOptions =
+            boundary::optional(&options.unwrap_or_default(), "options")?.unwrap_or_default();
+        let other = Document::from_js(&other, "other")?
+            .parse()
+            .map_err(|e| error::parse(&e))?;
+        match self.inner.merge(other, &options) {
+            Ok(summary) => boundary::output(&summary),
+            Err(e) => Err(error::validation(&e.findings, options.strict)),
+        }
+    }
+
     /// The document as a plain object, exactly as it would be written to a
     /// file. `JSON.stringify(dataset)` uses it.
     ///

@@ -22,7 +22,7 @@ use crate::dataset::Dataset;
 use crate::date::FuzzyDate;
 use crate::estimative::Term;
 use crate::quantity::Quantity;
-use crate::query::{Record, RecordKind};
+use crate::query::{Record, RecordKind, Sources};
 use crate::scenario::{Direction, Indicator, Metric, Rule, ScenarioKind};
 use crate::source::{Credibility, Grading, Reliability};
 
@@ -296,9 +296,13 @@ pub fn latest_date(ds: &Dataset) -> Option<Date> {
     records.chain(sources).chain(obs).max()
 }
 
-fn best_grading(ds: &Dataset, source_ids: &mut dyn Iterator<Item = &String>) -> Option<Grading> {
+fn best_grading(
+    ds: &Dataset,
+    sources: &Sources<'_>,
+    source_ids: &mut dyn Iterator<Item = &String>,
+) -> Option<Grading> {
     source_ids
-        .filter_map(|id| ds.source(id))
+        .filter_map(|id| sources.get(ds, id))
         .map(|s| s.grading())
         .min_by_key(|g| (g.reliability, g.credibility))
 }
@@ -393,8 +397,10 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
                     max: n + possible.len() as f64,
                 }
             };
+            // Every cited source of every counted record: index them once.
             grading = best_grading(
                 ds,
+                &Sources::index(ds),
                 &mut definite
                     .iter()
                     .chain(possible.iter())
@@ -432,7 +438,7 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
                     result.value = Some(s.quantity);
                     result.evidence = vec![s.id.clone()];
                     result.note = format!("latest reported figure: {}", s.label);
-                    grading = best_grading(ds, &mut s.sources.iter());
+                    grading = best_grading(ds, &Sources::Scan, &mut s.sources.iter());
                 }
                 None => {
                     result.note = format!("no statistic of this measure reported by {as_of}");
@@ -455,7 +461,7 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
                         .note
                         .clone()
                         .unwrap_or_else(|| format!("observed {}", o.date));
-                    grading = best_grading(ds, &mut o.sources.iter());
+                    grading = best_grading(ds, &Sources::Scan, &mut o.sources.iter());
                 }
                 None => {
                     result.note = format!("no observation recorded by {as_of}");

@@ -1,6 +1,8 @@
 //! Filters over the records of a dataset. The same shape drives indicator
 //! metrics and the analytics queries.
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -9,7 +11,7 @@ use crate::dataset::Dataset;
 use crate::date::FuzzyDate;
 use crate::exercise::{Domain, Exercise};
 use crate::patrol::{Patrol, PatrolKind};
-use crate::source::{Credibility, Reliability};
+use crate::source::{Credibility, Reliability, Source};
 use crate::statistic::Statistic;
 
 /// A kind of record.
@@ -221,6 +223,11 @@ impl Filter {
     /// assert_eq!(hits, ["northern-interaction-2024"]);
     /// ```
     pub fn matches(&self, ds: &Dataset, r: &Record<'_>) -> bool {
+        self.matches_with(ds, &Sources::Scan, r)
+    }
+
+    /// [`matches`](Filter::matches), looking cited sources up in `sources`.
+    fn matches_with(&self, ds: &Dataset, sources: &Sources<'_>, r: &Record<'_>) -> bool {
         if !self.kinds.is_empty() && !self.kinds.contains(&r.kind()) {
             return false;
         }
@@ -266,10 +273,14 @@ impl Filter {
             return false;
         }
         if self.min_reliability.is_some() || self.min_credibility.is_some() {
-            let ok = r.sources().iter().filter_map(|id| ds.source(id)).any(|s| {
-                self.min_reliability.is_none_or(|m| s.reliability <= m)
-                    && self.min_credibility.is_none_or(|m| s.credibility <= m)
-            });
+            let ok = r
+                .sources()
+                .iter()
+                .filter_map(|id| sources.get(ds, id))
+                .any(|s| {
+                    self.min_reliability.is_none_or(|m| s.reliability <= m)
+                        && self.min_credibility.is_none_or(|m| s.credibility <= m)
+                });
             if !ok {
                 return false;
             }
@@ -279,7 +290,46 @@ impl Filter {
 
     /// The records of a dataset that pass the filter.
     pub fn select<'a>(&self, ds: &'a Dataset) -> Vec<Record<'a>> {
-        Record::all(ds).filter(|r| self.matches(ds, r)).collect()
+        // A grading filter looks up every cited source: index them once.
+        let sources = if self.min_reliability.is_some() || self.min_credibility.is_some() {
+            Sources::index(ds)
+        } else {
+            Sources::Scan
+        };
+        Record::all(ds)
+            .filter(|r| self.matches_with(ds, &sources, r))
+            .collect()
+    }
+}
+
+/// How cited sources are found: by scanning `Dataset::sources`
+/// ([`Dataset::source`]) for a single look-up, or through an index built
+/// once for many.
+pub(crate) enum Sources<'a> {
+    Scan,
+    Index(HashMap<&'a str, &'a Source>),
+}
+
+impl<'a> Sources<'a> {
+    /// An index of the sources of `ds` by id; the first of a repeated id
+    /// wins, as in [`Dataset::source`].
+    pub(crate) fn index(ds: &'a Dataset) -> Sources<'a> {
+        let mut map = HashMap::with_capacity(ds.sources.len());
+        for s in &ds.sources {
+            map.entry(s.id.as_str()).or_insert(s);
+        }
+        Sources::Index(map)
+    }
+
+    /// The source with this id (`ds` must be the indexed dataset).
+    pub(crate) fn get<'d>(&self, ds: &'d Dataset, id: &str) -> Option<&'d Source>
+    where
+        'a: 'd,
+    {
+        match self {
+            Sources::Scan => ds.source(id),
+            Sources::Index(map) => map.get(id).copied(),
+        }
     }
 }
 

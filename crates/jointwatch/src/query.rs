@@ -150,10 +150,7 @@ impl<'a> Record<'a> {
     pub fn domains(&self) -> Vec<Domain> {
         match self {
             Record::Exercise(e) => e.domains.clone(),
-            Record::Patrol(p) => vec![match p.kind {
-                PatrolKind::JointAirPatrol => Domain::Air,
-                PatrolKind::JointNavalPatrol => Domain::Naval,
-            }],
+            Record::Patrol(p) => vec![patrol_domain(p.kind)],
             Record::Statistic(_) => Vec::new(),
         }
     }
@@ -208,6 +205,14 @@ impl<'a> Record<'a> {
     }
 }
 
+/// The domain a patrol of this kind flies or sails in.
+fn patrol_domain(kind: PatrolKind) -> Domain {
+    match kind {
+        PatrolKind::JointAirPatrol => Domain::Air,
+        PatrolKind::JointNavalPatrol => Domain::Naval,
+    }
+}
+
 impl Filter {
     /// Whether a record passes every condition of the filter.
     ///
@@ -231,22 +236,37 @@ impl Filter {
         if !self.kinds.is_empty() && !self.kinds.contains(&r.kind()) {
             return false;
         }
-        let states = r.states();
-        if !self.participants_any.is_empty()
-            && !self.participants_any.iter().any(|c| states.contains(c))
-        {
+        // Answered on the record's own lists, without collecting its states
+        // or domains (`Record::states`, `Record::domains`).
+        let ps = r.participants();
+        let has = |c: &CountryCode| ps.iter().any(|p| p.country == *c);
+        if !self.participants_any.is_empty() && !self.participants_any.iter().any(has) {
             return false;
         }
-        if !self.participants_all.iter().all(|c| states.contains(c)) {
+        if !self.participants_all.iter().all(has) {
             return false;
         }
         if let Some(n) = self.min_participants {
-            if (states.len() as u64) < u64::from(n) {
+            // The distinct states: each counted at its first listing.
+            let states = ps
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| !ps[..*i].iter().any(|q| q.country == p.country))
+                .count();
+            if (states as u64) < u64::from(n) {
                 return false;
             }
         }
         if !self.domains.is_empty() {
-            let d = r.domains();
+            let patrol;
+            let d: &[Domain] = match r {
+                Record::Exercise(e) => &e.domains,
+                Record::Patrol(p) => {
+                    patrol = [patrol_domain(p.kind)];
+                    &patrol
+                }
+                Record::Statistic(_) => &[],
+            };
             if !self.domains.iter().any(|x| d.contains(x)) {
                 return false;
             }

@@ -18,7 +18,7 @@ use crate::quantity::Quantity;
 use crate::query::Filter;
 use crate::query::Record;
 use crate::scenario::Metric;
-use crate::statistic::{Category, Rate, Statistic};
+use crate::statistic::{Category, Measure, Rate, Statistic};
 use jiff::civil::Date;
 
 /// How serious a finding is.
@@ -282,9 +282,106 @@ impl Report {
     }
 }
 
+/// Where in the document a check looks (`exercises[3].forces.ships`),
+/// written out only when it finds something.
+#[derive(Clone, Copy)]
+enum At<'p> {
+    Root(&'p str),
+    Field(&'p At<'p>, &'p str),
+    Index(&'p At<'p>, usize),
+}
+
+impl<'p> At<'p> {
+    fn field(&'p self, name: &'p str) -> At<'p> {
+        At::Field(self, name)
+    }
+
+    fn index(&'p self, i: usize) -> At<'p> {
+        At::Index(self, i)
+    }
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Root(name) => f.write_str(name),
+            At::Field(parent, name) => write!(f, "{parent}.{name}"),
+            At::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+impl From<At<'_>> for String {
+    fn from(at: At<'_>) -> String {
+        at.to_string()
+    }
+}
+
+/// The records a reported statistic is checked against (see
+/// [`Checker::counted_vs_reported`]), selected once per measure and set of
+/// subjects and sorted by start for counting windows.
+struct Counted<'a> {
+    records: Vec<Record<'a>>,
+    /// First and last day of each dated record's start, with its index in
+    /// `records`, in order of first day.
+    starts: Vec<(Date, Date, usize)>,
+    /// The first day of each numbered patrol's start (`Date::MIN` when
+    /// undated, as an undated patrol counts at any date) with the highest
+    /// (number, id) up to it, in order of first day.
+    sequences: Vec<(Date, (u32, &'a str))>,
+}
+
+impl<'a> Counted<'a> {
+    fn new(records: Vec<Record<'a>>) -> Counted<'a> {
+        let mut starts = Vec::new();
+        let mut sequences = Vec::new();
+        for (i, r) in records.iter().enumerate() {
+            if let Some(d) = r.start() {
+                starts.push((d.first_day(), d.last_day(), i));
+            }
+            if let Record::Patrol(p) = r {
+                if let Some(n) = p.sequence {
+                    let first = p.dates.map_or(Date::MIN, |d| d.start.first_day());
+                    sequences.push((first, (n, p.id.as_str())));
+                }
+            }
+        }
+        crate::sort::sort(&mut starts);
+        crate::sort::sort(&mut sequences);
+        for i in 1..sequences.len() {
+            sequences[i].1 = sequences[i].1.max(sequences[i - 1].1);
+        }
+        Counted {
+            records,
+            starts,
+            sequences,
+        }
+    }
+
+    /// The ids of the records that start (wholly) within `a..=b`, in record order.
+    fn within(&self, a: Date, b: Date) -> Vec<&'a str> {
+        let from = self.starts.partition_point(|s| s.0 < a);
+        let mut hits: Vec<usize> = self.starts[from..]
+            .iter()
+            .take_while(|s| s.0 <= b)
+            .filter(|s| s.1 <= b)
+            .map(|s| s.2)
+            .collect();
+        crate::sort::sort(&mut hits);
+        hits.into_iter().map(|i| self.records[i].id()).collect()
+    }
+
+    /// The highest (number, id) of the numbered patrols undated or starting by `day`.
+    fn highest_sequence(&self, day: Date) -> Option<(u32, &'a str)> {
+        let n = self.sequences.partition_point(|s| s.0 <= day);
+        n.checked_sub(1).map(|i| self.sequences[i].1)
+    }
+}
+
 struct Checker<'a> {
     ds: &'a Dataset,
     findings: Vec<Finding>,
+    counted: HashMap<(Measure, Vec<CountryCode>), Counted<'a>>,
     sources: HashSet<&'a str>,
     areas: HashSet<&'a str>,
     scenarios: HashSet<&'a str>,
@@ -304,7 +401,8 @@ impl<'a> Checker<'a> {
 
     fn ids(&mut self) {
         let ds = self.ds;
-        let mut seen: HashMap<&str, String> = HashMap::new();
+        // Where each id was first seen, as (list, index).
+        let mut seen: HashMap<&str, (&str, usize)> = HashMap::new();
         let groups: [(&str, Vec<&str>); 7] = [
             (
                 "sources",
@@ -334,20 +432,20 @@ impl<'a> Checker<'a> {
         ];
         for (list, ids) in groups {
             for (i, id) in ids.into_iter().enumerate() {
-                let path = format!("{list}[{i}].id");
+                let path = || format!("{list}[{i}].id");
                 if id.trim().is_empty() || id.trim() != id {
                     self.push(
                         Code::InvalidId,
-                        &path,
+                        path(),
                         format!("id {id:?} is empty or has surrounding white space"),
                     );
                     continue;
                 }
-                if let Some(first) = seen.get(id) {
-                    let msg = format!("id {id:?} is already used at {first}");
-                    self.push(Code::DuplicateId, &path, msg);
+                if let Some((first, j)) = seen.get(id) {
+                    let msg = format!("id {id:?} is already used at {first}[{j}].id");
+                    self.push(Code::DuplicateId, path(), msg);
                 } else {
-                    seen.insert(id, path);
+                    seen.insert(id, (list, i));
                 }
             }
         }
@@ -364,7 +462,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn source_refs(&mut self, path: &str, refs: &[String], required: bool) {
+    fn source_refs(&mut self, path: At<'_>, refs: &[String], required: bool) {
         if refs.is_empty() && required {
             self.push(
                 Code::NoSource,
@@ -383,7 +481,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn area_refs(&mut self, path: &str, refs: &[String]) {
+    fn area_refs(&mut self, path: At<'_>, refs: &[String]) {
         for (i, r) in refs.iter().enumerate() {
             if !self.areas.contains(r.as_str()) && !is_builtin_area_id(r) {
                 self.push(
@@ -395,7 +493,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn country(&mut self, path: &str, c: &CountryCode) {
+    fn country(&mut self, path: At<'_>, c: &CountryCode) {
         if !c.is_assigned() {
             self.push(
                 Code::UnknownCountry,
@@ -405,10 +503,10 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn participants(&mut self, path: &str, ps: &[Participant]) {
+    fn participants(&mut self, path: At<'_>, ps: &[Participant]) {
         let mut seen = HashSet::new();
         for (i, p) in ps.iter().enumerate() {
-            self.country(&format!("{path}[{i}]"), &p.country);
+            self.country(path.index(i), &p.country);
             if !seen.insert(*p) {
                 self.push(
                     Code::DuplicateParticipant,
@@ -419,7 +517,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn joint(&mut self, path: &str, ps: &[Participant]) {
+    fn joint(&mut self, path: At<'_>, ps: &[Participant]) {
         let states: HashSet<CountryCode> = ps.iter().map(|p| p.country).collect();
         if states.len() < 2 {
             self.push(
@@ -433,7 +531,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn dates(&mut self, path: &str, d: &DateRange) {
+    fn dates(&mut self, path: At<'_>, d: &DateRange) {
         if d.is_reversed() {
             self.push(
                 Code::EndBeforeStart,
@@ -443,7 +541,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn quantity(&mut self, path: &str, q: &Quantity) {
+    fn quantity(&mut self, path: At<'_>, q: &Quantity) {
         if q.values().iter().any(|v| *v < 0.0) {
             self.push(
                 Code::NegativeQuantity,
@@ -460,18 +558,18 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn opt_quantity(&mut self, path: &str, q: &Option<Quantity>) {
+    fn opt_quantity(&mut self, path: At<'_>, q: &Option<Quantity>) {
         if let Some(q) = q {
             self.quantity(path, q);
         }
     }
 
-    fn point(&mut self, path: &str, p: &Point) {
-        self.latitude(&format!("{path}.lat"), p.lat);
-        self.longitude(&format!("{path}.lon"), p.lon);
+    fn point(&mut self, path: At<'_>, p: &Point) {
+        self.latitude(path.field("lat"), p.lat);
+        self.longitude(path.field("lon"), p.lon);
     }
 
-    fn latitude(&mut self, path: &str, lat: f64) {
+    fn latitude(&mut self, path: At<'_>, lat: f64) {
         if !(-90.0..=90.0).contains(&lat) {
             self.push(
                 Code::LatitudeOutOfRange,
@@ -481,7 +579,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn longitude(&mut self, path: &str, lon: f64) {
+    fn longitude(&mut self, path: At<'_>, lon: f64) {
         if !(-180.0..=180.0).contains(&lon) {
             self.push(
                 Code::LongitudeOutOfRange,
@@ -491,7 +589,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn period(&mut self, path: &str, p: &Period) {
+    fn period(&mut self, path: At<'_>, p: &Period) {
         let years_ok = |y: i16| YEAR_RANGE.contains(&y);
         match *p {
             Period::FiscalYear {
@@ -536,20 +634,20 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn filter(&mut self, path: &str, f: &Filter) {
+    fn filter(&mut self, path: At<'_>, f: &Filter) {
         for (i, c) in f.participants_any.iter().enumerate() {
-            self.country(&format!("{path}.participantsAny[{i}]"), c);
+            self.country(path.field("participantsAny").index(i), c);
         }
         for (i, c) in f.participants_all.iter().enumerate() {
-            self.country(&format!("{path}.participantsAll[{i}]"), c);
+            self.country(path.field("participantsAll").index(i), c);
         }
-        self.area_refs(&format!("{path}.areas"), &f.areas);
+        self.area_refs(path.field("areas"), &f.areas);
         if let (Some(a), Some(b)) = (f.from, f.to) {
             self.dates(path, &DateRange { start: a, end: b });
         }
     }
 
-    fn probability(&mut self, path: &str, p: f64) {
+    fn probability(&mut self, path: At<'_>, p: f64) {
         if !(0.0..=1.0).contains(&p) {
             self.push(
                 Code::ProbabilityOutOfRange,
@@ -565,7 +663,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn likelihood_ratio(&mut self, path: &str, lr: f64) {
+    fn likelihood_ratio(&mut self, path: At<'_>, lr: f64) {
         if !(lr.is_finite() && lr > 0.0) {
             self.push(
                 Code::InvalidLikelihoodRatio,
@@ -592,24 +690,29 @@ impl<'a> Checker<'a> {
         for (i, a) in ds.areas.iter().enumerate() {
             // [west, south, east, north]: each finding names its own element.
             if let Some([w, s, e, n]) = a.bbox {
-                self.longitude(&format!("areas[{i}].bbox[0]"), w);
-                self.latitude(&format!("areas[{i}].bbox[1]"), s);
-                self.longitude(&format!("areas[{i}].bbox[2]"), e);
-                self.latitude(&format!("areas[{i}].bbox[3]"), n);
+                self.longitude(At::Root("areas").index(i).field("bbox").index(0), w);
+                self.latitude(At::Root("areas").index(i).field("bbox").index(1), s);
+                self.longitude(At::Root("areas").index(i).field("bbox").index(2), e);
+                self.latitude(At::Root("areas").index(i).field("bbox").index(3), n);
             }
             for (j, p) in a.polygon.iter().flatten().enumerate() {
-                self.point(&format!("areas[{i}].polygon[{j}]"), p);
+                self.point(At::Root("areas").index(i).field("polygon").index(j), p);
             }
         }
 
         for (i, e) in ds.exercises.iter().enumerate() {
-            let base = format!("exercises[{i}]");
+            let list = At::Root("exercises");
+            let base = list.index(i);
             if let Some(h) = &e.host {
-                self.country(&format!("{base}.host"), h);
+                self.country(base.field("host"), h);
             }
-            self.participants(&format!("{base}.participants"), &e.participants);
-            self.participants(&format!("{base}.observers"), &e.observers);
-            let part: HashSet<CountryCode> = e.participants.iter().map(|p| p.country).collect();
+            self.participants(base.field("participants"), &e.participants);
+            self.participants(base.field("observers"), &e.observers);
+            let part: HashSet<CountryCode> = if e.observers.is_empty() {
+                HashSet::new() // nothing to compare: no allocation
+            } else {
+                e.participants.iter().map(|p| p.country).collect()
+            };
             for (j, o) in e.observers.iter().enumerate() {
                 if part.contains(&o.country) {
                     self.push(
@@ -619,9 +722,9 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            self.area_refs(&format!("{base}.areas"), &e.areas);
+            self.area_refs(base.field("areas"), &e.areas);
             match &e.dates {
-                Some(d) => self.dates(&format!("{base}.dates"), d),
+                Some(d) => self.dates(base.field("dates"), d),
                 None => self.push(
                     Code::UndatedRecord,
                     format!("{base}.dates"),
@@ -629,28 +732,33 @@ impl<'a> Checker<'a> {
                 ),
             }
             let f = &e.forces;
-            self.opt_quantity(&format!("{base}.forces.ships"), &f.ships);
-            self.opt_quantity(&format!("{base}.forces.submarines"), &f.submarines);
-            self.opt_quantity(&format!("{base}.forces.aircraft"), &f.aircraft);
-            self.opt_quantity(&format!("{base}.forces.personnel"), &f.personnel);
+            self.opt_quantity(base.field("forces.ships"), &f.ships);
+            self.opt_quantity(base.field("forces.submarines"), &f.submarines);
+            self.opt_quantity(base.field("forces.aircraft"), &f.aircraft);
+            self.opt_quantity(base.field("forces.personnel"), &f.personnel);
             for (j, eq) in f.equipment.iter().enumerate() {
                 self.opt_quantity(
-                    &format!("{base}.forces.equipment[{j}].quantity"),
+                    base.field("forces.equipment").index(j).field("quantity"),
                     &eq.quantity,
                 );
             }
             for (j, c) in e.claims.iter().enumerate() {
-                self.source_refs(&format!("{base}.claims[{j}].sources"), &c.sources, false);
+                self.source_refs(
+                    base.field("claims").index(j).field("sources"),
+                    &c.sources,
+                    false,
+                );
             }
-            self.source_refs(&format!("{base}.sources"), &e.sources, true);
+            self.source_refs(base.field("sources"), &e.sources, true);
         }
 
         for (i, p) in ds.patrols.iter().enumerate() {
-            let base = format!("patrols[{i}]");
-            self.participants(&format!("{base}.participants"), &p.participants);
-            self.joint(&format!("{base}.participants"), &p.participants);
+            let list = At::Root("patrols");
+            let base = list.index(i);
+            self.participants(base.field("participants"), &p.participants);
+            self.joint(base.field("participants"), &p.participants);
             match &p.dates {
-                Some(d) => self.dates(&format!("{base}.dates"), d),
+                Some(d) => self.dates(base.field("dates"), d),
                 None => self.push(
                     Code::UndatedRecord,
                     format!("{base}.dates"),
@@ -659,9 +767,9 @@ impl<'a> Checker<'a> {
             }
             for (j, pl) in p.platforms.iter().enumerate() {
                 if let Some(c) = &pl.country {
-                    self.country(&format!("{base}.platforms[{j}].country"), c);
+                    self.country(base.field("platforms").index(j).field("country"), c);
                 }
-                self.opt_quantity(&format!("{base}.platforms[{j}].count"), &pl.count);
+                self.opt_quantity(base.field("platforms").index(j).field("count"), &pl.count);
             }
             if p.route.len() == 1 {
                 self.push(
@@ -671,30 +779,31 @@ impl<'a> Checker<'a> {
                 );
             }
             for (j, pt) in p.route.iter().enumerate() {
-                self.point(&format!("{base}.route[{j}]"), pt);
+                self.point(base.field("route").index(j), pt);
             }
-            self.area_refs(&format!("{base}.areas"), &p.areas);
+            self.area_refs(base.field("areas"), &p.areas);
             for (j, c) in p.adiz_entered.iter().enumerate() {
-                self.country(&format!("{base}.adizEntered[{j}]"), c);
+                self.country(base.field("adizEntered").index(j), c);
             }
             for (j, r) in p.responses.iter().enumerate() {
-                self.country(&format!("{base}.responses[{j}].by"), &r.by);
-                self.opt_quantity(&format!("{base}.responses[{j}].count"), &r.count);
+                self.country(base.field("responses").index(j).field("by"), &r.by);
+                self.opt_quantity(base.field("responses").index(j).field("count"), &r.count);
             }
-            self.source_refs(&format!("{base}.sources"), &p.sources, true);
+            self.source_refs(base.field("sources"), &p.sources, true);
         }
 
         for (i, s) in ds.statistics.iter().enumerate() {
-            let base = format!("statistics[{i}]");
+            let list = At::Root("statistics");
+            let base = list.index(i);
             if let Some(c) = s.reporter.as_ref().and_then(|r| r.country.as_ref()) {
-                self.country(&format!("{base}.reporter.country"), c);
+                self.country(base.field("reporter.country"), c);
             }
-            self.participants(&format!("{base}.subjects"), &s.subjects);
+            self.participants(base.field("subjects"), &s.subjects);
             if s.measure.is_joint() && !s.subjects.is_empty() {
-                self.joint(&format!("{base}.subjects"), &s.subjects);
+                self.joint(base.field("subjects"), &s.subjects);
             }
             match &s.period {
-                Some(p) => self.period(&format!("{base}.period"), p),
+                Some(p) => self.period(base.field("period"), p),
                 None if s.as_of.is_none() => self.push(
                     Code::UndatedRecord,
                     format!("{base}.period"),
@@ -702,14 +811,14 @@ impl<'a> Checker<'a> {
                 ),
                 None => {}
             }
-            self.quantity(&format!("{base}.quantity"), &s.quantity);
+            self.quantity(base.field("quantity"), &s.quantity);
             let mut parts = Vec::new();
             for (j, b) in s.breakdown.iter().enumerate() {
                 if let Category::Country(c) = &b.category {
-                    self.country(&format!("{base}.breakdown[{j}].category"), c);
+                    self.country(base.field("breakdown").index(j).field("category"), c);
                 }
                 if let Some(q) = &b.quantity {
-                    self.quantity(&format!("{base}.breakdown[{j}].quantity"), q);
+                    self.quantity(base.field("breakdown").index(j).field("quantity"), q);
                     parts.push(*q);
                 }
             }
@@ -726,24 +835,26 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            self.source_refs(&format!("{base}.sources"), &s.sources, true);
+            self.source_refs(base.field("sources"), &s.sources, true);
         }
 
         for (i, s) in ds.scenarios.iter().enumerate() {
-            let base = format!("scenarios[{i}]");
+            let list = At::Root("scenarios");
+            let base = list.index(i);
             if let Some(p) = s.prior {
-                self.probability(&format!("{base}.prior"), p);
+                self.probability(base.field("prior"), p);
             }
-            self.source_refs(&format!("{base}.sources"), &s.sources, false);
+            self.source_refs(base.field("sources"), &s.sources, false);
         }
 
         for (i, ind) in ds.indicators.iter().enumerate() {
-            let base = format!("indicators[{i}]");
+            let list = At::Root("indicators");
+            let base = list.index(i);
             if !ind.rule.is_ordered() {
                 self.push(Code::ThresholdsOutOfOrder, format!("{base}.rule"), "the watch level must lie on the near side of the threshold, and both must be finite");
             }
             if let Metric::Count { filter, .. } = &ind.metric {
-                self.filter(&format!("{base}.metric.filter"), filter);
+                self.filter(base.field("metric.filter"), filter);
             }
             let informative = ind
                 .bears_on
@@ -753,7 +864,8 @@ impl<'a> Checker<'a> {
                 self.push(Code::NonDiagnosticIndicator, format!("{base}.bearsOn"), "bears on no scenario with a ratio other than 1, so it cannot change any judgement");
             }
             for (j, b) in ind.bears_on.iter().enumerate() {
-                let p = format!("{base}.bearsOn[{j}]");
+                let bearings = base.field("bearsOn");
+                let p = bearings.index(j);
                 if !self.scenarios.contains(b.scenario.as_str()) {
                     self.push(
                         Code::UnknownScenario,
@@ -761,17 +873,17 @@ impl<'a> Checker<'a> {
                         format!("scenario {:?} is not defined", b.scenario),
                     );
                 }
-                self.likelihood_ratio(&format!("{p}.ifFired"), b.if_fired);
-                self.likelihood_ratio(&format!("{p}.ifNotFired"), b.if_not_fired);
+                self.likelihood_ratio(p.field("ifFired"), b.if_fired);
+                self.likelihood_ratio(p.field("ifNotFired"), b.if_not_fired);
             }
             for (j, o) in ind.observations.iter().enumerate() {
                 self.source_refs(
-                    &format!("{base}.observations[{j}].sources"),
+                    base.field("observations").index(j).field("sources"),
                     &o.sources,
                     true,
                 );
             }
-            self.source_refs(&format!("{base}.sources"), &ind.sources, false);
+            self.source_refs(base.field("sources"), &ind.sources, false);
         }
 
         for (i, s) in ds.statistics.iter().enumerate() {
@@ -791,12 +903,16 @@ impl<'a> Checker<'a> {
             return;
         };
         filter.participants_all = s.subjects.iter().map(|p| p.country).collect();
-        let records = filter.select(self.ds);
-        let within = |r: &Record<'_>, a: Date, b: Date| {
-            r.start()
-                .is_some_and(|d| a <= d.first_day() && d.last_day() <= b)
-        };
-        let path = format!("statistics[{i}].quantity");
+        // The records of a measure and set of subjects are selected once for
+        // every statistic that shares them.
+        let mut subjects = filter.participants_all.clone();
+        crate::sort::sort(&mut subjects);
+        subjects.dedup();
+        let ds = self.ds;
+        let counted = self
+            .counted
+            .entry((s.measure, subjects))
+            .or_insert_with(|| Counted::new(filter.select(ds)));
         let mut problems = Vec::new();
         match (s.rate, s.period) {
             (Rate::PerYear, Some(Period::Years { start, end }))
@@ -806,11 +922,7 @@ impl<'a> Checker<'a> {
                     let (Ok(a), Ok(b)) = (Date::new(y, 1, 1), Date::new(y, 12, 31)) else {
                         continue;
                     };
-                    let ids: Vec<&str> = records
-                        .iter()
-                        .filter(|r| within(r, a, b))
-                        .map(|r| r.id())
-                        .collect();
+                    let ids = counted.within(a, b);
                     if exceeds(ids.len() as f64) {
                         problems.push(format!(
                             "{} recorded in {y} ({})",
@@ -822,11 +934,7 @@ impl<'a> Checker<'a> {
             }
             (Rate::Total, Some(p)) => {
                 if let (Some(a), Some(b)) = (p.first_day(), p.last_day()) {
-                    let ids: Vec<&str> = records
-                        .iter()
-                        .filter(|r| within(r, a, b))
-                        .map(|r| r.id())
-                        .collect();
+                    let ids = counted.within(a, b);
                     if exceeds(ids.len() as f64) {
                         problems.push(format!(
                             "{} recorded in {p} ({})",
@@ -838,11 +946,7 @@ impl<'a> Checker<'a> {
             }
             (Rate::Total, None) => {
                 if let Some(as_of) = s.as_of {
-                    let ids: Vec<&str> = records
-                        .iter()
-                        .filter(|r| within(r, Date::MIN, as_of.last_day()))
-                        .map(|r| r.id())
-                        .collect();
+                    let ids = counted.within(Date::MIN, as_of.last_day());
                     if exceeds(ids.len() as f64) {
                         problems.push(format!(
                             "{} recorded by {as_of} ({})",
@@ -850,18 +954,7 @@ impl<'a> Checker<'a> {
                             ids.join(", ")
                         ));
                     }
-                    let seq = records
-                        .iter()
-                        .filter_map(|r| match r {
-                            Record::Patrol(p)
-                                if p.dates
-                                    .is_none_or(|d| d.start.first_day() <= as_of.last_day()) =>
-                            {
-                                p.sequence.map(|n| (n, p.id.as_str()))
-                            }
-                            _ => None,
-                        })
-                        .max();
+                    let seq = counted.highest_sequence(as_of.last_day());
                     if let Some((n, id)) = seq.filter(|(n, _)| exceeds(f64::from(*n))) {
                         problems.push(format!("patrol {id} is numbered {n}"));
                     }
@@ -872,7 +965,7 @@ impl<'a> Checker<'a> {
         if !problems.is_empty() {
             self.push(
                 Code::CountedExceedsReported,
-                path,
+                format!("statistics[{i}].quantity"),
                 format!("reported as {} but {}", s.quantity, problems.join("; ")),
             );
         }
@@ -884,6 +977,7 @@ pub fn validate(ds: &Dataset, options: &ValidateOptions) -> Report {
     let mut c = Checker {
         ds,
         findings: Vec::new(),
+        counted: HashMap::new(),
         sources: ds.sources.iter().map(|s| s.id.as_str()).collect(),
         areas: ds.areas.iter().map(|a| a.id.as_str()).collect(),
         scenarios: ds.scenarios.iter().map(|s| s.id.as_str()).collect(),

@@ -389,44 +389,65 @@ pub fn closest_approach(route: &[Point], target: &Target) -> Result<Approach, Ge
         route_nodes.windows(2).map(|w| (w[0], w[1])).collect()
     };
     let last = route_arcs.len() - 1;
+    let target_caps: Vec<Option<Cap>> = target_arcs.iter().map(|&(c, d)| Cap::of(c, d)).collect();
 
     let mut best: Option<Approach> = None;
     for (index, &(a, b)) in route_arcs.iter().enumerate() {
         // Candidates on this segment: (distance m, distance along from `a` m, route point, target point).
         let mut seg: Option<(f64, f64, Node, Node)> = None;
-        let mut offer = |d: f64, r: Node, t: Node| {
+        let offer = |seg: &mut Option<(f64, f64, Node, Node)>, d: f64, r: Node, t: Node| {
             if !d.is_finite() {
                 return;
             }
             let d = if d < CONTACT_M { 0.0 } else { d };
-            let along = a.distance_m(r);
-            let better = match seg {
+            // The distance along is needed only to break a tie.
+            let better = match *seg {
                 None => true,
-                Some((bd, ba, _, _)) => d < bd || (d == bd && along < ba),
+                Some((bd, ba, _, _)) => d < bd || (d == bd && a.distance_m(r) < ba),
             };
             if better {
-                seg = Some((d, along, r, t));
+                *seg = Some((d, a.distance_m(r), r, t));
             }
         };
+        // Candidates surely farther than this can change nothing: they lose
+        // to this segment's best so far, or cannot beat an earlier segment.
+        let limit = |seg: &Option<(f64, f64, Node, Node)>, best: &Option<Approach>| {
+            let s = seg.map_or(f64::INFINITY, |x| x.0);
+            let b = best
+                .as_ref()
+                .map_or(f64::INFINITY, |x| x.distance_km * 1000.0);
+            s.min(b).max(CONTACT_M) + PRUNE_MARGIN_M
+        };
+        let route_cap = Cap::of(a, b);
         if let Some(ring) = &ring {
             if ring.contains(a.point) {
-                offer(0.0, a, a);
+                offer(&mut seg, 0.0, a, a);
             }
             if index == last && ring.contains(b.point) {
-                offer(0.0, b, b);
+                offer(&mut seg, 0.0, b, b);
             }
         }
-        for &(c, d) in &target_arcs {
-            if let Some(x) = arc_crossing(a, b, c, d) {
-                offer(0.0, x, x);
+        for (&(c, d), target_cap) in target_arcs.iter().zip(&target_caps) {
+            let apart = Cap::apart_m(route_cap, *target_cap);
+            if apart > limit(&seg, &best) {
+                continue;
+            }
+            if apart <= PRUNE_MARGIN_M {
+                if let Some(x) = arc_crossing(a, b, c, d) {
+                    offer(&mut seg, 0.0, x, x);
+                }
             }
             for r in [a, b] {
-                let (t, dist) = closest_on_arc(c, d, r);
-                offer(dist, r, t);
+                if Cap::apart_m(Cap::point(r), *target_cap) <= limit(&seg, &best) {
+                    let (t, dist) = closest_on_arc(c, d, r);
+                    offer(&mut seg, dist, r, t);
+                }
             }
             for t in [c, d] {
-                let (r, dist) = closest_on_arc(a, b, t);
-                offer(dist, r, t);
+                if Cap::apart_m(route_cap, Cap::point(t)) <= limit(&seg, &best) {
+                    let (r, dist) = closest_on_arc(a, b, t);
+                    offer(&mut seg, dist, r, t);
+                }
             }
         }
         if let Some((d, _, r, t)) = seg {
@@ -608,6 +629,59 @@ impl Node {
     fn distance_m(self, other: Node) -> f64 {
         Haversine.distance(self.geo, other.geo)
     }
+}
+
+/// Slack, in metres, for the rounding of distances compared with a
+/// [`Cap`] bound: far more than their error, far less than any distance
+/// that matters.
+const PRUNE_MARGIN_M: f64 = 1.0;
+
+/// A spherical cap holding an arc: its centre (a unit vector) and an upper
+/// bound on its angular radius. Lower bounds on distances between caps
+/// cost no trigonometry, so candidates that cannot win are skipped.
+#[derive(Clone, Copy)]
+struct Cap {
+    centre: [f64; 3],
+    radius: f64,
+}
+
+impl Cap {
+    /// The cap around the arc `a → b`, centred on its midpoint; `None` for
+    /// an arc between antipodal points.
+    fn of(a: Node, b: Node) -> Option<Cap> {
+        let centre = unit([a.v[0] + b.v[0], a.v[1] + b.v[1], a.v[2] + b.v[2]])?;
+        let chord = chord(centre, a.v).max(chord(centre, b.v));
+        // The angle of a chord, rounded up.
+        let radius = 2.0 * (chord / 2.0).min(1.0).asin() * (1.0 + 1e-9) + 1e-12;
+        Some(Cap { centre, radius })
+    }
+
+    fn point(p: Node) -> Option<Cap> {
+        Some(Cap {
+            centre: p.v,
+            radius: 0.0,
+        })
+    }
+
+    /// A lower bound, in metres, on the distance between any point of `x`
+    /// and any of `y`: a chord is never longer than its arc. 0 when either
+    /// is unknown.
+    fn apart_m(x: Option<Cap>, y: Option<Cap>) -> f64 {
+        match (x, y) {
+            (Some(x), Some(y)) => {
+                let angle = chord(x.centre, y.centre) - x.radius - y.radius;
+                // A radius a little below the distances' own.
+                angle.max(0.0) * 6_371_000.0
+            }
+            _ => 0.0,
+        }
+    }
+}
+
+/// The length of the chord between two unit vectors.
+fn chord(a: [f64; 3], b: [f64; 3]) -> f64 {
+    let d = [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+    dot(d, d).sqrt()
 }
 
 /// The point of the arc `a → b` closest to `p`, and its distance in metres:

@@ -63,7 +63,6 @@ function apiSuite(jw, how) {
     assert.deepEqual(ocean.forces, { ships: { over: 400 }, aircraft: 120, personnel: 90000 });
     assert.deepEqual(JSON.parse(JSON.stringify(seed)), doc, "JSON.stringify uses toJSON");
     assert.deepEqual(JSON.parse(seed.toJSONText()), doc);
-    assert.match(seed.summary(), /over 400/);
     // The document gives no date for the latest joint air patrol.
     assert.deepEqual(seed.validate().findings.map((f) => [f.code, f.path]), [["undated-record", "patrols[0].dates"]]);
     seed.free();
@@ -233,7 +232,9 @@ function apiSuite(jw, how) {
     assert.equal(Dataset.catalogue().counts.scenarios, 9);
     const brief = full.brief();
     assert.equal(brief.assessment.scenarios.length, 9);
-    assert.match(full.briefText(), /Ocean-2024/);
+    // The plain-text renderings are the command line's, not the package's.
+    assert.equal(full.briefText, undefined);
+    assert.equal(full.summary, undefined);
   });
 
   test(`${how}: geography and GeoJSON`, () => {

@@ -85,7 +85,6 @@ function calls(ds, bad, pick) {
     () => ds.shares(bad),
     () => ds.assess(bad),
     () => ds.brief(bad),
-    () => ds.briefText(undefined, bad),
     () => ds.patrolClosestApproach(bad, { type: "point", lon: 0, lat: 0 }),
     () => ds.patrolClosestApproach("latest-joint-air-patrol", bad),
     () => ds.areaTarget(bad),

@@ -125,13 +125,12 @@ const doc: DatasetDocument = ds.toJSON();
 const exercises: Exercise[] = doc.exercises ?? [];
 const ships: Quantity | undefined = exercises[0]?.forces?.ships;
 const text: string = ds.toJSONText();
-const summaryText: string = ds.summary();
 const title: string | undefined = ds.title;
 const fv: string = ds.formatVersion;
 const n: number = ds.recordCount;
 const counts: DatasetCounts = ds.counts;
 const latest: string | undefined = ds.latestDate;
-console.log(ships, text.length, summaryText, title, fv, n, counts.exercises, latest);
+console.log(ships, text.length, title, fv, n, counts.exercises, latest);
 
 // --- Adding records, all or nothing --------------------------------------------
 const added: MergeSummary = full.merge({ formatVersion: "1.0" }, { strict: false });
@@ -188,8 +187,7 @@ const rows: ScenarioResult[] = assessment.scenarios;
 const terms: Term[] = rows.map((s) => s.term);
 const term: TermInfo | undefined = estimativeTerm(0.62);
 const brief: Brief = full.brief({ strict: false }, {});
-const briefText: string = full.briefText();
-console.log(terms, term?.words, brief.title, briefText.length);
+console.log(terms, term?.words, brief.title);
 
 // --- Geography -------------------------------------------------------------------
 const geojson: GeoJSONFeatureCollection = ds.toGeoJSON();

@@ -80,24 +80,6 @@ impl Dataset {
         let (v, a) = brief_options(validate, assess)?;
         boundary::output(&brief::brief(&self.inner, &v, &a))
     }
-
-    /// The brief as readable plain text.
-    ///
-    /// ```js
-    /// console.log(Dataset.seed().withCatalogue().briefText());
-    /// ```
-    #[wasm_bindgen(js_name = briefText)]
-    pub fn brief_text(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] validate: Option<
-            JsValue,
-        >,
-        #[wasm_bindgen(unchecked_optional_param_type = "AssessOptions")] assess: Option<JsValue>,
-    ) -> Result<String, JsValue> {
-        let (v, a) = brief_options(validate, assess)?;
-        let b = brief::brief(&self.inner, &v, &a);
-        Ok(brief::render_text(&self.inner, &b))
-    }
 }
 
 fn brief_options(

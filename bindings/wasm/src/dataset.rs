@@ -229,16 +229,6 @@ impl Dataset {
         self.inner.to_json()
     }
 
-    /// A readable plain-text summary: every record with its figures, their
-    /// uncertainty and sources, then the validation findings.
-    ///
-    /// ```js
-    /// console.log(Dataset.seed().summary());
-    /// ```
-    pub fn summary(&self) -> String {
-        jointwatch::summary::render(&self.inner, &self.inner.validate())
-    }
-
     /// The title of the collection, if it has one.
     #[wasm_bindgen(getter)]
     pub fn title(&self) -> Option<String> {

@@ -37,23 +37,30 @@ impl CountryCode {
 
     /// Whether the code is an officially assigned ISO 3166-1 alpha-3 code.
     pub fn is_assigned(&self) -> bool {
-        self.name().is_some()
+        self.index().is_some()
     }
 
     /// The short English name from the table the crate ships, if assigned.
     pub fn name(&self) -> Option<&'static str> {
-        countries::COUNTRIES
-            .binary_search_by(|(code, _)| code.as_bytes().cmp(&self.0[..]))
+        self.index().and_then(|i| countries::NAMES.get(i).copied())
+    }
+
+    /// The code's place in the table, if assigned.
+    fn index(&self) -> Option<usize> {
+        countries::CODES
+            .binary_search_by(|code| code.as_bytes().cmp(&self.0[..]))
             .ok()
-            .map(|i| countries::COUNTRIES[i].1)
     }
 
     /// Every assigned code with its short English name, sorted by code.
     pub fn all() -> impl Iterator<Item = (CountryCode, &'static str)> {
-        countries::COUNTRIES.iter().map(|(code, name)| {
-            let b = code.as_bytes();
-            (CountryCode([b[0], b[1], b[2]]), *name)
-        })
+        countries::CODES
+            .iter()
+            .zip(countries::NAMES)
+            .map(|(code, name)| {
+                let b = code.as_bytes();
+                (CountryCode([b[0], b[1], b[2]]), *name)
+            })
     }
 }
 

@@ -391,7 +391,9 @@ impl Period {
     /// How many whole calendar years the period spans, for per-year rates.
     pub fn years(&self) -> f64 {
         match *self {
-            Period::Years { start, end } if end >= start => f64::from(end - start + 1),
+            Period::Years { start, end } if end >= start => {
+                f64::from(i32::from(end) - i32::from(start) + 1)
+            }
             Period::Quarter { .. } => 0.25,
             Period::Month { .. } => 1.0 / 12.0,
             _ => 1.0,
@@ -414,6 +416,32 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_of_the_widest_span_do_not_overflow() {
+        // i16::MIN..=i16::MAX spans 65,536 years: more than an i16 holds.
+        let p = Period::Years {
+            start: i16::MIN,
+            end: i16::MAX,
+        };
+        assert_eq!(p.years(), 65_536.0);
+        assert_eq!(
+            Period::Years {
+                start: 2014,
+                end: 2023
+            }
+            .years(),
+            10.0
+        );
+        assert_eq!(
+            Period::Years {
+                start: 2024,
+                end: 2023
+            }
+            .years(),
+            1.0
+        );
+    }
 
     #[test]
     fn every_period_and_granularity_round_trips() {

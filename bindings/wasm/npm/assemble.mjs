@@ -114,7 +114,7 @@ ${table}
 Budget: the \`.wasm\` at most ${kb(GZIP_BUDGET)} gzipped (1 KB = 1,000 bytes);
 now ${kb(wasm.gzip)}, ${within ? "within" : "OVER"} budget. The \`.wasm\` is
 built with the \`wasm-release\` profile (\`opt-level = "z"\`, LTO, \`panic = "abort"\`)
-and shrunk with \`wasm-opt -Oz --converge\`.
+and shrunk with \`wasm-opt --flatten --rereloop -Oz --converge\`.
 `,
 );
 console.log(`\nnpm package size (docs/size.md)\n${table}\n`);

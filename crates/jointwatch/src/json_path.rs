@@ -155,7 +155,12 @@ fn path_to(text: &str, end: usize) -> (String, Option<String>) {
         (State::AfterValue, _, None) => false,
         (State::Value, Some(Frame::Array(_)), None | Some(b']')) => false,
         (State::Value, Some(Frame::Array(_)), Some(b'[' | b'{')) => true,
-        (State::Value, Some(Frame::Array(_)), Some(_)) => !fresh,
+        // Straight after `[`, a value serde_json did not start on means the
+        // array as a whole was refused; anything else (`[}`) is read as the
+        // first element.
+        (State::Value, Some(Frame::Array(_)), Some(c)) => {
+            !fresh || !matches!(c, b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n')
+        }
         _ => true,
     };
     let mut out = String::new();
@@ -283,6 +288,7 @@ mod tests {
             "items[0].start"
         );
         assert_eq!(at::<Outer>(""), "");
+        assert_eq!(at::<Outer>("{\"id\": \"a\", \"items\": [}"), "items[0]");
     }
 
     fn path_at_(text: &str, line: usize, column: usize) -> String {

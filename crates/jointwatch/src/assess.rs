@@ -297,12 +297,11 @@ pub fn latest_date(ds: &Dataset) -> Option<Date> {
 }
 
 fn best_grading(
-    ds: &Dataset,
     sources: &Sources<'_>,
     source_ids: &mut dyn Iterator<Item = &String>,
 ) -> Option<Grading> {
     source_ids
-        .filter_map(|id| sources.get(ds, id))
+        .filter_map(|id| sources.get(id))
         .map(|s| s.grading())
         .min_by_key(|g| (g.reliability, g.credibility))
 }
@@ -399,7 +398,6 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
             };
             // Every cited source of every counted record: index them once.
             grading = best_grading(
-                ds,
                 &Sources::index(ds),
                 &mut definite
                     .iter()
@@ -438,7 +436,7 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
                     result.value = Some(s.quantity);
                     result.evidence = vec![s.id.clone()];
                     result.note = format!("latest reported figure: {}", s.label);
-                    grading = best_grading(ds, &Sources::Scan, &mut s.sources.iter());
+                    grading = best_grading(&Sources::scan(ds), &mut s.sources.iter());
                 }
                 None => {
                     result.note = format!("no statistic of this measure reported by {as_of}");
@@ -461,7 +459,7 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
                         .note
                         .clone()
                         .unwrap_or_else(|| format!("observed {}", o.date));
-                    grading = best_grading(ds, &Sources::Scan, &mut o.sources.iter());
+                    grading = best_grading(&Sources::scan(ds), &mut o.sources.iter());
                 }
                 None => {
                     result.note = format!("no observation recorded by {as_of}");

@@ -1,8 +1,6 @@
 //! Filters over the records of a dataset. The same shape drives indicator
 //! metrics and the analytics queries.
 
-use std::collections::HashMap;
-
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -228,11 +226,11 @@ impl Filter {
     /// assert_eq!(hits, ["northern-interaction-2024"]);
     /// ```
     pub fn matches(&self, ds: &Dataset, r: &Record<'_>) -> bool {
-        self.matches_with(ds, &Sources::Scan, r)
+        self.matches_with(&Sources::scan(ds), r)
     }
 
     /// [`matches`](Filter::matches), looking cited sources up in `sources`.
-    fn matches_with(&self, ds: &Dataset, sources: &Sources<'_>, r: &Record<'_>) -> bool {
+    fn matches_with(&self, sources: &Sources<'_>, r: &Record<'_>) -> bool {
         if !self.kinds.is_empty() && !self.kinds.contains(&r.kind()) {
             return false;
         }
@@ -296,7 +294,7 @@ impl Filter {
             let ok = r
                 .sources()
                 .iter()
-                .filter_map(|id| sources.get(ds, id))
+                .filter_map(|id| sources.get(id))
                 .any(|s| {
                     self.min_reliability.is_none_or(|m| s.reliability <= m)
                         && self.min_credibility.is_none_or(|m| s.credibility <= m)
@@ -314,10 +312,10 @@ impl Filter {
         let sources = if self.min_reliability.is_some() || self.min_credibility.is_some() {
             Sources::index(ds)
         } else {
-            Sources::Scan
+            Sources::scan(ds)
         };
         Record::all(ds)
-            .filter(|r| self.matches_with(ds, &sources, r))
+            .filter(|r| self.matches_with(&sources, r))
             .collect()
     }
 }
@@ -325,30 +323,39 @@ impl Filter {
 /// How cited sources are found: by scanning `Dataset::sources`
 /// ([`Dataset::source`]) for a single look-up, or through an index built
 /// once for many.
-pub(crate) enum Sources<'a> {
-    Scan,
-    Index(HashMap<&'a str, &'a Source>),
+pub(crate) struct Sources<'a> {
+    ds: &'a Dataset,
+    /// Positions in `ds.sources` in order of id (stably, so the first of a
+    /// repeated id comes first), or `None` to scan.
+    by_id: Option<Vec<usize>>,
 }
 
 impl<'a> Sources<'a> {
+    /// Look-ups by scanning, as [`Dataset::source`].
+    pub(crate) fn scan(ds: &'a Dataset) -> Sources<'a> {
+        Sources { ds, by_id: None }
+    }
+
     /// An index of the sources of `ds` by id; the first of a repeated id
     /// wins, as in [`Dataset::source`].
     pub(crate) fn index(ds: &'a Dataset) -> Sources<'a> {
-        let mut map = HashMap::with_capacity(ds.sources.len());
-        for s in &ds.sources {
-            map.entry(s.id.as_str()).or_insert(s);
+        let mut by_id: Vec<usize> = (0..ds.sources.len()).collect();
+        crate::sort::sort_by(&mut by_id, |a, b| ds.sources[*a].id.cmp(&ds.sources[*b].id));
+        Sources {
+            ds,
+            by_id: Some(by_id),
         }
-        Sources::Index(map)
     }
 
-    /// The source with this id (`ds` must be the indexed dataset).
-    pub(crate) fn get<'d>(&self, ds: &'d Dataset, id: &str) -> Option<&'d Source>
-    where
-        'a: 'd,
-    {
-        match self {
-            Sources::Scan => ds.source(id),
-            Sources::Index(map) => map.get(id).copied(),
+    /// The source with this id.
+    pub(crate) fn get(&self, id: &str) -> Option<&'a Source> {
+        let sources = &self.ds.sources;
+        match &self.by_id {
+            None => self.ds.source(id),
+            Some(by_id) => {
+                let at = by_id.partition_point(|&k| sources[k].id.as_str() < id);
+                by_id.get(at).map(|&k| &sources[k]).filter(|s| s.id == id)
+            }
         }
     }
 }

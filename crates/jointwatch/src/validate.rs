@@ -322,9 +322,8 @@ impl From<At<'_>> for String {
 /// subjects and sorted by start for counting windows.
 struct Counted<'a> {
     records: Vec<Record<'a>>,
-    /// First and last day of each dated record's start, with its index in
-    /// `records`, in order of first day.
-    starts: Vec<(Date, Date, usize)>,
+    /// First and last day of each dated record's start, in order.
+    starts: Vec<(Date, Date)>,
     /// The first day of each numbered patrol's start (`Date::MIN` when
     /// undated, as an undated patrol counts at any date) with the highest
     /// (number, id) up to it, in order of first day.
@@ -335,9 +334,9 @@ impl<'a> Counted<'a> {
     fn new(records: Vec<Record<'a>>) -> Counted<'a> {
         let mut starts = Vec::new();
         let mut sequences = Vec::new();
-        for (i, r) in records.iter().enumerate() {
+        for r in &records {
             if let Some(d) = r.start() {
-                starts.push((d.first_day(), d.last_day(), i));
+                starts.push((d.first_day(), d.last_day()));
             }
             if let Record::Patrol(p) = r {
                 if let Some(n) = p.sequence {
@@ -358,17 +357,27 @@ impl<'a> Counted<'a> {
         }
     }
 
-    /// The ids of the records that start (wholly) within `a..=b`, in record order.
-    fn within(&self, a: Date, b: Date) -> Vec<&'a str> {
+    /// How many records start (wholly) within `a..=b`.
+    fn count_within(&self, a: Date, b: Date) -> usize {
         let from = self.starts.partition_point(|s| s.0 < a);
-        let mut hits: Vec<usize> = self.starts[from..]
+        self.starts[from..]
             .iter()
             .take_while(|s| s.0 <= b)
             .filter(|s| s.1 <= b)
-            .map(|s| s.2)
-            .collect();
-        crate::sort::sort(&mut hits);
-        hits.into_iter().map(|i| self.records[i].id()).collect()
+            .count()
+    }
+
+    /// The ids of the records that start (wholly) within `a..=b`, in record
+    /// order (for a finding: a scan).
+    fn ids_within(&self, a: Date, b: Date) -> Vec<&'a str> {
+        self.records
+            .iter()
+            .filter(|r| {
+                r.start()
+                    .is_some_and(|d| a <= d.first_day() && d.last_day() <= b)
+            })
+            .map(|r| r.id())
+            .collect()
     }
 
     /// The highest (number, id) of the numbered patrols undated or starting by `day`.
@@ -381,7 +390,8 @@ impl<'a> Counted<'a> {
 struct Checker<'a> {
     ds: &'a Dataset,
     findings: Vec<Finding>,
-    counted: HashMap<(Measure, Vec<CountryCode>), Counted<'a>>,
+    /// By (measure, subjects): few distinct, so a list.
+    counted: Vec<((Measure, Vec<CountryCode>), Counted<'a>)>,
     sources: HashSet<&'a str>,
     areas: HashSet<&'a str>,
     scenarios: HashSet<&'a str>,
@@ -908,11 +918,16 @@ impl<'a> Checker<'a> {
         let mut subjects = filter.participants_all.clone();
         crate::sort::sort(&mut subjects);
         subjects.dedup();
-        let ds = self.ds;
-        let counted = self
-            .counted
-            .entry((s.measure, subjects))
-            .or_insert_with(|| Counted::new(filter.select(ds)));
+        let key = (s.measure, subjects);
+        let at = match self.counted.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                self.counted
+                    .push((key, Counted::new(filter.select(self.ds))));
+                self.counted.len() - 1
+            }
+        };
+        let counted = &self.counted[at].1;
         let mut problems = Vec::new();
         match (s.rate, s.period) {
             (Rate::PerYear, Some(Period::Years { start, end }))
@@ -922,8 +937,8 @@ impl<'a> Checker<'a> {
                     let (Ok(a), Ok(b)) = (Date::new(y, 1, 1), Date::new(y, 12, 31)) else {
                         continue;
                     };
-                    let ids = counted.within(a, b);
-                    if exceeds(ids.len() as f64) {
+                    if exceeds(counted.count_within(a, b) as f64) {
+                        let ids = counted.ids_within(a, b);
                         problems.push(format!(
                             "{} recorded in {y} ({})",
                             ids.len(),
@@ -934,8 +949,8 @@ impl<'a> Checker<'a> {
             }
             (Rate::Total, Some(p)) => {
                 if let (Some(a), Some(b)) = (p.first_day(), p.last_day()) {
-                    let ids = counted.within(a, b);
-                    if exceeds(ids.len() as f64) {
+                    if exceeds(counted.count_within(a, b) as f64) {
+                        let ids = counted.ids_within(a, b);
                         problems.push(format!(
                             "{} recorded in {p} ({})",
                             ids.len(),
@@ -946,8 +961,9 @@ impl<'a> Checker<'a> {
             }
             (Rate::Total, None) => {
                 if let Some(as_of) = s.as_of {
-                    let ids = counted.within(Date::MIN, as_of.last_day());
-                    if exceeds(ids.len() as f64) {
+                    let last = as_of.last_day();
+                    if exceeds(counted.count_within(Date::MIN, last) as f64) {
+                        let ids = counted.ids_within(Date::MIN, last);
                         problems.push(format!(
                             "{} recorded by {as_of} ({})",
                             ids.len(),
@@ -977,7 +993,7 @@ pub fn validate(ds: &Dataset, options: &ValidateOptions) -> Report {
     let mut c = Checker {
         ds,
         findings: Vec::new(),
-        counted: HashMap::new(),
+        counted: Vec::new(),
         sources: ds.sources.iter().map(|s| s.id.as_str()).collect(),
         areas: ds.areas.iter().map(|a| a.id.as_str()).collect(),
         scenarios: ds.scenarios.iter().map(|s| s.id.as_str()).collect(),

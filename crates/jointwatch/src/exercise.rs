@@ -38,6 +38,31 @@ pub enum Domain {
     Command,
 }
 
+impl Domain {
+    /// The name as written in documents (`"antiSubmarine"`).
+    ///
+    /// ```
+    /// use jointwatch::exercise::Domain;
+    /// assert_eq!(Domain::AntiSubmarine.as_str(), "antiSubmarine");
+    /// ```
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Domain::Naval => "naval",
+            Domain::Air => "air",
+            Domain::Land => "land",
+            Domain::Amphibious => "amphibious",
+            Domain::AntiSubmarine => "antiSubmarine",
+            Domain::MissileDefence => "missileDefence",
+            Domain::Cyber => "cyber",
+            Domain::Space => "space",
+            Domain::ElectronicWarfare => "electronicWarfare",
+            Domain::CounterTerrorism => "counterTerrorism",
+            Domain::Logistics => "logistics",
+            Domain::Command => "command",
+        }
+    }
+}
+
 /// Forces committed to an exercise. Every figure keeps the source's
 /// uncertainty.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -180,4 +205,33 @@ pub struct Exercise {
     /// Free tags for filtering.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Domain;
+
+    #[test]
+    fn domain_names_are_the_serialised_ones() {
+        use Domain::*;
+        for d in [
+            Naval,
+            Air,
+            Land,
+            Amphibious,
+            AntiSubmarine,
+            MissileDefence,
+            Cyber,
+            Space,
+            ElectronicWarfare,
+            CounterTerrorism,
+            Logistics,
+            Command,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&d).unwrap(),
+                format!("\"{}\"", d.as_str())
+            );
+        }
+    }
 }

@@ -204,7 +204,7 @@ impl<'a> Record<'a> {
 }
 
 /// The domain a patrol of this kind flies or sails in.
-fn patrol_domain(kind: PatrolKind) -> Domain {
+pub(crate) fn patrol_domain(kind: PatrolKind) -> Domain {
     match kind {
         PatrolKind::JointAirPatrol => Domain::Air,
         PatrolKind::JointNavalPatrol => Domain::Naval,

@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::dataset::Dataset;
@@ -16,7 +17,7 @@ use crate::date::FuzzyDate;
 use crate::de::{tag_enum, Tagged};
 use crate::period::{Granularity, Period};
 use crate::quantity::Quantity;
-use crate::query::{Filter, Record, RecordKind};
+use crate::query::{patrol_domain, Filter, Record, RecordKind};
 use crate::statistic::{Measure, Rate, Statistic};
 use crate::trend;
 
@@ -355,35 +356,34 @@ fn field_value(r: &Record<'_>, field: Field) -> Option<Quantity> {
     }
 }
 
-fn labels(r: &Record<'_>, g: &GroupBy) -> Vec<String> {
-    let none = || vec!["(none)".to_string()];
-    let v: Vec<String> = match g {
-        GroupBy::Period { .. } => return Vec::new(),
-        GroupBy::Participant => r.states().iter().map(|c| c.to_string()).collect(),
-        GroupBy::Domain => r
-            .domains()
-            .iter()
-            .map(|d| {
-                serde_json::to_value(d)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default()
-            })
-            .collect(),
-        GroupBy::Area => r.areas().to_vec(),
-        GroupBy::Series => match r {
-            Record::Exercise(e) => e.series.iter().cloned().collect(),
-            _ => Vec::new(),
-        },
-        GroupBy::Platform => match r {
-            Record::Patrol(p) => p.platforms.iter().map(|x| x.model.clone()).collect(),
-            _ => Vec::new(),
-        },
-    };
-    let mut v = if v.is_empty() { none() } else { v };
-    crate::sort::sort(&mut v);
-    v.dedup();
-    v
+/// Writes the labels of record `r` under grouping key `g` into `out` (which
+/// is cleared first), sorted and without repeats, borrowed from the record;
+/// `(none)` when it has none. The period key has no labels.
+fn labels<'a>(r: &Record<'a>, g: &GroupBy, out: &mut Vec<&'a str>) {
+    out.clear();
+    match (g, *r) {
+        (GroupBy::Period { .. }, _) => return,
+        (GroupBy::Participant, _) => {
+            out.extend(r.participants().iter().map(|p| p.country.as_str()));
+        }
+        (GroupBy::Domain, Record::Exercise(e)) => {
+            for d in &e.domains {
+                out.push(d.as_str());
+            }
+        }
+        (GroupBy::Domain, Record::Patrol(p)) => out.push(patrol_domain(p.kind).as_str()),
+        (GroupBy::Area, _) => out.extend(r.areas().iter().map(String::as_str)),
+        (GroupBy::Series, Record::Exercise(e)) => out.extend(e.series.as_deref()),
+        (GroupBy::Platform, Record::Patrol(p)) => {
+            out.extend(p.platforms.iter().map(|x| x.model.as_str()));
+        }
+        _ => {}
+    }
+    if out.is_empty() {
+        out.push("(none)");
+    }
+    crate::sort::sort(out);
+    out.dedup();
 }
 
 /// The periods a statistic reports for at granularity `g`, each with the
@@ -430,14 +430,26 @@ fn describe(g: &Granularity) -> &'static str {
     }
 }
 
+/// A group while counting, its ids borrowed from the dataset.
 #[derive(Default)]
-struct Acc {
+struct Acc<'a> {
     counted: Option<Quantity>,
     n: u64,
-    ids: Vec<String>,
-    missing: Vec<String>,
+    ids: Vec<&'a str>,
+    missing: Vec<&'a str>,
     reported: Option<Quantity>,
-    reported_by: Vec<String>,
+    reported_by: Vec<&'a str>,
+}
+
+/// The labels of a group under the keys other than the period, borrowed from
+/// the dataset: one slot per key, `None` where the query has no such key.
+/// Every record group of one query fills the same slots, so groups sort by
+/// their labels; the row of a period's reported figure has none filled.
+type Labels<'a> = [Option<&'a str>; 2];
+
+/// Ids borrowed while counting, owned in the result.
+fn owned(ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|id| id.to_string()).collect()
 }
 
 /// Computes a series over a dataset.
@@ -464,8 +476,16 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, QueryError> {
     }
 
     let mut unplaced = Vec::new();
-    let mut groups: BTreeMap<(Option<PeriodKey>, Vec<String>), Acc> = BTreeMap::new();
-    let mut other_keys: BTreeSet<Vec<String>> = BTreeSet::new();
+    let mut groups: BTreeMap<(Option<PeriodKey>, Labels<'_>), Acc<'_>> = BTreeMap::new();
+    let mut other_keys: BTreeSet<Labels<'_>> = BTreeSet::new();
+    let other_group_by: Vec<&GroupBy> = q
+        .group_by
+        .iter()
+        .filter(|g| !matches!(g, GroupBy::Period { .. }))
+        .collect();
+    // One label buffer per key, reused from record to record.
+    let mut label_lists: [Vec<Option<&str>>; 2] = [vec![None], vec![None]];
+    let mut buffer = Vec::new();
 
     // Statistics are reported figures, not events: they never count as records.
     let kinds: Vec<RecordKind> = if q.filter.kinds.is_empty() {
@@ -508,30 +528,26 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, QueryError> {
                 }
             },
         };
-        let mut combos: Vec<Vec<String>> = vec![Vec::new()];
-        for g in &q.group_by {
-            if matches!(g, GroupBy::Period { .. }) {
-                continue;
-            }
-            let ls = labels(&r, g);
-            combos = combos
-                .into_iter()
-                .flat_map(|c| {
-                    ls.iter()
-                        .map(move |l| [c.clone(), vec![l.clone()]].concat())
-                })
-                .collect();
+        for (g, list) in other_group_by.iter().zip(label_lists.iter_mut()) {
+            labels(&r, g, &mut buffer);
+            list.clear();
+            list.extend(buffer.iter().map(|l| Some(*l)));
         }
-        for key in combos {
-            other_keys.insert(key.clone());
-            let acc = groups.entry((period.map(PeriodKey), key)).or_default();
+        let period = period.map(PeriodKey::new);
+        let [first, second] = &label_lists;
+        for key in first
+            .iter()
+            .flat_map(|a| second.iter().map(move |b| [*a, *b]))
+        {
+            other_keys.insert(key);
+            let acc = groups.entry((period, key)).or_default();
             acc.n += 1;
-            acc.ids.push(r.id().to_string());
+            acc.ids.push(r.id());
             match q.aggregate {
                 Aggregate::Count => {}
                 Aggregate::Sum { field } | Aggregate::Max { field } => match field_value(&r, field)
                 {
-                    None => acc.missing.push(r.id().to_string()),
+                    None => acc.missing.push(r.id()),
                     Some(v) => {
                         acc.counted = Some(match (acc.counted, q.aggregate) {
                             (None, _) => v,
@@ -574,12 +590,14 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, QueryError> {
                         if !in_window(&q.filter, &p) {
                             continue;
                         }
-                        let acc = groups.entry((Some(PeriodKey(p)), Vec::new())).or_default();
+                        let acc = groups
+                            .entry((Some(PeriodKey::new(p)), [None, None]))
+                            .or_default();
                         acc.reported = Some(match acc.reported {
                             None => qty,
                             Some(prev) => prev.max(&qty),
                         });
-                        acc.reported_by.push(s.id.clone());
+                        acc.reported_by.push(&s.id);
                     }
                 }
             }
@@ -589,9 +607,12 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, QueryError> {
     // Zero-fill along the period dimension.
     if let Some(g) = gran {
         if other_keys.is_empty() {
-            other_keys.insert(Vec::new());
+            other_keys.insert([None, None]);
         }
-        let known: Vec<Period> = groups.keys().filter_map(|(p, _)| p.map(|x| x.0)).collect();
+        let known: Vec<Period> = groups
+            .keys()
+            .filter_map(|(p, _)| p.map(|x| x.period))
+            .collect();
         let start = q
             .filter
             .from
@@ -620,8 +641,9 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, QueryError> {
                 return Err(QueryError::WindowTooLarge(periods.len()));
             }
             for p in periods {
+                let p = PeriodKey::new(p);
                 for k in &other_keys {
-                    groups.entry((Some(PeriodKey(p)), k.clone())).or_default();
+                    groups.entry((Some(p), *k)).or_default();
                 }
             }
         }
@@ -630,20 +652,17 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, QueryError> {
     // Reported figures sit on the period; share them with every key of that period.
     // Inserted one by one rather than collected: collecting into a map sorts
     // first, which would compile one more copy of the standard sort.
-    let mut reported: BTreeMap<PeriodKey, (Quantity, Vec<String>)> = BTreeMap::new();
+    let mut reported: BTreeMap<PeriodKey, (Quantity, &[&str])> = BTreeMap::new();
     for ((p, k), a) in &groups {
-        if let (Some(p), true, Some(r)) = (p, k.is_empty(), a.reported) {
-            reported.insert(*p, (r, a.reported_by.clone()));
+        if let (Some(p), [None, None], Some(r)) = (p, k, a.reported) {
+            reported.insert(*p, (r, &a.reported_by));
         }
     }
-    let has_other_keys = q
-        .group_by
-        .iter()
-        .any(|g| !matches!(g, GroupBy::Period { .. }));
+    let has_other_keys = !other_group_by.is_empty();
 
     let mut points = Vec::new();
-    for ((p, key), acc) in groups {
-        if has_other_keys && key.is_empty() {
+    for ((p, key), acc) in &groups {
+        if has_other_keys && key == &[None, None] {
             continue; // the bare period row only carried the reported figure
         }
         let counted = match q.aggregate {
@@ -656,7 +675,7 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, QueryError> {
             },
         };
         let (rep, rep_by) = match p.and_then(|p| reported.get(&p)) {
-            Some((r, by)) if !has_other_keys => (Some(*r), by.clone()),
+            Some((r, by)) if !has_other_keys => (Some(*r), owned(by)),
             _ => (None, Vec::new()),
         };
         let (value, basis) = match rep {
@@ -666,19 +685,19 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, QueryError> {
         };
         let mut label = Vec::new();
         if let Some(p) = p {
-            label.push(p.0.to_string());
+            label.push(p.period.to_string());
         }
-        label.extend(key);
+        label.extend(key.iter().flatten().map(|l| l.to_string()));
         points.push(SeriesPoint {
             key: label,
-            period: p.map(|x| x.0),
+            period: p.map(|x| x.period),
             counted,
             reported: rep,
             value,
             basis,
-            ids: acc.ids,
+            ids: owned(&acc.ids),
             reported_by: rep_by,
-            missing: acc.missing,
+            missing: owned(&acc.missing),
         });
     }
     Ok(Series { points, unplaced })
@@ -691,19 +710,19 @@ fn in_window(f: &Filter, p: &Period) -> bool {
     f.from.is_none_or(|d| b >= d.first_day()) && f.to.is_none_or(|d| a <= d.last_day())
 }
 
-/// Orders periods by their first day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct PeriodKey(Period);
-
-impl PartialOrd for PeriodKey {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
+/// Orders periods by their first day, worked out once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct PeriodKey {
+    first_day: Option<Date>,
+    period: Period,
 }
 
-impl Ord for PeriodKey {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.0.first_day(), self.0).cmp(&(other.0.first_day(), other.0))
+impl PeriodKey {
+    fn new(period: Period) -> PeriodKey {
+        PeriodKey {
+            first_day: period.first_day(),
+            period,
+        }
     }
 }
 

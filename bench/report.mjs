@@ -60,7 +60,7 @@ const fmtMs = (ms) => {
   return `${(ms * 1e6).toFixed(0)} ns`;
 };
 const fmtTime = (s) =>
-  s?.error ? `failed: ${s.error.replace(/\|/g, "/")}` : s ? `${fmtMs(s.medianMs)} (${fmtMs(s.p25Ms)}–${fmtMs(s.p75Ms)})` : "–";
+  s?.skipped ? "not measured (see below)" : s?.error ? `failed: ${s.error.replace(/\|/g, "/")}` : s ? `${fmtMs(s.medianMs)} (${fmtMs(s.p25Ms)}–${fmtMs(s.p75Ms)})` : "–";
 const fmtX = (x) => (x == null || !Number.isFinite(x) ? "–" : x >= 100 ? `${x.toFixed(0)}×` : x >= 10 ? `${x.toFixed(1)}×` : `${x.toFixed(2)}×`);
 
 /** How many times slower `other` is than `ours`, with a conservative spread. */
@@ -184,9 +184,9 @@ table(
   node.sizes.map((s) => [
     s.label,
     `${(s.characters / 1e6).toFixed(1)} M characters`,
-    String(s.routes),
-    String(s.routePoints),
-    s.findings == null ? "– (jointwatch could not read it)" : String(s.findings),
+    String(s.routes ?? "–"),
+    String(s.routePoints ?? "–"),
+    s.skipped ? "– (not read in Node: over the package's document limit)" : s.findings == null ? "– (jointwatch could not read it)" : String(s.findings),
   ]),
 );
 p(
@@ -253,6 +253,9 @@ for (const [section, title, tools, base] of SECTIONS) {
   }
   table(["tool: operation", ...sizes], rows);
 }
+for (const s of node.sizes.filter((x) => x.skipped)) {
+  p(`Not measured in Node at ${s.label} records: ${s.skipped.replace(/^not measured: /, "")}. The Rust tables above cover that size.`, "");
+}
 if (sizes.length > 1) {
   p(
     `How each cost grows in Node from ${smallest} records to the largest size it was measured at (1.00× per record means linear growth):`,
@@ -304,7 +307,8 @@ function goalRow(goal, get, target, better) {
       break;
     }
     const why = [ours, other].find((x) => x?.error)?.error;
-    failures.push(`${s}: ${why ? `failed (${why.replace(/\|/g, "/")})` : "not measured"}`);
+    const skipped = [ours, other].some((x) => x?.skipped);
+    failures.push(`${s}: ${skipped ? "not measured in Node (document over the package's limit)" : why ? `failed (${why.replace(/\|/g, "/")})` : "not measured"}`);
   }
   const note = failures.length ? `; ${failures.join("; ")}` : "";
   if (!found) return [goal, "–", `not measured${note}`];

@@ -254,6 +254,25 @@ function apiSuite(jw, how) {
     throwsCoded(jw, () => seed.areaTarget("atlantis"), "JointwatchError", "not-found");
   });
 
+  test(`${how}: patrols are found by id, before and after a merge`, () => {
+    const patrol = (id, lon) => ({
+      id, kind: "jointAirPatrol", participants: ["CHN", "RUS"], dates: "2025",
+      route: [{ lon, lat: 35 }, { lon, lat: 36 }], sources: ["seed"],
+    });
+    const point = { type: "point", lon: 131, lat: 35 };
+    // Read without checks, a repeated id is held as it came: the first one answers.
+    const doc = { formatVersion: "1.0", sources: [{ id: "seed", title: "t", reliability: "F", credibility: 6 }], patrols: [patrol("b", 132), patrol("a", 140), patrol("b", 150)] };
+    const raw = Dataset.parse(JSON.stringify(doc));
+    assert.equal(raw.patrolClosestApproach("b", point).distanceKm, jw.closestApproach(doc.patrols[0].route, point).distanceKm);
+    assert.equal(raw.patrolClosestApproach("a", point).distanceKm, jw.closestApproach(doc.patrols[1].route, point).distanceKm);
+    throwsCoded(jw, () => raw.patrolClosestApproach("c", point), "JointwatchError", "not-found");
+    // A patrol merged in after a look-up is found too.
+    const ds = Dataset.seed();
+    throwsCoded(jw, () => ds.patrolClosestApproach("new-patrol", point), "JointwatchError", "not-found");
+    ds.merge({ formatVersion: "1.0", patrols: [patrol("new-patrol", 132)] });
+    assert.equal(ds.patrolClosestApproach("new-patrol", point).distanceKm, raw.patrolClosestApproach("b", point).distanceKm);
+  });
+
   test(`${how}: quantities and periods`, () => {
     assert.deepEqual(jw.quantityBounds({ over: 400 }), {
       low: 400, lowExclusive: true, high: null, highExclusive: false, best: null, point: 400,

@@ -1,6 +1,8 @@
 //! The `Dataset` class: a parsed document held on the Rust side, so that a
 //! dashboard pays for reading it once and then asks many questions.
 
+use std::cell::OnceCell;
+
 use jointwatch::{RecordKind, ValidateOptions};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -22,6 +24,9 @@ use crate::{error, validation};
 #[wasm_bindgen]
 pub struct Dataset {
     pub(crate) inner: jointwatch::Dataset,
+    /// Positions of the patrols in order of id (the first of a repeated id
+    /// first), built at the first look-up by id and dropped by `merge`.
+    patrols_by_id: OnceCell<Vec<u32>>,
 }
 
 /// How many items of each kind a dataset holds.
@@ -45,7 +50,28 @@ impl Dataset {
 
     /// Wraps a core document.
     pub(crate) fn wrap(inner: jointwatch::Dataset) -> Dataset {
-        Dataset { inner }
+        Dataset {
+            inner,
+            patrols_by_id: OnceCell::new(),
+        }
+    }
+
+    /// The first patrol with this id, as `patrols.iter().find(..)` would
+    /// give, through an index built once: a page asking for every patrol in
+    /// turn must not scan them all each time.
+    pub(crate) fn patrol(&self, id: &str) -> Option<&jointwatch::Patrol> {
+        let patrols = &self.inner.patrols;
+        let index = self.patrols_by_id.get_or_init(|| {
+            let mut positions: Vec<u32> = (0..patrols.len() as u32).collect();
+            // Stable, so a repeated id keeps its first occurrence first.
+            positions.sort_by(|a, b| patrols[*a as usize].id.cmp(&patrols[*b as usize].id));
+            positions
+        });
+        let at = index.partition_point(|i| patrols[*i as usize].id.as_str() < id);
+        index
+            .get(at)
+            .map(|i| &patrols[*i as usize])
+            .filter(|p| p.id == id)
     }
 
     /// Reads, validates and keeps a document; rejects it when it cannot be
@@ -62,7 +88,7 @@ impl Dataset {
         if rejected {
             return Err(error::validation(&report.findings, options.strict));
         }
-        Ok(Dataset { inner })
+        Ok(Dataset::wrap(inner))
     }
 }
 
@@ -124,7 +150,7 @@ impl Dataset {
     ) -> Result<Dataset, JsValue> {
         let document = Document::from_js(&input, "input")?;
         let inner = document.parse().map_err(|e| error::parse(&e))?;
-        Ok(Dataset { inner })
+        Ok(Dataset::wrap(inner))
     }
 
     /// The seed dataset embedded in the package: the facts of the document
@@ -134,9 +160,7 @@ impl Dataset {
     /// const seed = Dataset.seed();
     /// ```
     pub fn seed() -> Dataset {
-        Dataset {
-            inner: jointwatch::seed(),
-        }
+        Dataset::wrap(jointwatch::seed())
     }
 
     /// Checks the document and returns every finding; never throws for
@@ -202,7 +226,10 @@ impl Dataset {
             .parse()
             .map_err(|e| error::parse(&e))?;
         match self.inner.merge(other, &options) {
-            Ok(summary) => boundary::output(&summary),
+            Ok(summary) => {
+                self.patrols_by_id.take();
+                boundary::output(&summary)
+            }
             Err(e) => Err(error::validation(&e.findings, options.strict)),
         }
     }

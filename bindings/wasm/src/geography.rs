@@ -44,7 +44,7 @@ impl Dataset {
     ) -> Result<JsValue, JsValue> {
         let id = boundary::text(&patrol_id, "patrolId")?;
         let target: Target = boundary::input(&target, "target")?;
-        let Some(patrol) = self.inner.patrols.iter().find(|p| p.id == id) else {
+        let Some(patrol) = self.patrol(&id) else {
             return Err(error::failed(
                 "not-found",
                 "patrolId",

@@ -3,7 +3,8 @@
 // Node benchmark's results (target/bench/node-results.json). Every number in the
 // document comes from those files or from the machine at the time of the run.
 //
-//   node bench/report.mjs --criterion DIR --node FILE --data DIR --out FILE --command "..."
+//   node bench/report.mjs --criterion DIR --node FILE --data DIR --out FILE --command "..." \
+//     [--load-before N] [--load-after N] [--quick]
 //
 // scripts/bench calls it; see there.
 
@@ -12,6 +13,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
 import { parseArgs } from "node:util";
+
+import { spread } from "./stats.mjs";
 
 const here = new URL(".", import.meta.url).pathname;
 const root = `${here}..`;
@@ -23,33 +26,21 @@ const { values: args } = parseArgs({
     out: { type: "string" },
     command: { type: "string", default: "scripts/bench" },
     "load-before": { type: "string", default: "" },
+    // The load when the run ended; read now when not given (give it when writing the report again later).
+    "load-after": { type: "string", default: "" },
     quick: { type: "boolean", default: false },
   },
 });
 
 // ------------------------------------------------------------------ numbers
 
-const quantile = (sorted, q) => {
-  const i = (sorted.length - 1) * q;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
-};
-
 /** Per-iteration times (ms) of one criterion benchmark, summarised. */
 function criterionStats(group, id) {
   const file = `${args.criterion}/${group}/${id}/new/sample.json`;
   if (!existsSync(file)) return null;
   const { iters, times } = JSON.parse(readFileSync(file, "utf8"));
-  const per = times.map((t, i) => t / iters[i] / 1e6).sort((a, b) => a - b);
-  return {
-    medianMs: quantile(per, 0.5),
-    p25Ms: quantile(per, 0.25),
-    p75Ms: quantile(per, 0.75),
-    minMs: per[0],
-    maxMs: per[per.length - 1],
-    runs: per.length,
-  };
+  const per = times.map((t, i) => t / iters[i] / 1e6);
+  return { ...spread(per), runs: per.length };
 }
 
 const fmtMs = (ms) => {
@@ -159,7 +150,7 @@ table(
   [
     ["CPU", `${cpuModel}, ${os.cpus().length} logical cores (\`nproc\`: ${sh("nproc")})`],
     ["Memory", `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`],
-    ["Load average (1 min) before / after", `${args["load-before"] || "?"} / ${os.loadavg()[0].toFixed(2)}`],
+    ["Load average (1 min) before / after", `${args["load-before"] || "?"} / ${args["load-after"] || os.loadavg()[0].toFixed(2)}`],
     ["OS", `${os.type()} ${os.release()}`],
     ["Source tree", `commit ${sh("git", "-C", root, "rev-parse", "--short", "HEAD")}${sh("git", "-C", root, "status", "--porcelain", "--untracked-files=no") ? " with uncommitted changes" : ""}`],
     ["rustc", sh("rustc", "--version")],

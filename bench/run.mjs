@@ -22,6 +22,8 @@ import * as aq from "arquero";
 import * as turf from "@turf/turf";
 import { Dataset, closestApproach, validate as jwValidate, version as jwVersion } from "jointwatch";
 
+import { spread } from "./stats.mjs";
+
 const require = createRequire(import.meta.url);
 const here = new URL(".", import.meta.url).pathname;
 
@@ -42,13 +44,6 @@ let sink = 0; // keeps results alive so that no work is optimised away
 const keep = (r) => {
   sink ^= r == null ? 0 : typeof r === "number" ? r | 0 : 1;
 };
-
-function quantile(sorted, q) {
-  const i = (sorted.length - 1) * q;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
-}
 
 /** Times `fn` (one operation) and returns milliseconds per operation. */
 function measure(fn, { records }) {
@@ -76,16 +71,7 @@ function measure(fn, { records }) {
     for (let k = 0; k < inner; k++) keep(fn());
     samples.push((performance.now() - t0) / inner);
   }
-  samples.sort((a, b) => a - b);
-  return {
-    medianMs: quantile(samples, 0.5),
-    p25Ms: quantile(samples, 0.25),
-    p75Ms: quantile(samples, 0.75),
-    minMs: samples[0],
-    maxMs: samples[samples.length - 1],
-    runs,
-    inner,
-  };
+  return { ...spread(samples), runs, inner };
 }
 
 // ---------------------------------------------------------- plain JavaScript

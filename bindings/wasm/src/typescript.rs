@@ -77,18 +77,11 @@ export interface DatasetCounts {
   indicators: number;
 }
 
-/** How many items of each kind `Dataset.merge` added. */
-export interface MergeSummary {
-  /** Sources added (ones identical to a source already held are not added again). */
-  sources: number;
-  /** Areas added (likewise). */
-  areas: number;
-  exercises: number;
-  patrols: number;
-  statistics: number;
-  scenarios: number;
-  indicators: number;
-}
+/**
+ * How many items of each kind `Dataset.merge` added. Sources and areas
+ * identical to ones already held are not added again, so they do not count.
+ */
+export type MergeSummary = DatasetCounts;
 
 /** A finding code with the severity it has outside strict mode. */
 export interface CodeInfo {

@@ -1,9 +1,11 @@
 //! Scenario assessment: indicators, odds moved by evidence, ICD 203 terms,
 //! the ACH matrix, the catalogue of illustrative defaults, and the brief.
 
+use jointwatch::assess::catalogue;
+use jointwatch::assess::estimative::Term;
 use jointwatch::assess::{self, AssessOptions};
-use jointwatch::estimative::Term;
-use jointwatch::{brief, catalogue, ValidateOptions};
+use jointwatch::report::brief;
+use jointwatch::ValidateOptions;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 

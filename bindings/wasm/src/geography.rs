@@ -1,7 +1,7 @@
 //! Geography: route lengths, closest approaches, area outlines and the
 //! GeoJSON export for maps.
 
-use jointwatch::geography::{self, Target};
+use jointwatch::analysis::geography::{self, Target};
 use jointwatch::{builtin_area, Point};
 use wasm_bindgen::prelude::*;
 

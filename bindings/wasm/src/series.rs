@@ -1,11 +1,10 @@
 //! Queries over a dataset: selections, grouped series beside reported
 //! figures, cadence, record-setters and shares.
 
-use jointwatch::query::Record;
-use jointwatch::series::{self, Field, SeriesQuery};
-use jointwatch::{
-    cadence, superlative, DateRange, Exercise, Filter, Patrol, PatrolKind, Statistic,
-};
+use jointwatch::analysis::series::{self, Field, SeriesQuery};
+use jointwatch::analysis::{cadence, superlative};
+use jointwatch::model::record::Record;
+use jointwatch::{DateRange, Exercise, Filter, Patrol, PatrolKind, Statistic};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -176,7 +175,7 @@ impl Dataset {
     ) -> Result<JsValue, JsValue> {
         let id = boundary::text(&statistic_id, "statisticId")?;
         match self.inner.statistics.iter().find(|s| s.id == id) {
-            Some(s) => boundary::output(&jointwatch::breakdown::shares(s)),
+            Some(s) => boundary::output(&jointwatch::analysis::breakdown::shares(s)),
             None => Err(error::failed(
                 "not-found",
                 "statisticId",

@@ -4,7 +4,7 @@
 //! infinities are missing observations and are skipped. A statistic that
 //! is not defined for the data given (too few values) is `undefined`.
 
-use jointwatch::trend;
+use jointwatch::analysis::trend;
 use wasm_bindgen::prelude::*;
 
 use crate::{boundary, error};

@@ -35,7 +35,7 @@ mod vocabulary;
 pub mod workload;
 
 use jiff::civil::Date;
-use jointwatch::catalogue::with_catalogue;
+use jointwatch::assess::catalogue::with_catalogue;
 use jointwatch::{
     gazetteer, Area, AreaKind, BreakdownEntry, Category, Claim, ClaimKind, CountryCode,
     Credibility, Dataset, DateRange, Domain, Equipment, Exercise, FiscalNaming, Forces, FuzzyDate,

@@ -22,9 +22,11 @@
 //! assert!(!workload::query(&loaded).points.is_empty());
 //! ```
 
+use jointwatch::analysis::geography::{area_target, closest_approach, Target};
+use jointwatch::analysis::series::{
+    series, trends as series_trends, Series, SeriesQuery, SeriesTrend,
+};
 use jointwatch::assess::{assess, AssessOptions, Assessment};
-use jointwatch::geography::{area_target, closest_approach, Target};
-use jointwatch::series::{series, trends as series_trends, Series, SeriesQuery, SeriesTrend};
 use jointwatch::{builtin_area, Dataset, Limits, LoadError, Report, ValidateOptions};
 
 /// The seed [`generate`](crate::generate) is called with by the benchmarks.
@@ -79,7 +81,7 @@ pub fn trend_query() -> SeriesQuery {
 ///
 /// # Example
 /// ```
-/// use jointwatch::geography::Target;
+/// use jointwatch::analysis::geography::Target;
 /// let t = jointwatch_bench::workload::approach_target();
 /// assert!(matches!(t, Target::Polygon { ref points } if points.len() >= 4));
 /// ```

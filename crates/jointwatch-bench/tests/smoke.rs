@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
+use jointwatch::analysis::series::Basis;
 use jointwatch::assess::State;
-use jointwatch::series::Basis;
 use jointwatch::{Code, Dataset, Quantity, Severity};
 use jointwatch_bench::workload;
 
@@ -182,10 +182,10 @@ fn the_assessment_covers_the_nine_scenarios() {
 #[test]
 fn the_workload_file_carries_the_same_inputs() {
     let w = workload::workload_json();
-    let q: jointwatch::series::SeriesQuery =
+    let q: jointwatch::analysis::series::SeriesQuery =
         serde_json::from_value(w["seriesQuery"].clone()).expect("a SeriesQuery");
     assert_eq!(q, workload::fiscal_year_query());
-    let t: jointwatch::geography::Target =
+    let t: jointwatch::analysis::geography::Target =
         serde_json::from_value(w["target"].clone()).expect("a Target");
     assert_eq!(t, workload::approach_target());
 }

@@ -9,6 +9,23 @@
 //! "four to ten a year"), every record cites graded sources, and every
 //! problem in a document is reported with a stable code and a path.
 //!
+//! # Layout
+//!
+//! The modules are layers; each uses only those listed before it (see
+//! `ARCHITECTURE.md`):
+//!
+//! | layer | what it holds |
+//! | --- | --- |
+//! | [`diagnostics`] | severities, finding codes, findings, reports |
+//! | [`model`] | the document's types: states, places, dates, periods, quantities, sources, records, scenarios, filters |
+//! | [`dataset`] | the document as a whole: reading, limits, selecting records, the embedded seed |
+//! | [`validate`] | every check on a document, and atomic merging |
+//! | [`analysis`] | series, trends, cadence, breakdowns, record-setters, geography |
+//! | [`assess`] | indicators, odds, ACH, estimative terms, the built-in catalogue |
+//! | [`report`], [`format`] | the brief and text renderings; CSV, GeoJSON, STIX, JSON Schema |
+//!
+//! The types a user meets first are re-exported here.
+//!
 //! # Example
 //! ```
 //! use jointwatch::{Dataset, Quantity};
@@ -27,62 +44,41 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod actor;
+pub mod analysis;
 pub mod assess;
-pub mod breakdown;
-pub mod brief;
-pub mod cadence;
-pub mod catalogue;
-mod dataset;
-pub mod date;
-mod de;
-pub mod estimative;
-pub mod exercise;
+pub mod dataset;
+pub mod diagnostics;
 pub mod format;
-pub mod geography;
-mod json_path;
-mod limits;
-mod merge;
-pub mod patrol;
-pub mod period;
-pub mod place;
-pub mod quantity;
-pub mod query;
-pub mod scenario;
-mod seed;
-pub mod series;
+pub mod model;
+pub mod report;
 mod sort;
-pub mod source;
-pub mod statistic;
-mod strict;
-pub mod summary;
-pub mod superlative;
-pub mod trend;
-mod typedecl;
 pub mod validate;
 
-pub use actor::{CountryCode, Participant, ServiceBranch};
-pub use dataset::{parse_json, Dataset, LoadError, ParseError, FORMAT_VERSION};
-pub use date::{DateRange, FuzzyDate, Precision};
-pub use exercise::{Claim, ClaimKind, Domain, Equipment, Exercise, Forces};
-pub use geography::{
+pub use analysis::geography::{
     area_target, closest_approach, patrol_closest_approach, route_length_km, Approach, GeoError,
     Target,
 };
-pub use limits::Limits;
-pub use merge::MergeSummary;
-pub use patrol::{Patrol, PatrolKind, PatrolResponse, Platform, PlatformRole, ResponseAction};
-pub use period::{FiscalNaming, Granularity, Period};
-pub use place::{builtin_area, gazetteer, Area, AreaKind, Point};
-pub use quantity::{Bounds, Quantity};
-pub use query::{Filter, RecordKind};
-pub use scenario::{
+pub use dataset::limits::Limits;
+pub use dataset::read::{parse_json, LoadError, ParseError};
+pub use dataset::seed::{seed, SEED_JSON};
+pub use dataset::{Dataset, FORMAT_VERSION};
+pub use diagnostics::{Code, Finding, Report, Severity, ValidateOptions};
+pub use model::actor::{CountryCode, Participant, ServiceBranch};
+pub use model::date::{DateRange, FuzzyDate, Precision};
+pub use model::exercise::{Claim, ClaimKind, Domain, Equipment, Exercise, Forces};
+pub use model::patrol::{
+    Patrol, PatrolKind, PatrolResponse, Platform, PlatformRole, ResponseAction,
+};
+pub use model::period::{FiscalNaming, Granularity, Period};
+pub use model::place::{builtin_area, gazetteer, Area, AreaKind, Point};
+pub use model::quantity::{Bounds, Quantity};
+pub use model::record::{Filter, Record, RecordKind};
+pub use model::scenario::{
     Bearing, Direction, Indicator, Metric, Observation, Rule, Scenario, ScenarioKind,
 };
-pub use seed::{seed, SEED_JSON};
-pub use source::{Credibility, Grading, Reliability, Source};
-pub use statistic::{BreakdownEntry, Category, Measure, Rate, Reporter, Statistic};
-pub use validate::{Code, Finding, Report, Severity, ValidateOptions};
+pub use model::source::{Credibility, Grading, Reliability, Source};
+pub use model::statistic::{BreakdownEntry, Category, Measure, Rate, Reporter, Statistic};
+pub use validate::MergeSummary;
 
 /// Compiles and runs the README's Rust example as a doc test.
 #[cfg(doctest)]

@@ -1,11 +1,11 @@
 //! The seed assessment's headline results, and proof that the report's
 //! figures come from the data rather than from the code.
 
+use jointwatch::analysis::series::{series, summarize, Basis, Field, SeriesQuery};
+use jointwatch::analysis::superlative::largest;
+use jointwatch::assess::catalogue::with_catalogue;
 use jointwatch::assess::{assess, AssessOptions};
-use jointwatch::brief::{brief, render_text};
-use jointwatch::catalogue::with_catalogue;
-use jointwatch::series::{series, summarize, Basis, Field, SeriesQuery};
-use jointwatch::superlative::largest;
+use jointwatch::report::brief::{brief, render_text};
 use jointwatch::{Dataset, Quantity};
 
 fn query(json: &str) -> SeriesQuery {
@@ -75,7 +75,7 @@ fn all_nine_scenarios_get_a_term_and_contributions_add_up() {
     for s in &a.scenarios {
         assert_eq!(
             Some(s.term),
-            jointwatch::estimative::Term::of(s.probability),
+            jointwatch::assess::estimative::Term::of(s.probability),
             "{}",
             s.id
         );

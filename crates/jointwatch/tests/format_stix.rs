@@ -20,7 +20,7 @@ fn bundles_pass_the_oasis_validator_with_zero_errors() {
     let dir = external::scratch("format-stix");
     let options = StixOptions::new("2024-12-31T00:00:00Z".parse().unwrap());
     let seed = jointwatch::seed();
-    let completed = jointwatch::catalogue::with_catalogue(&seed);
+    let completed = jointwatch::assess::catalogue::with_catalogue(&seed);
     let assessment = assess(&completed, &AssessOptions::default());
     assert!(
         !assessment.scenarios.is_empty(),
@@ -93,7 +93,7 @@ fn bundles_pass_the_oasis_validator_with_zero_errors() {
 
 #[test]
 fn the_assessment_becomes_notes_and_opinions_on_the_scenarios() {
-    let completed = jointwatch::catalogue::with_catalogue(&jointwatch::seed());
+    let completed = jointwatch::assess::catalogue::with_catalogue(&jointwatch::seed());
     let a = assess(&completed, &AssessOptions::default());
     let options = StixOptions::new("2024-12-31T00:00:00Z".parse().unwrap());
     let bundle = stix::export(&completed, Some(&a), &options);

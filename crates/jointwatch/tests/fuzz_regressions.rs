@@ -7,9 +7,10 @@
 use std::fs;
 use std::path::Path;
 
+use jointwatch::analysis::series::{series, summarize, trends, SeriesQuery};
+use jointwatch::assess::catalogue;
 use jointwatch::assess::{assess, AssessOptions};
-use jointwatch::series::{series, summarize, trends, SeriesQuery};
-use jointwatch::{catalogue, Dataset, Limits, ValidateOptions};
+use jointwatch::{Dataset, Limits, ValidateOptions};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fuzz-regressions");
 
@@ -37,8 +38,8 @@ fn dataset_pipeline(bytes: &[u8]) {
         }
     }
     let _ = assess(&catalogue::with_catalogue(&ds), &AssessOptions::default());
-    let b = jointwatch::brief::brief(&ds, &Default::default(), &Default::default());
-    let _ = jointwatch::brief::render_text(&ds, &b);
+    let b = jointwatch::report::brief::brief(&ds, &Default::default(), &Default::default());
+    let _ = jointwatch::report::brief::render_text(&ds, &b);
 }
 
 fn each(target: &str, run: fn(&[u8])) -> usize {

@@ -3,11 +3,11 @@
 //! weight and count is worked out by hand in the comments.
 
 use jiff::civil::date;
+use jointwatch::assess::estimative::Term;
 use jointwatch::assess::{
     assess, credibility_weight, evaluate, latest_date, AssessOptions, Assessment, Confidence,
     IndicatorResult, Rating, ScenarioResult, State, PRIOR_CLAMP,
 };
-use jointwatch::estimative::Term;
 use jointwatch::{Credibility, Dataset, Grading, Reliability};
 
 const EPS: f64 = 1e-12;

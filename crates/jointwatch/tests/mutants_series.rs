@@ -2,7 +2,7 @@
 //! (see docs/testing.md). Every document is built here, small enough that
 //! each expected count, sum and label can be worked out by hand.
 
-use jointwatch::series::{
+use jointwatch::analysis::series::{
     period_of_fuzzy, series, summarize, trends, Aggregate, Basis, Field, GroupBy, QueryError,
     Series, SeriesQuery,
 };

@@ -49,17 +49,20 @@ use std::str::FromStr;
 use ::csv::{ReaderBuilder, StringRecord, Trim};
 use serde::Serialize;
 
-use crate::actor::{CountryCode, Participant, ServiceBranch};
-use crate::dataset::{Dataset, LoadError};
-use crate::date::{DateRange, FuzzyDate};
-use crate::exercise::{Domain, Equipment, Exercise, Forces};
-use crate::patrol::{Patrol, PatrolKind, PatrolResponse, Platform, PlatformRole, ResponseAction};
-use crate::period::{FiscalNaming, Period};
-use crate::place::{builtin_area, Point};
-use crate::quantity::Quantity;
-use crate::source::{Credibility, Reliability, Source};
-use crate::statistic::{BreakdownEntry, Category, Measure, Rate, Reporter, Statistic};
-use crate::validate::{Code, Finding, Severity};
+use crate::dataset::read::LoadError;
+use crate::dataset::Dataset;
+use crate::diagnostics::{Code, Finding, Severity};
+use crate::model::actor::{CountryCode, Participant, ServiceBranch};
+use crate::model::date::{DateRange, FuzzyDate};
+use crate::model::exercise::{Domain, Equipment, Exercise, Forces};
+use crate::model::patrol::{
+    Patrol, PatrolKind, PatrolResponse, Platform, PlatformRole, ResponseAction,
+};
+use crate::model::period::{FiscalNaming, Period};
+use crate::model::place::{builtin_area, Point};
+use crate::model::quantity::Quantity;
+use crate::model::source::{Credibility, Reliability, Source};
+use crate::model::statistic::{BreakdownEntry, Category, Measure, Rate, Reporter, Statistic};
 
 /// The code for text that is not well-formed CSV (a row with more or fewer
 /// cells than the header). The core has no CSV-specific code yet, so this

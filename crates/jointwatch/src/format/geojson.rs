@@ -42,14 +42,14 @@ use std::collections::BTreeMap;
 use ::geojson::FeatureCollection;
 use serde::Serialize;
 
-use crate::actor::{CountryCode, Participant};
 use crate::dataset::Dataset;
-use crate::exercise::{Domain, Forces};
 use crate::format::geometry::{
     area_outline, bbox, resolve_area, round, split_line, split_ring, unwrap, Pos,
 };
-use crate::patrol::{PatrolKind, PatrolResponse, Platform};
-use crate::place::{AreaKind, Point};
+use crate::model::actor::{CountryCode, Participant};
+use crate::model::exercise::{Domain, Forces};
+use crate::model::patrol::{PatrolKind, PatrolResponse, Platform};
+use crate::model::place::{AreaKind, Point};
 
 /// Exports the dataset's areas, exercises and patrols as a GeoJSON
 /// `FeatureCollection` of the [`geojson`](::geojson) crate, for Rust
@@ -417,7 +417,7 @@ mod tests {
 
     #[test]
     fn every_referenced_area_appears_once_with_its_records() {
-        let fc = export(&crate::seed());
+        let fc = export(&crate::dataset::seed::seed());
         let areas: Vec<_> = fc
             .features
             .iter()

@@ -10,7 +10,7 @@
 #![cfg_attr(not(all(feature = "geojson", feature = "stix")), allow(dead_code))]
 
 use crate::dataset::Dataset;
-use crate::place::{builtin_area, Area, Point};
+use crate::model::place::{builtin_area, Area, Point};
 
 /// A `[lon, lat]` position.
 pub(crate) type Pos = [f64; 2];
@@ -380,7 +380,7 @@ mod tests {
         let area = Area {
             id: "bering".into(),
             name: "Bering".into(),
-            kind: crate::place::AreaKind::Sea,
+            kind: crate::model::place::AreaKind::Sea,
             aliases: vec![],
             bbox: Some([162.0, 51.0, -157.0, 66.5]),
             polygon: None,
@@ -402,7 +402,7 @@ mod tests {
         let area = Area {
             id: "a".into(),
             name: "A".into(),
-            kind: crate::place::AreaKind::Region,
+            kind: crate::model::place::AreaKind::Region,
             aliases: vec![],
             bbox: None,
             polygon: Some(vec![

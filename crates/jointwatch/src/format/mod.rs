@@ -27,6 +27,7 @@
 
 #[cfg(feature = "csv")]
 pub mod csv;
+mod declarations;
 #[cfg(feature = "geojson")]
 pub mod geojson;
 #[cfg(any(feature = "geojson", feature = "stix"))]

@@ -46,18 +46,18 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
-use crate::actor::{CountryCode, Participant};
+use crate::assess::estimative::Term;
 use crate::assess::{Assessment, State};
 use crate::dataset::Dataset;
-use crate::estimative::Term;
 use crate::format::geometry::{
     area_outline, bbox, bbox_circle, resolve_area, unwrap, ResolvedArea,
 };
-use crate::patrol::PatrolKind;
-use crate::quantity::Quantity;
-use crate::scenario::{Direction, ScenarioKind};
-use crate::source::Credibility;
-use crate::statistic::{Category, Rate};
+use crate::model::actor::{CountryCode, Participant};
+use crate::model::patrol::PatrolKind;
+use crate::model::quantity::Quantity;
+use crate::model::scenario::{Direction, ScenarioKind};
+use crate::model::source::Credibility;
+use crate::model::statistic::{Category, Rate};
 
 /// The UUIDv5 namespace of every id jointwatch writes into STIX.
 pub const NAMESPACE: Uuid = Uuid::from_u128(0xe492a6bd_726e_4471_ae1a_48846ed26f7f);
@@ -984,7 +984,7 @@ impl Builder<'_> {
     }
 }
 
-fn external_reference(s: &crate::source::Source) -> Value {
+fn external_reference(s: &crate::model::source::Source) -> Value {
     let mut r = Map::new();
     r.insert(
         "source_name".into(),
@@ -1027,7 +1027,7 @@ mod tests {
 
     #[test]
     fn every_reference_resolves_within_the_bundle() {
-        let ds = crate::catalogue::with_catalogue(&crate::seed());
+        let ds = crate::assess::catalogue::with_catalogue(&crate::dataset::seed::seed());
         let a = crate::assess::assess(&ds, &Default::default());
         let v = export(&ds, Some(&a), &StixOptions::new(ts()));
         let ids: BTreeSet<&str> = objects(&v)
@@ -1054,9 +1054,9 @@ mod tests {
 
     #[test]
     fn states_and_builtin_areas_keep_their_ids_across_datasets() {
-        let mut other = crate::seed();
+        let mut other = crate::dataset::seed::seed();
         other.title = Some("Another collection".into());
-        let a = export(&crate::seed(), None, &StixOptions::new(ts()));
+        let a = export(&crate::dataset::seed::seed(), None, &StixOptions::new(ts()));
         let b = export(&other, None, &StixOptions::new(ts()));
         let find = |v: &Value, name: &str| {
             objects(v)
@@ -1072,7 +1072,7 @@ mod tests {
 
     #[test]
     fn credibility_becomes_confidence() {
-        let mut ds = crate::seed();
+        let mut ds = crate::dataset::seed::seed();
         ds.sources[0].credibility = Credibility::ProbablyTrue;
         let v = export(&ds, None, &StixOptions::new(ts()));
         let ocean = objects(&v)
@@ -1082,7 +1082,7 @@ mod tests {
         assert_eq!(ocean["confidence"], 70);
         assert_eq!(ocean["external_references"][0]["external_id"], "seed");
         // The seed's own grading (6) gives no confidence at all.
-        let v = export(&crate::seed(), None, &StixOptions::new(ts()));
+        let v = export(&crate::dataset::seed::seed(), None, &StixOptions::new(ts()));
         let ocean = objects(&v)
             .iter()
             .find(|o| o["name"] == "Ocean-2024")

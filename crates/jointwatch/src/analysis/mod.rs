@@ -1,0 +1,14 @@
+//! Analysis of a dataset: series grouped by period and more, the trend
+//! statistics, patrol cadence, breakdown shares, record-setters and
+//! great-circle geography.
+//!
+//! Everything here reads a [`Dataset`](crate::Dataset) (or plain numbers)
+//! and returns results; nothing here changes a dataset or judges scenarios
+//! (that is [`crate::assess`]).
+
+pub mod breakdown;
+pub mod cadence;
+pub mod geography;
+pub mod series;
+pub mod superlative;
+pub mod trend;

@@ -1,0 +1,247 @@
+//! Limits on what a document may hold, so that hostile or broken input is
+//! refused cleanly (with its own code) instead of exhausting memory or the
+//! stack.
+//!
+//! | limit | default | code |
+//! |---|---|---|
+//! | document size | 256 MiB | `document-too-large` |
+//! | nesting depth of arrays and objects | 64 | `nesting-too-deep` |
+//! | length of one string, in bytes as written | 1 MiB | `string-too-long` |
+//! | records (exercises + patrols + statistics + scenarios + indicators) | 2,000,000 | `too-many-records` |
+//!
+//! Size, depth and string length are checked in one pass over the text
+//! before anything is built, so a refused document costs no allocation.
+//! Reading a document within the limits takes about three to four times its
+//! size in memory at peak (the text plus the parsed records; see
+//! `docs/testing.md`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::read::ParseError;
+use crate::dataset::Dataset;
+use crate::diagnostics::{Code, Finding, Severity};
+
+/// Limits applied when reading a document. Every field is configurable.
+///
+/// # Example
+/// ```
+/// use jointwatch::{Code, Dataset, Limits};
+/// let tight = Limits { max_depth: 3, ..Limits::default() };
+/// let err = Dataset::from_json_with(r#"{"formatVersion": "1.0", "exercises": [[[[]]]]}"#, &tight).unwrap_err();
+/// assert_eq!(err.finding.code, Code::NestingTooDeep);
+/// assert_eq!((err.finding.line, err.finding.column), (Some(1), Some(41)));
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct Limits {
+    /// Largest document, in bytes.
+    pub max_bytes: usize,
+    /// Deepest nesting of arrays and objects.
+    pub max_depth: usize,
+    /// Longest string, in bytes as written (escapes included).
+    pub max_string_bytes: usize,
+    /// Most records in one document.
+    pub max_records: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 256 * 1024 * 1024,
+            max_depth: 64,
+            max_string_bytes: 1024 * 1024,
+            max_records: 2_000_000,
+        }
+    }
+}
+
+fn at(text: &str, offset: usize, code: Code, message: String) -> ParseError {
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    ParseError {
+        finding: Finding {
+            code,
+            severity: Severity::Error,
+            path: String::new(),
+            message,
+            line: Some(line),
+            column: Some(column),
+        },
+    }
+}
+
+/// Checks size, nesting depth and string length in one pass over the text.
+pub(crate) fn scan(text: &str, limits: &Limits) -> Result<(), ParseError> {
+    if text.len() > limits.max_bytes {
+        return Err(ParseError {
+            finding: Finding {
+                code: Code::DocumentTooLarge,
+                severity: Severity::Error,
+                path: String::new(),
+                message: format!(
+                    "the document is {} bytes; the limit is {}",
+                    text.len(),
+                    limits.max_bytes
+                ),
+                line: None,
+                column: None,
+            },
+        });
+    }
+    let bytes = text.as_bytes();
+    let (mut depth, mut in_string, mut escaped, mut start) = (0usize, false, false, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            if in_string && i - start > limits.max_string_bytes {
+                return Err(at(
+                    text,
+                    start,
+                    Code::StringTooLong,
+                    format!(
+                        "a string here is longer than {} bytes",
+                        limits.max_string_bytes
+                    ),
+                ));
+            }
+            continue;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                start = i;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limits.max_depth {
+                    return Err(at(
+                        text,
+                        i,
+                        Code::NestingTooDeep,
+                        format!(
+                            "arrays and objects nest deeper than {} levels",
+                            limits.max_depth
+                        ),
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Checks the number of records once the document is read.
+pub(crate) fn count(ds: &Dataset, limits: &Limits) -> Result<(), ParseError> {
+    let lists = [
+        ("exercises", ds.exercises.len()),
+        ("patrols", ds.patrols.len()),
+        ("statistics", ds.statistics.len()),
+        ("scenarios", ds.scenarios.len()),
+        ("indicators", ds.indicators.len()),
+    ];
+    let mut total = 0usize;
+    for (name, n) in lists {
+        total += n;
+        if total > limits.max_records {
+            return Err(ParseError {
+                finding: Finding {
+                    code: Code::TooManyRecords,
+                    severity: Severity::Error,
+                    path: name.to_string(),
+                    message: format!(
+                        "the document holds more than {} records",
+                        limits.max_records
+                    ),
+                    line: None,
+                    column: None,
+                },
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_limit_has_its_own_code() {
+        let small = Limits {
+            max_bytes: 40,
+            ..Limits::default()
+        };
+        let e = Dataset::from_json_with(
+            r#"{"formatVersion": "1.0", "title": "a long enough title"}"#,
+            &small,
+        )
+        .unwrap_err();
+        assert_eq!(e.finding.code, Code::DocumentTooLarge);
+        let short = Limits {
+            max_string_bytes: 16,
+            ..Limits::default()
+        };
+        let e = Dataset::from_json_with(
+            "{\"formatVersion\": \"1.0\",\n \"title\": \"abcdefghijklmnopqrst\"}",
+            &short,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.finding.code, e.finding.line, e.finding.column),
+            (Code::StringTooLong, Some(2), Some(11))
+        );
+        let few = Limits {
+            max_records: 1,
+            ..Limits::default()
+        };
+        let e = Dataset::from_json_with(&jointwatch_seed(), &few).unwrap_err();
+        assert_eq!(
+            (e.finding.code, e.finding.path.as_str()),
+            (Code::TooManyRecords, "exercises")
+        );
+    }
+
+    fn jointwatch_seed() -> String {
+        crate::SEED_JSON.to_string()
+    }
+
+    #[test]
+    fn brackets_and_escapes_inside_strings_do_not_count() {
+        let tight = Limits {
+            max_depth: 1,
+            max_string_bytes: 16,
+            ..Limits::default()
+        };
+        assert!(Dataset::from_json_with(
+            r#"{"formatVersion": "1.0", "title": "[[[{{\"\\"}"#,
+            &tight
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let e = Dataset::from_json(&deep).unwrap_err();
+        assert_eq!(e.finding.code, Code::NestingTooDeep);
+        assert_eq!(e.finding.column, Some(65));
+    }
+}

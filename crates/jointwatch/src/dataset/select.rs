@@ -1,0 +1,251 @@
+//! Which records of a dataset pass a [`Filter`], and how cited sources are
+//! looked up.
+
+use crate::dataset::Dataset;
+use crate::model::actor::CountryCode;
+use crate::model::exercise::Domain;
+use crate::model::record::{patrol_domain, Filter, Record};
+use crate::model::source::Source;
+
+impl<'a> Record<'a> {
+    /// Every record of a dataset: exercises, then patrols, then statistics.
+    pub fn all(ds: &'a Dataset) -> impl Iterator<Item = Record<'a>> {
+        ds.exercises
+            .iter()
+            .map(Record::Exercise)
+            .chain(ds.patrols.iter().map(Record::Patrol))
+            .chain(ds.statistics.iter().map(Record::Statistic))
+    }
+}
+
+impl Filter {
+    /// Whether a record passes every condition of the filter.
+    ///
+    /// Date bounds keep a record whose span may overlap them; an undated
+    /// record fails any date bound.
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::{Filter, Record};
+    /// let seed = jointwatch::seed();
+    /// let f: Filter = serde_json::from_str(r#"{"kinds": ["exercise"], "areas": ["sea-of-japan"]}"#).unwrap();
+    /// let hits: Vec<_> = Record::all(&seed).filter(|r| f.matches(&seed, r)).map(|r| r.id()).collect();
+    /// assert_eq!(hits, ["northern-interaction-2024"]);
+    /// ```
+    pub fn matches(&self, ds: &Dataset, r: &Record<'_>) -> bool {
+        self.matches_with(&Sources::scan(ds), r)
+    }
+
+    /// [`matches`](Filter::matches), looking cited sources up in `sources`.
+    fn matches_with(&self, sources: &Sources<'_>, r: &Record<'_>) -> bool {
+        if !self.kinds.is_empty() && !self.kinds.contains(&r.kind()) {
+            return false;
+        }
+        // Answered on the record's own lists, without collecting its states
+        // or domains (`Record::states`, `Record::domains`).
+        let ps = r.participants();
+        let has = |c: &CountryCode| ps.iter().any(|p| p.country == *c);
+        if !self.participants_any.is_empty() && !self.participants_any.iter().any(has) {
+            return false;
+        }
+        if !self.participants_all.iter().all(has) {
+            return false;
+        }
+        if let Some(n) = self.min_participants {
+            // The distinct states: each counted at its first listing.
+            let states = ps
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| !ps[..*i].iter().any(|q| q.country == p.country))
+                .count();
+            if (states as u64) < u64::from(n) {
+                return false;
+            }
+        }
+        if !self.domains.is_empty() {
+            let patrol;
+            let d: &[Domain] = match r {
+                Record::Exercise(e) => &e.domains,
+                Record::Patrol(p) => {
+                    patrol = [patrol_domain(p.kind)];
+                    &patrol
+                }
+                Record::Statistic(_) => &[],
+            };
+            if !self.domains.iter().any(|x| d.contains(x)) {
+                return false;
+            }
+        }
+        if !self.areas.is_empty() && !self.areas.iter().any(|a| r.areas().contains(a)) {
+            return false;
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let Some((first, last)) = r.span() else {
+                return false;
+            };
+            if let Some(from) = self.from {
+                if last < from.first_day() {
+                    return false;
+                }
+            }
+            if let Some(to) = self.to {
+                if first > to.last_day() {
+                    return false;
+                }
+            }
+        }
+        if !self.tags.is_empty() && !self.tags.iter().any(|t| r.tags().contains(t)) {
+            return false;
+        }
+        if self.min_reliability.is_some() || self.min_credibility.is_some() {
+            let ok = r
+                .sources()
+                .iter()
+                .filter_map(|id| sources.get(id))
+                .any(|s| {
+                    self.min_reliability.is_none_or(|m| s.reliability <= m)
+                        && self.min_credibility.is_none_or(|m| s.credibility <= m)
+                });
+            if !ok {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The records of a dataset that pass the filter.
+    pub fn select<'a>(&self, ds: &'a Dataset) -> Vec<Record<'a>> {
+        // A grading filter looks up every cited source: index them once.
+        let sources = if self.min_reliability.is_some() || self.min_credibility.is_some() {
+            Sources::index(ds)
+        } else {
+            Sources::scan(ds)
+        };
+        Record::all(ds)
+            .filter(|r| self.matches_with(&sources, r))
+            .collect()
+    }
+}
+
+/// How cited sources are found: by scanning `Dataset::sources`
+/// ([`Dataset::source`]) for a single look-up, or through an index built
+/// once for many.
+pub(crate) struct Sources<'a> {
+    ds: &'a Dataset,
+    /// Positions in `ds.sources` in order of id (stably, so the first of a
+    /// repeated id comes first), or `None` to scan.
+    by_id: Option<Vec<usize>>,
+}
+
+impl<'a> Sources<'a> {
+    /// Look-ups by scanning, as [`Dataset::source`].
+    pub(crate) fn scan(ds: &'a Dataset) -> Sources<'a> {
+        Sources { ds, by_id: None }
+    }
+
+    /// An index of the sources of `ds` by id; the first of a repeated id
+    /// wins, as in [`Dataset::source`].
+    pub(crate) fn index(ds: &'a Dataset) -> Sources<'a> {
+        let mut by_id: Vec<usize> = (0..ds.sources.len()).collect();
+        crate::sort::sort_by(&mut by_id, |a, b| ds.sources[*a].id.cmp(&ds.sources[*b].id));
+        Sources {
+            ds,
+            by_id: Some(by_id),
+        }
+    }
+
+    /// The source with this id.
+    pub(crate) fn get(&self, id: &str) -> Option<&'a Source> {
+        let sources = &self.ds.sources;
+        match &self.by_id {
+            None => self.ds.source(id),
+            Some(by_id) => {
+                let at = by_id.partition_point(|&k| sources[k].id.as_str() < id);
+                by_id.get(at).map(|&k| &sources[k]).filter(|s| s.id == id)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::record::RecordKind;
+    use crate::model::source::Reliability;
+
+    fn ids(f: &Filter, ds: &Dataset) -> Vec<String> {
+        f.select(ds).iter().map(|r| r.id().to_string()).collect()
+    }
+
+    #[test]
+    fn participants_any_and_all() {
+        let ds = crate::dataset::seed::seed();
+        let chn: CountryCode = "CHN".parse().unwrap();
+        let jpn: CountryCode = "JPN".parse().unwrap();
+        let f = Filter {
+            kinds: vec![RecordKind::Exercise],
+            participants_all: vec![chn, jpn],
+            ..Default::default()
+        };
+        assert!(ids(&f, &ds).is_empty());
+        let f = Filter {
+            kinds: vec![RecordKind::Exercise],
+            participants_any: vec![chn, jpn],
+            ..Default::default()
+        };
+        assert_eq!(ids(&f, &ds).len(), 2);
+    }
+
+    #[test]
+    fn date_window_keeps_overlaps_and_drops_undated() {
+        let ds = crate::dataset::seed::seed();
+        let f = Filter {
+            from: Some("2024-06".parse().unwrap()),
+            to: Some("2024-06".parse().unwrap()),
+            kinds: vec![RecordKind::Exercise, RecordKind::Patrol],
+            ..Default::default()
+        };
+        // Year-precision exercises may overlap June 2024; the undated patrol cannot be placed.
+        assert_eq!(ids(&f, &ds), ["northern-interaction-2024", "ocean-2024"]);
+        let f = Filter {
+            to: Some("2023".parse().unwrap()),
+            kinds: vec![RecordKind::Exercise],
+            ..Default::default()
+        };
+        assert!(ids(&f, &ds).is_empty());
+    }
+
+    #[test]
+    fn grading_filter_uses_the_best_cited_source() {
+        let ds = crate::dataset::seed::seed();
+        let f = Filter {
+            min_reliability: Some(Reliability::C),
+            ..Default::default()
+        };
+        assert!(
+            ids(&f, &ds).is_empty(),
+            "the seed's only source is graded F6"
+        );
+        let f = Filter {
+            min_reliability: Some(Reliability::F),
+            ..Default::default()
+        };
+        assert_eq!(ids(&f, &ds).len(), ds.record_count());
+    }
+
+    #[test]
+    fn domains_of_patrols_follow_their_kind() {
+        let ds = crate::dataset::seed::seed();
+        let f = Filter {
+            domains: vec![Domain::Air],
+            kinds: vec![RecordKind::Patrol],
+            ..Default::default()
+        };
+        assert_eq!(ids(&f, &ds), ["latest-joint-air-patrol"]);
+        let f = Filter {
+            domains: vec![Domain::Cyber, Domain::Space],
+            ..Default::default()
+        };
+        assert!(ids(&f, &ds).is_empty());
+    }
+}

@@ -1,0 +1,572 @@
+//! Quantities with honest uncertainty: exact figures, lower and upper
+//! bounds ("over 400 warships"), ranges ("four to ten") and low/best/high
+//! estimates, with sums and maxima that carry the bounds through.
+//!
+//! Quantities here count things (ships, aircraft, people, events), so a
+//! quantity with no stated lower bound is taken to start at zero.
+
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::model::de::{serialize_number, tagged};
+
+/// A figure as the source gave it.
+///
+/// In JSON: a bare number for an exact figure, or an object with one of the
+/// forms `{"atLeast": n}`, `{"over": n}`, `{"atMost": n}`, `{"under": n}`,
+/// `{"min": a, "max": b}` or `{"low": a, "best": b, "high": c}`.
+///
+/// # Example
+/// ```
+/// use jointwatch::Quantity;
+/// let warships = Quantity::MoreThan(400.0);
+/// let total = warships.add(&Quantity::Exact(120.0));
+/// assert_eq!(total, Quantity::MoreThan(520.0));
+/// assert_eq!(total.to_string(), "over 520");
+/// let q: Quantity = serde_json::from_str(r#"{"min": 4, "max": 10}"#).unwrap();
+/// assert_eq!(q.to_string(), "4–10");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Quantity {
+    /// Exactly this many.
+    Exact(f64),
+    /// This many or more ("at least nine").
+    AtLeast(f64),
+    /// Strictly more than this ("over 400").
+    MoreThan(f64),
+    /// This many or fewer.
+    AtMost(f64),
+    /// Strictly fewer than this ("under 10").
+    LessThan(f64),
+    /// Somewhere from `min` to `max`, both included ("four to ten").
+    Range {
+        /// The smallest value.
+        min: f64,
+        /// The largest value.
+        max: f64,
+    },
+    /// An estimate with a plausible low and high and a best guess.
+    Estimate {
+        /// The low end.
+        low: f64,
+        /// The best estimate.
+        best: f64,
+        /// The high end.
+        high: f64,
+    },
+}
+
+/// The interval a [`Quantity`] stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    /// The lower bound.
+    pub low: f64,
+    /// Whether the lower bound itself is excluded ("over").
+    pub low_exclusive: bool,
+    /// The upper bound; `None` when unbounded.
+    pub high: Option<f64>,
+    /// Whether the upper bound itself is excluded ("under").
+    pub high_exclusive: bool,
+    /// A single best value, when the source gave one.
+    pub best: Option<f64>,
+}
+
+impl Quantity {
+    /// The interval the quantity stands for.
+    pub fn bounds(&self) -> Bounds {
+        let b = |low, low_exclusive, high, high_exclusive, best| Bounds {
+            low,
+            low_exclusive,
+            high,
+            high_exclusive,
+            best,
+        };
+        match *self {
+            Quantity::Exact(v) => b(v, false, Some(v), false, Some(v)),
+            Quantity::AtLeast(v) => b(v, false, None, false, None),
+            Quantity::MoreThan(v) => b(v, true, None, false, None),
+            Quantity::AtMost(v) => b(0.0, false, Some(v), false, None),
+            Quantity::LessThan(v) => b(0.0, false, Some(v), true, None),
+            Quantity::Range { min, max } => b(min, false, Some(max), false, None),
+            Quantity::Estimate { low, best, high } => b(low, false, Some(high), false, Some(best)),
+        }
+    }
+
+    /// The smallest value the quantity allows (the bound itself for "over").
+    pub fn low(&self) -> f64 {
+        self.bounds().low
+    }
+
+    /// The largest value it allows, `None` when unbounded.
+    pub fn high(&self) -> Option<f64> {
+        self.bounds().high
+    }
+
+    /// The single value to plot: the exact figure or best estimate, else the
+    /// midpoint of a bounded range, else the lower bound.
+    pub fn point(&self) -> f64 {
+        let b = self.bounds();
+        b.best.unwrap_or(match b.high {
+            Some(h) => (b.low + h) / 2.0,
+            None => b.low,
+        })
+    }
+
+    /// Whether this is an exact figure.
+    pub fn is_exact(&self) -> bool {
+        matches!(self, Quantity::Exact(_))
+    }
+
+    /// Every number the quantity holds, for checks such as "no negatives".
+    pub fn values(&self) -> Vec<f64> {
+        match *self {
+            Quantity::Exact(v)
+            | Quantity::AtLeast(v)
+            | Quantity::MoreThan(v)
+            | Quantity::AtMost(v)
+            | Quantity::LessThan(v) => vec![v],
+            Quantity::Range { min, max } => vec![min, max],
+            Quantity::Estimate { low, best, high } => vec![low, best, high],
+        }
+    }
+
+    /// Whether the bounds are in order (`min <= max`, `low <= best <= high`)
+    /// and every number is finite.
+    pub fn is_ordered(&self) -> bool {
+        self.values().iter().all(|v| v.is_finite())
+            && match *self {
+                Quantity::Range { min, max } => min <= max,
+                Quantity::Estimate { low, best, high } => low <= best && best <= high,
+                _ => true,
+            }
+    }
+
+    /// Rebuilds the simplest quantity that states these bounds.
+    pub fn from_bounds(b: Bounds) -> Quantity {
+        match b.high {
+            None if b.low_exclusive => Quantity::MoreThan(b.low),
+            None => Quantity::AtLeast(b.low),
+            Some(h) if h == b.low && !b.low_exclusive && !b.high_exclusive => Quantity::Exact(h),
+            Some(h) => match b.best {
+                Some(best) => Quantity::Estimate {
+                    low: b.low,
+                    best,
+                    high: h,
+                },
+                None if b.low == 0.0 && !b.low_exclusive && b.high_exclusive => {
+                    Quantity::LessThan(h)
+                }
+                None if b.low == 0.0 && !b.low_exclusive => Quantity::AtMost(h),
+                None => Quantity::Range { min: b.low, max: h },
+            },
+        }
+    }
+
+    /// The sum of two quantities, with bounds added end to end: the sum of
+    /// "over 400" and "120" is "over 520"; of "4–10" and "at least 1",
+    /// "at least 5".
+    pub fn add(&self, other: &Quantity) -> Quantity {
+        let (a, b) = (self.bounds(), other.bounds());
+        Quantity::from_bounds(Bounds {
+            low: a.low + b.low,
+            low_exclusive: a.low_exclusive || b.low_exclusive,
+            high: a.high.zip(b.high).map(|(x, y)| x + y),
+            high_exclusive: a.high_exclusive || b.high_exclusive,
+            best: a.best.zip(b.best).map(|(x, y)| x + y),
+        })
+    }
+
+    /// The sum of many quantities; `Exact(0)` for none.
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::Quantity;
+    /// let q = Quantity::sum([Quantity::Exact(2.0), Quantity::Range { min: 1.0, max: 3.0 }].iter());
+    /// assert_eq!(q, Quantity::Range { min: 3.0, max: 5.0 });
+    /// ```
+    pub fn sum<'a>(items: impl IntoIterator<Item = &'a Quantity>) -> Quantity {
+        items
+            .into_iter()
+            .fold(Quantity::Exact(0.0), |acc, q| acc.add(q))
+    }
+
+    /// The larger of two quantities, bound by bound: the maximum of "4–10"
+    /// and "at least 9" is "at least 9"; of "4–10" and "6", "6–10".
+    pub fn max(&self, other: &Quantity) -> Quantity {
+        let (a, b) = (self.bounds(), other.bounds());
+        let (low, low_exclusive) = if a.low > b.low || (a.low == b.low && a.low_exclusive) {
+            (a.low, a.low_exclusive)
+        } else {
+            (b.low, b.low_exclusive)
+        };
+        let (high, high_exclusive) = match (a.high, b.high) {
+            (Some(x), Some(y)) if x > y || (x == y && !a.high_exclusive) => {
+                (Some(x), a.high_exclusive)
+            }
+            (Some(_), Some(y)) => (Some(y), b.high_exclusive),
+            _ => (None, false),
+        };
+        Quantity::from_bounds(Bounds {
+            low,
+            low_exclusive,
+            high,
+            high_exclusive,
+            best: a.best.zip(b.best).map(|(x, y)| x.max(y)),
+        })
+    }
+}
+
+struct Num(f64);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.fract() == 0.0 && self.0.abs() < 1e15 {
+            write!(f, "{}", self.0 as i64)
+        } else {
+            write!(f, "{}", self.0)
+        }
+    }
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Quantity::Exact(v) => write!(f, "{}", Num(v)),
+            Quantity::AtLeast(v) => write!(f, "at least {}", Num(v)),
+            Quantity::MoreThan(v) => write!(f, "over {}", Num(v)),
+            Quantity::AtMost(v) => write!(f, "at most {}", Num(v)),
+            Quantity::LessThan(v) => write!(f, "under {}", Num(v)),
+            Quantity::Range { min, max } => write!(f, "{}–{}", Num(min), Num(max)),
+            Quantity::Estimate { low, best, high } => {
+                write!(f, "{} (range {}–{})", Num(best), Num(low), Num(high))
+            }
+        }
+    }
+}
+
+struct N(f64);
+impl Serialize for N {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_number(self.0, s)
+    }
+}
+
+impl Serialize for Quantity {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let one = |s: S, k: &str, v: f64| {
+            let mut m = s.serialize_map(Some(1))?;
+            m.serialize_entry(k, &N(v))?;
+            m.end()
+        };
+        match *self {
+            Quantity::Exact(v) => serialize_number(v, s),
+            Quantity::AtLeast(v) => one(s, "atLeast", v),
+            Quantity::MoreThan(v) => one(s, "over", v),
+            Quantity::AtMost(v) => one(s, "atMost", v),
+            Quantity::LessThan(v) => one(s, "under", v),
+            Quantity::Range { min, max } => {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("min", &N(min))?;
+                m.serialize_entry("max", &N(max))?;
+                m.end()
+            }
+            Quantity::Estimate { low, best, high } => {
+                let mut m = s.serialize_map(Some(3))?;
+                m.serialize_entry("low", &N(low))?;
+                m.serialize_entry("best", &N(best))?;
+                m.serialize_entry("high", &N(high))?;
+                m.end()
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct QuantityObject {
+    exact: Option<f64>,
+    at_least: Option<f64>,
+    over: Option<f64>,
+    at_most: Option<f64>,
+    under: Option<f64>,
+    min: Option<f64>,
+    max: Option<f64>,
+    low: Option<f64>,
+    best: Option<f64>,
+    high: Option<f64>,
+}
+
+/// The forms a quantity takes, completing "a quantity is" in the
+/// invalid-quantity message and "expected" in serde's invalid-type message.
+const FORMS: &str = "a number or one of {\"exact\": n}, {\"atLeast\": n}, {\"over\": n}, {\"atMost\": n}, {\"under\": n}, {\"min\": a, \"max\": b}, {\"low\": a, \"best\": b, \"high\": c}";
+
+impl<'de> Deserialize<'de> for Quantity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Quantity;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a quantity ({FORMS})")
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Quantity, E> {
+                Ok(Quantity::Exact(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Quantity, E> {
+                Ok(Quantity::Exact(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Quantity, E> {
+                Ok(Quantity::Exact(v as f64))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Quantity, A::Error> {
+                let o = QuantityObject::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let q = match o {
+                    QuantityObject {
+                        exact: Some(v),
+                        at_least: None,
+                        over: None,
+                        at_most: None,
+                        under: None,
+                        min: None,
+                        max: None,
+                        low: None,
+                        best: None,
+                        high: None,
+                    } => Quantity::Exact(v),
+                    QuantityObject {
+                        exact: None,
+                        at_least: Some(v),
+                        over: None,
+                        at_most: None,
+                        under: None,
+                        min: None,
+                        max: None,
+                        low: None,
+                        best: None,
+                        high: None,
+                    } => Quantity::AtLeast(v),
+                    QuantityObject {
+                        exact: None,
+                        at_least: None,
+                        over: Some(v),
+                        at_most: None,
+                        under: None,
+                        min: None,
+                        max: None,
+                        low: None,
+                        best: None,
+                        high: None,
+                    } => Quantity::MoreThan(v),
+                    QuantityObject {
+                        exact: None,
+                        at_least: None,
+                        over: None,
+                        at_most: Some(v),
+                        under: None,
+                        min: None,
+                        max: None,
+                        low: None,
+                        best: None,
+                        high: None,
+                    } => Quantity::AtMost(v),
+                    QuantityObject {
+                        exact: None,
+                        at_least: None,
+                        over: None,
+                        at_most: None,
+                        under: Some(v),
+                        min: None,
+                        max: None,
+                        low: None,
+                        best: None,
+                        high: None,
+                    } => Quantity::LessThan(v),
+                    QuantityObject {
+                        exact: None,
+                        at_least: None,
+                        over: None,
+                        at_most: None,
+                        under: None,
+                        min: Some(min),
+                        max: Some(max),
+                        low: None,
+                        best: None,
+                        high: None,
+                    } => Quantity::Range { min, max },
+                    QuantityObject {
+                        exact: None,
+                        at_least: None,
+                        over: None,
+                        at_most: None,
+                        under: None,
+                        min: None,
+                        max: None,
+                        low: Some(low),
+                        best: Some(best),
+                        high: Some(high),
+                    } => Quantity::Estimate { low, best, high },
+                    _ => {
+                        return Err(de::Error::custom(tagged(
+                            "invalid-quantity",
+                            format!("a quantity is {FORMS}"),
+                        )))
+                    }
+                };
+                Ok(q)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn over_plus_exact_stays_over() {
+        assert_eq!(
+            Quantity::MoreThan(400.0).add(&Quantity::Exact(120.0)),
+            Quantity::MoreThan(520.0)
+        );
+        assert_eq!(
+            Quantity::AtLeast(400.0).add(&Quantity::Exact(120.0)),
+            Quantity::AtLeast(520.0)
+        );
+    }
+
+    #[test]
+    fn ranges_add_end_to_end() {
+        let r = Quantity::Range {
+            min: 4.0,
+            max: 10.0,
+        };
+        assert_eq!(
+            r.add(&r),
+            Quantity::Range {
+                min: 8.0,
+                max: 20.0
+            }
+        );
+        assert_eq!(r.add(&Quantity::AtLeast(1.0)), Quantity::AtLeast(5.0));
+        assert_eq!(
+            Quantity::AtMost(10.0).add(&Quantity::AtMost(5.0)),
+            Quantity::AtMost(15.0)
+        );
+        assert_eq!(
+            Quantity::AtMost(10.0).add(&Quantity::Exact(3.0)),
+            Quantity::Range {
+                min: 3.0,
+                max: 13.0
+            }
+        );
+        assert_eq!(
+            Quantity::Exact(2.0).add(&Quantity::Exact(3.0)),
+            Quantity::Exact(5.0)
+        );
+        let e = Quantity::Estimate {
+            low: 1.0,
+            best: 2.0,
+            high: 4.0,
+        };
+        assert_eq!(
+            e.add(&Quantity::Exact(1.0)),
+            Quantity::Estimate {
+                low: 2.0,
+                best: 3.0,
+                high: 5.0
+            }
+        );
+        assert_eq!(
+            Quantity::LessThan(10.0).add(&Quantity::Exact(0.0)),
+            Quantity::LessThan(10.0)
+        );
+    }
+
+    #[test]
+    fn max_is_taken_bound_by_bound() {
+        let r = Quantity::Range {
+            min: 4.0,
+            max: 10.0,
+        };
+        assert_eq!(r.max(&Quantity::AtLeast(9.0)), Quantity::AtLeast(9.0));
+        assert_eq!(
+            r.max(&Quantity::Exact(6.0)),
+            Quantity::Range {
+                min: 6.0,
+                max: 10.0
+            }
+        );
+        assert_eq!(
+            Quantity::Exact(669.0).max(&Quantity::Exact(3.0)),
+            Quantity::Exact(669.0)
+        );
+        assert_eq!(
+            Quantity::AtLeast(9.0).max(&Quantity::MoreThan(9.0)),
+            Quantity::MoreThan(9.0)
+        );
+    }
+
+    #[test]
+    fn json_forms_round_trip() {
+        for text in [
+            "669",
+            r#"{"atLeast":9}"#,
+            r#"{"over":400}"#,
+            r#"{"atMost":10}"#,
+            r#"{"under":3}"#,
+            r#"{"min":4,"max":10}"#,
+            r#"{"low":1,"best":2.5,"high":4}"#,
+        ] {
+            let q: Quantity = serde_json::from_str(text).unwrap();
+            assert_eq!(serde_json::to_string(&q).unwrap(), text);
+        }
+        let q: Quantity = serde_json::from_str(r#"{"exact":5}"#).unwrap();
+        assert_eq!(q, Quantity::Exact(5.0));
+    }
+
+    #[test]
+    fn mixed_or_partial_forms_are_rejected() {
+        for text in [
+            r#"{"min":4}"#,
+            r#"{"atLeast":1,"atMost":3}"#,
+            r#"{}"#,
+            r#"{"low":1,"high":2}"#,
+            r#"{"approx":3}"#,
+            r#""400""#,
+            "true",
+        ] {
+            assert!(serde_json::from_str::<Quantity>(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn order_and_finiteness() {
+        assert!(!Quantity::Range {
+            min: 10.0,
+            max: 4.0
+        }
+        .is_ordered());
+        assert!(!Quantity::Estimate {
+            low: 1.0,
+            best: 5.0,
+            high: 4.0
+        }
+        .is_ordered());
+        assert!(!Quantity::Exact(f64::NAN).is_ordered());
+        assert!(Quantity::Range {
+            min: 4.0,
+            max: 10.0
+        }
+        .is_ordered());
+    }
+
+    #[test]
+    fn display_keeps_the_wording() {
+        assert_eq!(Quantity::MoreThan(90000.0).to_string(), "over 90000");
+        assert_eq!(Quantity::AtLeast(9.0).to_string(), "at least 9");
+        assert_eq!(Quantity::Exact(669.0).to_string(), "669");
+    }
+}

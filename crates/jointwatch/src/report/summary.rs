@@ -1,0 +1,254 @@
+//! A plain-text summary of a dataset: each record with its figures, their
+//! uncertainty and their sources, and the validation findings.
+
+use std::fmt::Write;
+
+use crate::dataset::Dataset;
+use crate::diagnostics::Report;
+use crate::model::exercise::Domain;
+use crate::model::place::builtin_area;
+use crate::model::quantity::Quantity;
+
+fn sources(ds: &Dataset, ids: &[String]) -> String {
+    if ids.is_empty() {
+        return "no source".to_string();
+    }
+    ids.iter()
+        .map(|id| match ds.source(id) {
+            Some(s) => format!("[{id}, {}]", s.grading()),
+            None => format!("[{id}, undefined]"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn area_names(ds: &Dataset, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| {
+            ds.areas
+                .iter()
+                .find(|a| &a.id == id)
+                .map(|a| a.name.clone())
+                .or_else(|| builtin_area(id).map(|a| a.name))
+                .unwrap_or_else(|| id.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn list<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
+    items
+        .into_iter()
+        .map(|x| x.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A domain as the summary writes it: its name run together in lower case
+/// (`antisubmarine`). Spelled out rather than made from the `Debug` form, whose
+/// Unicode lower-casing would compile case tables into the WebAssembly module.
+fn domain_word(d: Domain) -> &'static str {
+    match d {
+        Domain::Naval => "naval",
+        Domain::Air => "air",
+        Domain::Land => "land",
+        Domain::Amphibious => "amphibious",
+        Domain::AntiSubmarine => "antisubmarine",
+        Domain::MissileDefence => "missiledefence",
+        Domain::Cyber => "cyber",
+        Domain::Space => "space",
+        Domain::ElectronicWarfare => "electronicwarfare",
+        Domain::CounterTerrorism => "counterterrorism",
+        Domain::Logistics => "logistics",
+        Domain::Command => "command",
+    }
+}
+
+fn uncertainty(q: &Quantity) -> &'static str {
+    match q {
+        Quantity::Exact(_) => "exact",
+        Quantity::AtLeast(_) | Quantity::MoreThan(_) => "lower bound",
+        Quantity::AtMost(_) | Quantity::LessThan(_) => "upper bound",
+        Quantity::Range { .. } => "range",
+        Quantity::Estimate { .. } => "estimate",
+    }
+}
+
+fn figure(out: &mut String, label: &str, q: &Option<Quantity>) {
+    if let Some(q) = q {
+        let _ = writeln!(out, "    {label:<11}{q} ({})", uncertainty(q));
+    }
+}
+
+/// Renders the dataset and its validation report as readable text.
+///
+/// # Example
+/// ```
+/// let seed = jointwatch::seed();
+/// let text = jointwatch::report::summary::render(&seed, &seed.validate());
+/// assert!(text.contains("Ocean-2024"));
+/// assert!(text.contains("over 400"));
+/// ```
+pub fn render(ds: &Dataset, report: &Report) -> String {
+    let mut out = String::new();
+    let o = &mut out;
+    let title = ds.title.as_deref().unwrap_or("Untitled dataset");
+    let _ = writeln!(o, "{title}");
+    let _ = writeln!(o, "{}", "=".repeat(title.chars().count()));
+    let _ = writeln!(
+        o,
+        "{} exercise(s), {} patrol(s), {} statistic(s), {} scenario(s), {} indicator(s), {} source(s)",
+        ds.exercises.len(),
+        ds.patrols.len(),
+        ds.statistics.len(),
+        ds.scenarios.len(),
+        ds.indicators.len(),
+        ds.sources.len()
+    );
+
+    let _ = writeln!(
+        o,
+        "\nValidation: {} error(s), {} warning(s)",
+        report.errors().count(),
+        report.warnings().count()
+    );
+    for f in &report.findings {
+        let _ = writeln!(o, "  {f}");
+    }
+
+    let _ = writeln!(o, "\nSources");
+    for s in &ds.sources {
+        let _ = writeln!(
+            o,
+            "  [{}] {} — graded {} ({}; {})",
+            s.id,
+            s.title,
+            s.grading(),
+            s.reliability.meaning(),
+            s.credibility.meaning()
+        );
+    }
+
+    if !ds.exercises.is_empty() {
+        let _ = writeln!(o, "\nExercises");
+    }
+    for e in &ds.exercises {
+        let dates = e
+            .dates
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "date unknown".into());
+        let _ = writeln!(o, "  {} ({dates})", e.name);
+        let _ = writeln!(
+            o,
+            "    participants {}",
+            list(e.participants.iter().map(|p| p.country))
+        );
+        if let Some(h) = e.host {
+            let _ = writeln!(o, "    host       {h}");
+        }
+        if !e.domains.is_empty() {
+            let _ = writeln!(
+                o,
+                "    domains    {}",
+                list(e.domains.iter().map(|&d| domain_word(d)))
+            );
+        }
+        if !e.areas.is_empty() {
+            let _ = writeln!(o, "    areas      {}", area_names(ds, &e.areas));
+        }
+        figure(o, "ships", &e.forces.ships);
+        figure(o, "submarines", &e.forces.submarines);
+        figure(o, "aircraft", &e.forces.aircraft);
+        figure(o, "personnel", &e.forces.personnel);
+        for c in &e.claims {
+            let _ = writeln!(
+                o,
+                "    claim      \"{}\" {}",
+                c.text,
+                sources(ds, &c.sources)
+            );
+        }
+        let _ = writeln!(o, "    sources    {}", sources(ds, &e.sources));
+    }
+
+    if !ds.patrols.is_empty() {
+        let _ = writeln!(o, "\nJoint patrols");
+    }
+    for p in &ds.patrols {
+        let name = p.name.clone().unwrap_or_else(|| p.id.clone());
+        let dates = p
+            .dates
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "date unknown".into());
+        let _ = writeln!(o, "  {name} ({dates})");
+        let _ = writeln!(
+            o,
+            "    participants {}",
+            list(p.participants.iter().map(|x| x.country))
+        );
+        if let Some(n) = p.sequence {
+            let _ = writeln!(o, "    sequence   no. {n}");
+        }
+        for pl in &p.platforms {
+            let count = pl
+                .count
+                .map(|c| c.to_string())
+                .unwrap_or_else(|| "number not given".into());
+            let _ = writeln!(o, "    platform   {} ({count})", pl.model);
+        }
+        if !p.areas.is_empty() {
+            let _ = writeln!(o, "    areas      {}", area_names(ds, &p.areas));
+        }
+        let _ = writeln!(o, "    sources    {}", sources(ds, &p.sources));
+    }
+
+    if !ds.statistics.is_empty() {
+        let _ = writeln!(o, "\nReported statistics");
+    }
+    for s in &ds.statistics {
+        let when = match (&s.period, &s.as_of) {
+            (Some(p), _) => p.to_string(),
+            (None, Some(d)) => format!("as of {d}"),
+            (None, None) => "period unknown".into(),
+        };
+        let rate = match s.rate {
+            crate::model::statistic::Rate::PerYear => " a year",
+            crate::model::statistic::Rate::Total => "",
+        };
+        let _ = writeln!(o, "  {} ({when})", s.label);
+        let _ = writeln!(
+            o,
+            "    value      {}{rate} ({})",
+            s.quantity,
+            uncertainty(&s.quantity)
+        );
+        if let Some(r) = &s.reporter {
+            let _ = writeln!(o, "    reported by {}", r.name);
+        }
+        for b in &s.breakdown {
+            let v = match (&b.quantity, &b.qualifier) {
+                (Some(q), _) => q.to_string(),
+                (None, Some(w)) => format!("\"{w}\", no figure given"),
+                (None, None) => "no figure given".into(),
+            };
+            let _ = writeln!(o, "    of which   {}: {v}", b.category);
+        }
+        let _ = writeln!(o, "    sources    {}", sources(ds, &s.sources));
+    }
+
+    if !ds.scenarios.is_empty() {
+        let _ = writeln!(o, "\nScenarios");
+    }
+    for s in &ds.scenarios {
+        let kind = match s.kind {
+            crate::model::scenario::ScenarioKind::Scenario => "scenario",
+            crate::model::scenario::ScenarioKind::EndState => "end state",
+        };
+        let prior = s
+            .prior
+            .map(|p| format!("prior {p}"))
+            .unwrap_or_else(|| "no prior given".into());
+        let _ = writeln!(o, "  {} ({kind}; {prior})", s.name);
+    }
+    out
+}

@@ -1,0 +1,213 @@
+//! Adding records to a dataset atomically: the change applies whole, or the
+//! dataset is left exactly as it was.
+
+use std::collections::HashSet;
+
+use crate::dataset::read::LoadError;
+use crate::dataset::Dataset;
+use crate::diagnostics::{Finding, Severity, ValidateOptions};
+
+/// What a merge added.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MergeSummary {
+    /// Sources added (sources already present with identical content are not added again).
+    pub sources: usize,
+    /// Areas added.
+    pub areas: usize,
+    /// Exercises added.
+    pub exercises: usize,
+    /// Patrols added.
+    pub patrols: usize,
+    /// Statistics added.
+    pub statistics: usize,
+    /// Scenarios added.
+    pub scenarios: usize,
+    /// Indicators added.
+    pub indicators: usize,
+}
+
+fn key(f: &Finding) -> (crate::diagnostics::Code, String, String) {
+    (f.code, f.path.clone(), f.message.clone())
+}
+
+impl Dataset {
+    /// Adds the sources, areas, records, scenarios and indicators of `other`
+    /// to this dataset, all or nothing.
+    ///
+    /// A source or area in `other` identical to one already held (same id,
+    /// same content) is not added twice. The merged document is validated
+    /// with `options`; if it has any error (or, in strict mode, warning) that
+    /// this dataset did not already have, nothing changes and every new
+    /// finding is returned.
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::{Code, Dataset};
+    /// let mut ds = jointwatch::seed();
+    /// let before = ds.clone();
+    /// // A patrol citing a source that does not exist: rejected whole.
+    /// let bad = Dataset::from_json(r#"{"formatVersion": "1.0", "patrols": [
+    ///   {"id": "p-10", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "2024-11-29", "sources": ["nowhere"]}
+    /// ]}"#).unwrap();
+    /// let err = ds.merge(bad, &Default::default()).unwrap_err();
+    /// assert_eq!(err.code(), Some(Code::MissingSource));
+    /// assert_eq!(ds, before);
+    /// // The same patrol citing the seed's source is added.
+    /// let good = Dataset::from_json(r#"{"formatVersion": "1.0", "patrols": [
+    ///   {"id": "p-10", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "2024-11-29", "sources": ["seed"]}
+    /// ]}"#).unwrap();
+    /// assert_eq!(ds.merge(good, &Default::default()).unwrap().patrols, 1);
+    /// assert_eq!(ds.patrols.len(), 2);
+    /// ```
+    pub fn merge(
+        &mut self,
+        other: Dataset,
+        options: &ValidateOptions,
+    ) -> Result<MergeSummary, LoadError> {
+        let mut merged = self.clone();
+        let mut summary = MergeSummary::default();
+        for s in other.sources {
+            if !merged.sources.contains(&s) {
+                merged.sources.push(s);
+                summary.sources += 1;
+            }
+        }
+        for a in other.areas {
+            if !merged.areas.contains(&a) {
+                merged.areas.push(a);
+                summary.areas += 1;
+            }
+        }
+        summary.exercises = other.exercises.len();
+        summary.patrols = other.patrols.len();
+        summary.statistics = other.statistics.len();
+        summary.scenarios = other.scenarios.len();
+        summary.indicators = other.indicators.len();
+        merged.exercises.extend(other.exercises);
+        merged.patrols.extend(other.patrols);
+        merged.statistics.extend(other.statistics);
+        merged.scenarios.extend(other.scenarios);
+        merged.indicators.extend(other.indicators);
+
+        let had: HashSet<_> = self
+            .validate_with(options)
+            .findings
+            .iter()
+            .map(key)
+            .collect();
+        let new: Vec<Finding> = merged
+            .validate_with(options)
+            .findings
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error && !had.contains(&key(f)))
+            .collect();
+        if new.is_empty() {
+            *self = merged;
+            Ok(summary)
+        } else {
+            Err(LoadError { findings: new })
+        }
+    }
+
+    /// Parses `text` and merges it, all or nothing (see [`Dataset::merge`]).
+    /// A parse error leaves the dataset unchanged too.
+    pub fn merge_json(
+        &mut self,
+        text: &str,
+        options: &ValidateOptions,
+    ) -> Result<MergeSummary, LoadError> {
+        let other = Dataset::from_json(text)?;
+        self.merge(other, options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Code;
+
+    fn doc(s: &str) -> Dataset {
+        Dataset::from_json(s).unwrap()
+    }
+
+    #[test]
+    fn a_duplicate_id_rejects_the_whole_batch() {
+        let mut ds = crate::dataset::seed::seed();
+        let before = ds.clone();
+        let batch = doc(r#"{"formatVersion": "1.0", "exercises": [
+          {"id": "fine", "name": "Fine", "participants": ["CHN", "RUS"], "dates": "2024", "sources": ["seed"]},
+          {"id": "ocean-2024", "name": "Again", "participants": ["CHN", "RUS"], "dates": "2024", "sources": ["seed"]}
+        ]}"#);
+        let err = ds.merge(batch, &ValidateOptions::default()).unwrap_err();
+        assert_eq!(err.findings.len(), 1);
+        assert_eq!(err.findings[0].code, Code::DuplicateId);
+        assert_eq!(err.findings[0].path, "exercises[3].id");
+        assert_eq!(ds, before, "the good record must not be half-applied");
+    }
+
+    #[test]
+    fn identical_sources_are_not_added_twice_but_conflicting_ones_are_refused() {
+        let mut ds = crate::dataset::seed::seed();
+        let same = crate::dataset::seed::seed().sources;
+        let batch = Dataset {
+            sources: same,
+            ..Dataset::default()
+        };
+        assert_eq!(
+            ds.merge(batch, &ValidateOptions::default())
+                .unwrap()
+                .sources,
+            0
+        );
+        let mut other = crate::dataset::seed::seed().sources;
+        other[0].title = "A different document".into();
+        let before = ds.clone();
+        let err = ds
+            .merge(
+                Dataset {
+                    sources: other,
+                    ..Dataset::default()
+                },
+                &ValidateOptions::default(),
+            )
+            .unwrap_err();
+        assert_eq!(err.code(), Some(Code::DuplicateId));
+        assert_eq!(ds, before);
+    }
+
+    #[test]
+    fn strict_mode_refuses_new_warnings_but_not_old_ones() {
+        let mut ds = crate::dataset::seed::seed(); // already has one undated-record warning
+        let strict = ValidateOptions {
+            strict: true,
+            ..Default::default()
+        };
+        let dated = doc(
+            r#"{"formatVersion": "1.0", "patrols": [{"id": "p2", "kind": "jointNavalPatrol", "participants": ["CHN", "RUS"], "dates": "2024-08", "sources": ["seed"]}]}"#,
+        );
+        assert!(ds.merge(dated, &strict).is_ok());
+        let undated = doc(
+            r#"{"formatVersion": "1.0", "patrols": [{"id": "p3", "kind": "jointNavalPatrol", "participants": ["CHN", "RUS"], "sources": ["seed"]}]}"#,
+        );
+        let before = ds.clone();
+        assert_eq!(
+            ds.merge(undated, &strict).unwrap_err().code(),
+            Some(Code::UndatedRecord)
+        );
+        assert_eq!(ds, before);
+    }
+
+    #[test]
+    fn malformed_text_changes_nothing() {
+        let mut ds = crate::dataset::seed::seed();
+        let before = ds.clone();
+        assert_eq!(
+            ds.merge_json("{\"formatVersion\": ", &ValidateOptions::default())
+                .unwrap_err()
+                .code(),
+            Some(Code::MalformedJson)
+        );
+        assert_eq!(ds, before);
+    }
+}

@@ -4,7 +4,7 @@
 use jointwatch::assess::catalogue;
 use jointwatch::assess::estimative::Term;
 use jointwatch::assess::{self, AssessOptions};
-use jointwatch::report::brief;
+use jointwatch::brief;
 use jointwatch::ValidateOptions;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

@@ -511,11 +511,11 @@ fn report(a: ReportArgs) -> ExitCode {
         },
     };
     progress.stage("assessing");
-    let b = jointwatch::report::brief::brief(&ds, &validate, &AssessOptions { as_of: a.as_of });
+    let b = jointwatch::brief::brief(&ds, &validate, &AssessOptions { as_of: a.as_of });
     progress.advance(size);
     progress.finish();
     let text = match a.format {
-        OutputFormat::Text => jointwatch::report::brief::render_text(&ds, &b),
+        OutputFormat::Text => jointwatch::brief::render_text(&ds, &b),
         OutputFormat::Json => serde_json::to_string_pretty(&b).unwrap_or_default() + "\n",
     };
     if let Err(e) = emit(None, &text) {

@@ -10,7 +10,7 @@
 use std::process::ExitCode;
 
 use jointwatch::assess::AssessOptions;
-use jointwatch::report::brief::{brief, render_text};
+use jointwatch::brief::{brief, render_text};
 use jointwatch::{Dataset, ValidateOptions};
 
 fn main() -> ExitCode {

@@ -7,7 +7,7 @@
 
 use std::process::ExitCode;
 
-use jointwatch::report::brief::{brief, render_text};
+use jointwatch::brief::{brief, render_text};
 
 fn main() -> ExitCode {
     let seed = jointwatch::seed();

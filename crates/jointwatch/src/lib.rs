@@ -22,7 +22,7 @@
 //! | [`validate`] | every check on a document, and atomic merging |
 //! | [`analysis`] | series, trends, cadence, breakdowns, record-setters, geography |
 //! | [`assess`] | indicators, odds, ACH, estimative terms, the built-in catalogue |
-//! | [`report`], [`format`] | the brief and text renderings; CSV, GeoJSON, STIX, JSON Schema |
+//! | [`brief`], [`format`] | the brief and text renderings; CSV, GeoJSON, STIX, JSON Schema |
 //!
 //! The types a user meets first are re-exported here.
 //!
@@ -46,11 +46,11 @@
 
 pub mod analysis;
 pub mod assess;
+pub mod brief;
 pub mod dataset;
 pub mod diagnostics;
 pub mod format;
 pub mod model;
-pub mod report;
 mod sort;
 pub mod validate;
 

@@ -5,7 +5,7 @@ use jointwatch::analysis::series::{series, summarize, Basis, Field, SeriesQuery}
 use jointwatch::analysis::superlative::largest;
 use jointwatch::assess::catalogue::with_catalogue;
 use jointwatch::assess::{assess, AssessOptions};
-use jointwatch::report::brief::{brief, render_text};
+use jointwatch::brief::{brief, render_text};
 use jointwatch::{Dataset, Quantity};
 
 fn query(json: &str) -> SeriesQuery {

@@ -38,8 +38,8 @@ fn dataset_pipeline(bytes: &[u8]) {
         }
     }
     let _ = assess(&catalogue::with_catalogue(&ds), &AssessOptions::default());
-    let b = jointwatch::report::brief::brief(&ds, &Default::default(), &Default::default());
-    let _ = jointwatch::report::brief::render_text(&ds, &b);
+    let b = jointwatch::brief::brief(&ds, &Default::default(), &Default::default());
+    let _ = jointwatch::brief::render_text(&ds, &b);
 }
 
 fn each(target: &str, run: fn(&[u8])) -> usize {

@@ -18,7 +18,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("validate", 3),
     ("analysis", 4),
     ("assess", 5),
-    ("report", 6),
+    ("brief", 6),
     ("format", 6),
 ];
 
@@ -158,8 +158,8 @@ fn no_module_uses_a_layer_above_its_own() {
 #[test]
 fn the_check_sees_grouped_and_plain_paths() {
     let code = code(
-        "use crate::model::x;\n// crate::report::y\nuse crate::{assess, dataset::z};\n\
-         #[cfg(test)]\nmod tests {\n    fn f() { crate::report::g() }\n}\nuse crate::format;\n",
+        "use crate::model::x;\n// crate::brief::y\nuse crate::{assess, dataset::z};\n\
+         #[cfg(test)]\nmod tests {\n    fn f() { crate::brief::g() }\n}\nuse crate::format;\n",
     );
     assert_eq!(crate_paths(&code), ["model", "assess", "dataset", "format"]);
 }

@@ -1,4 +1,4 @@
-//! A plain-text summary of a dataset: each record with its figures, their
+//! A plain-text listing of a dataset: each record with its figures, their
 //! uncertainty and their sources, and the validation findings.
 
 use std::fmt::Write;
@@ -85,7 +85,7 @@ fn figure(out: &mut String, label: &str, q: &Option<Quantity>) {
 /// # Example
 /// ```
 /// let seed = jointwatch::seed();
-/// let text = jointwatch::report::summary::render(&seed, &seed.validate());
+/// let text = jointwatch::brief::listing::render(&seed, &seed.validate());
 /// assert!(text.contains("Ocean-2024"));
 /// assert!(text.contains("over 400"));
 /// ```

@@ -1,0 +1,267 @@
+//! The brief as text for a terminal.
+
+use std::fmt::Write;
+
+use crate::assess::State;
+use crate::brief::Brief;
+use crate::dataset::Dataset;
+
+fn pct(p: f64) -> String {
+    format!("{:.0}%", p * 100.0)
+}
+
+/// Renders a brief as text for a terminal.
+///
+/// # Example
+/// ```
+/// let ds = jointwatch::seed();
+/// let text = jointwatch::brief::render_text(&ds, &jointwatch::brief::brief(&ds, &Default::default(), &Default::default()));
+/// assert!(text.contains("FY2023"));
+/// ```
+pub fn render_text(ds: &Dataset, b: &Brief) -> String {
+    let mut out = crate::brief::listing::render(ds, &b.validation);
+    let o = &mut out;
+
+    for v in &b.series {
+        let _ = writeln!(o, "\n{}", v.title);
+        let _ = writeln!(
+            o,
+            "  {:<10} {:>10}  {:<10} {:>8} {:>9}  records",
+            "period", "value", "basis", "counted", "reported"
+        );
+        for p in &v.series.points {
+            let rep = p
+                .reported
+                .map(|r| r.to_string())
+                .unwrap_or_else(|| "-".into());
+            let basis = serde_json::to_value(p.basis)
+                .ok()
+                .and_then(|x| x.as_str().map(String::from))
+                .unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "  {:<10} {:>10}  {:<10} {:>8} {:>9}  {}",
+                p.key.join(" "),
+                p.value.to_string(),
+                basis,
+                p.counted.to_string(),
+                rep,
+                p.ids.join(", ")
+            );
+        }
+        for w in &v.reported_windows {
+            let max = w
+                .summary
+                .max
+                .map(|m| m.to_string())
+                .unwrap_or_else(|| "unbounded".into());
+            let _ = writeln!(
+                o,
+                "  over {} ({}): lowest {} and highest {} a year, median {}",
+                w.period, w.statistic, w.summary.min, max, w.summary.median
+            );
+        }
+        for u in &v.series.unplaced {
+            let _ = writeln!(o, "  not placed: {} {}", u.id, u.reason);
+        }
+        match (&v.trend, &v.trend_skipped) {
+            (Some(t), _) => {
+                if let Some(mk) = &t.mann_kendall {
+                    let _ = writeln!(
+                        o,
+                        "  trend: Mann–Kendall S = {}, Z = {:.3}, p = {:.4} ({:?})",
+                        mk.s, mk.z, mk.p_value, mk.trend
+                    );
+                }
+                if let Some(ss) = &t.sens_slope {
+                    let _ = writeln!(o, "  Sen's slope {:.3} per period", ss.slope);
+                }
+            }
+            (None, Some(why)) => {
+                let _ = writeln!(o, "  trend: not computed ({why})");
+            }
+            _ => {}
+        }
+    }
+
+    let c = &b.cadence;
+    if !c.order.is_empty() || !c.undated.is_empty() {
+        let _ = writeln!(o, "\nPatrol cadence");
+        let _ = writeln!(o, "  {} dated, {} undated", c.order.len(), c.undated.len());
+        for i in &c.intervals {
+            let _ = writeln!(
+                o,
+                "  {} -> {}: {}–{} days",
+                i.from, i.to, i.min_days, i.max_days
+            );
+        }
+        if let Some(m) = c.median_interval_days {
+            let _ = writeln!(o, "  median interval {m} days");
+        }
+        if !c.undated.is_empty() {
+            let _ = writeln!(
+                o,
+                "  undated (no interval can be computed): {}",
+                c.undated.join(", ")
+            );
+        }
+    }
+
+    if !b.largest.is_empty() || !b.claims.is_empty() {
+        let _ = writeln!(o, "\nRecord-setters");
+    }
+    for r in &b.largest {
+        let leader = r.leader.as_deref().unwrap_or("none");
+        let sure = if r.certain { "for certain" } else { "possibly" };
+        let _ = writeln!(
+            o,
+            "  largest by {:?} in {}–{}: {leader} ({sure}; {} compared, {} without the figure)",
+            r.field,
+            r.from_year,
+            r.to_year,
+            r.compared,
+            r.without_figure.len()
+        );
+    }
+    for cl in &b.claims {
+        let _ = writeln!(o, "  claim by {}: \"{}\"", cl.exercise, cl.text);
+        for r in &cl.checks {
+            let verdict = match (&r.leader, r.certain) {
+                (Some(l), true) if *l == cl.exercise => "largest for certain".to_string(),
+                (Some(l), false) if *l == cl.exercise => {
+                    format!("largest, but {} could match it", r.contenders.join(", "))
+                }
+                (Some(l), _) => format!("not the largest: {l} is"),
+                (None, _) => "no figure".to_string(),
+            };
+            let _ = writeln!(
+                o,
+                "    by {:?} in {}–{}: {verdict} ({} exercise(s) with the figure in the dataset)",
+                r.field, r.from_year, r.to_year, r.compared
+            );
+        }
+    }
+
+    for s in &b.shares {
+        let _ = writeln!(o, "\nBreakdown of {} (total {})", s.statistic, s.total);
+        for sh in &s.shares {
+            let v = match (&sh.quantity, &sh.qualifier, sh.min_share, sh.max_share) {
+                (Some(q), _, Some(lo), Some(hi)) => format!("{q} ({}–{})", pct(lo), pct(hi)),
+                (Some(q), _, _, _) => q.to_string(),
+                (None, Some(w), _, _) => format!("\"{w}\" (no figure)"),
+                (None, None, _, _) => "no figure".into(),
+            };
+            let _ = writeln!(o, "  {:<8} {v}", sh.category.to_string());
+        }
+        if let Some(u) = s.unattributed {
+            let _ = writeln!(o, "  {:<8} {u}", "unattributed");
+        }
+    }
+
+    let a = &b.assessment;
+    let _ = writeln!(o, "\nIndicators as of {}", a.as_of);
+    for i in &a.indicators {
+        let state = match i.state {
+            State::Fired => "FIRED",
+            State::NotFired if i.watch => "watch",
+            State::NotFired => "not fired",
+            State::Unknown => "unknown",
+        };
+        let value = i.value.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+        let _ = writeln!(
+            o,
+            "  {:<10} {:>8}  {}{}",
+            state,
+            value,
+            i.name,
+            if i.illustrative {
+                " [illustrative]"
+            } else {
+                ""
+            }
+        );
+    }
+
+    let _ = writeln!(o, "\nScenarios as of {}", a.as_of);
+    let _ = writeln!(
+        o,
+        "  {:<48} {:>6} {:>6}  {:<20} {:<10}",
+        "scenario", "prior", "now", "term", "confidence"
+    );
+    for s in &a.scenarios {
+        let conf = serde_json::to_value(s.confidence)
+            .ok()
+            .and_then(|x| x.as_str().map(String::from))
+            .unwrap_or_default();
+        let mark = if s.illustrative_prior { "*" } else { "" };
+        let _ = writeln!(
+            o,
+            "  {:<48} {:>6} {:>6}  {:<20} {:<10}",
+            s.name,
+            format!("{}{mark}", pct(s.prior)),
+            pct(s.probability),
+            s.term.words(),
+            conf
+        );
+        let top: Vec<String> = s
+            .contributions
+            .iter()
+            .filter(|c| c.log_odds != 0.0)
+            .take(2)
+            .map(|c| format!("{} {:+.2}", c.indicator, c.log_odds))
+            .collect();
+        if !top.is_empty() {
+            let _ = writeln!(o, "      moved by (log-odds): {}", top.join(", "));
+        }
+        if let Some(w) = &s.what_would_change {
+            let _ = writeln!(
+                o,
+                "      would change most: {} (if fired {} {}, if not {} {}){}",
+                w.indicator,
+                pct(w.if_fired),
+                w.if_fired_term.words(),
+                pct(w.if_not_fired),
+                w.if_not_fired_term.words(),
+                if w.changes_term {
+                    ""
+                } else {
+                    "; no single observation changes the term"
+                }
+            );
+        }
+    }
+    if a.scenarios.iter().any(|s| s.illustrative_prior) {
+        let _ = writeln!(o, "  * illustrative prior from the built-in catalogue (a judgement, not a finding; see docs/method.md)");
+    }
+    for s in &a.skipped {
+        let _ = writeln!(o, "  skipped {}: {}", s.id, s.reason);
+    }
+
+    if !a.ach.rows.is_empty() {
+        let _ = writeln!(o, "\nAnalysis of Competing Hypotheses (rows: observed indicators; columns: scenarios in the order above)");
+        for r in &a.ach.rows {
+            let cells: Vec<String> = r.ratings.iter().map(|x| format!("{x:?}")).collect();
+            let _ = writeln!(
+                o,
+                "  {:<40} {}{}",
+                r.indicator,
+                cells.join(" "),
+                if r.non_diagnostic {
+                    "  (non-diagnostic)"
+                } else {
+                    ""
+                }
+            );
+        }
+        let inc: Vec<String> = a.ach.inconsistency.iter().map(|x| format!("{x}")).collect();
+        let winc: Vec<String> = a
+            .ach
+            .weighted_inconsistency
+            .iter()
+            .map(|x| format!("{x:.2}"))
+            .collect();
+        let _ = writeln!(o, "  inconsistency:          {}", inc.join(" "));
+        let _ = writeln!(o, "  weighted inconsistency: {}", winc.join(" "));
+    }
+    out
+}

@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let full = catalogue::with_catalogue(&ds);
     let _ = assess(&full, &AssessOptions::default());
-    let b = jointwatch::report::brief::brief(&ds, &Default::default(), &Default::default());
-    let _ = jointwatch::report::brief::render_text(&ds, &b);
+    let b = jointwatch::brief::brief(&ds, &Default::default(), &Default::default());
+    let _ = jointwatch::brief::render_text(&ds, &b);
     let _ = Dataset::from_json(&ds.to_json());
 });

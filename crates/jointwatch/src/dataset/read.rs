@@ -136,12 +136,13 @@ fn finding_from(path: String, key: Option<String>, inner: &serde_json::Error) ->
     }
 }
 
-/// Reads any model type (a [`Filter`](crate::Filter), a
-/// [`Period`](crate::Period), a list of [`Point`](crate::Point)s, …) from
+/// Reads any model type (a [`Filter`](crate::model::record::Filter), a
+/// [`Period`](crate::model::period::Period), a list of
+/// [`Point`](crate::model::place::Point)s, …) from
 /// JSON text exactly as documents are read, turning failures into a finding
 /// with a code, a path inside the value, and a line and column.
 ///
-/// Structs are read from objects only (see [`Strict`]): serde would otherwise
+/// Structs are read from objects only (see `dataset::strict`): serde would otherwise
 /// take a positional array for any struct. Readers of JSON text for any model
 /// type should come here rather than to `serde_json::from_str`, so that
 /// values read the same wherever they come from (and, in the WebAssembly
@@ -363,7 +364,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             ds.exercises[0].forces.ships,
-            Some(crate::Quantity::Range {
+            Some(crate::model::quantity::Quantity::Range {
                 min: 4.0,
                 max: 10.0
             })
@@ -540,7 +541,7 @@ mod tests {
         .unwrap();
         assert!(matches!(
             ok.indicators[0].metric,
-            crate::Metric::Count {
+            crate::model::scenario::Metric::Count {
                 window_years: None,
                 ..
             }

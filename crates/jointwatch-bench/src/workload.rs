@@ -291,9 +291,9 @@ pub fn sizes_from_env() -> Vec<usize> {
 /// assert_eq!([size_label(1_000), size_label(1_000_000), size_label(2_500)], ["1k", "1M", "2500"]);
 /// ```
 pub fn size_label(n: usize) -> String {
-    if n >= 1_000_000 && n % 1_000_000 == 0 {
+    if n >= 1_000_000 && n.is_multiple_of(1_000_000) {
         format!("{}M", n / 1_000_000)
-    } else if n >= 1_000 && n % 1_000 == 0 {
+    } else if n >= 1_000 && n.is_multiple_of(1_000) {
         format!("{}k", n / 1_000)
     } else {
         n.to_string()

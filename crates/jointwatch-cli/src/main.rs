@@ -230,8 +230,8 @@ fn parse_table(s: &str) -> Result<Table, String> {
 }
 
 fn parse_code(s: &str) -> Result<Code, String> {
-    Code::from_str(s)
-        .ok_or_else(|| format!("{s:?} is not a finding code; see docs/validation-codes.md"))
+    s.parse()
+        .map_err(|_| format!("{s:?} is not a finding code; see docs/validation-codes.md"))
 }
 
 fn parse_date(s: &str) -> Result<FuzzyDate, String> {
@@ -252,13 +252,6 @@ fn main() -> ExitCode {
 // Printing.
 // ---------------------------------------------------------------------------
 
-fn severity_word(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
-}
-
 /// `FILE[:LINE[:COLUMN]]: [PATH: ]SEVERITY[CODE]: MESSAGE`
 fn finding_line(file: &str, f: &Finding) -> String {
     let mut s = file.to_string();
@@ -272,7 +265,7 @@ fn finding_line(file: &str, f: &Finding) -> String {
     if !f.path.is_empty() {
         s += &format!("{}: ", f.path);
     }
-    s += &format!("{}[{}]: {}", severity_word(f.severity), f.code, f.message);
+    s += &format!("{}[{}]: {}", f.severity, f.code, f.message);
     s
 }
 

@@ -22,7 +22,7 @@
 //! | [`validate`] | every check on a document, and atomic merging |
 //! | [`analysis`] | series, trends, cadence, breakdowns, record-setters, geography |
 //! | [`assess`] | indicators, odds, ACH, estimative terms, the built-in catalogue |
-//! | [`brief`], [`format`] | the brief and text renderings; CSV, GeoJSON, STIX, JSON Schema |
+//! | [`brief`], [`format`](mod@format) | the brief and text renderings; CSV, GeoJSON, STIX, JSON Schema |
 //!
 //! The types a user meets first are re-exported here.
 //!
@@ -44,11 +44,17 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// TODO(issue 12): drop these allows once analysis/geography.rs (doc lines 6,
+// 11, 12; `% 3 == 0` in a test, line 1359) and format/geojson.rs (line 55)
+// lose their redundant link targets and use `is_multiple_of`.
+#[allow(rustdoc::redundant_explicit_links)]
+#[cfg_attr(test, allow(clippy::manual_is_multiple_of))]
 pub mod analysis;
 pub mod assess;
 pub mod brief;
 pub mod dataset;
 pub mod diagnostics;
+#[allow(rustdoc::redundant_explicit_links)]
 pub mod format;
 pub mod model;
 mod sort;

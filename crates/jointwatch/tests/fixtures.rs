@@ -173,7 +173,7 @@ fn read_sidecar(fixture: &Path) -> Vec<Expect> {
                     .map(|v| v.as_u64().expect("column is a number")),
             };
             assert!(
-                Code::from_str(&e.code).is_some(),
+                e.code.parse::<Code>().is_ok(),
                 "{}: {:?} is not a finding code",
                 path.display(),
                 e.code
@@ -191,10 +191,10 @@ fn read_sidecar(fixture: &Path) -> Vec<Expect> {
 
 /// The code a fixture is named for: `end-before-start-2` → `end-before-start`.
 fn code_of_name(name: &str) -> Option<Code> {
-    Code::from_str(name).or_else(|| {
+    name.parse().ok().or_else(|| {
         let (base, n) = name.rsplit_once('-')?;
         n.parse::<u32>().ok()?;
-        Code::from_str(base)
+        base.parse().ok()
     })
 }
 
@@ -391,7 +391,7 @@ fn every_code_is_triggered_by_an_invalid_fixture() {
 fn sidecar_severities_are_the_default_severities() {
     for (name, path) in fixtures("invalid") {
         for e in read_sidecar(&path) {
-            let code = Code::from_str(&e.code).unwrap();
+            let code: Code = e.code.parse().unwrap();
             assert_eq!(
                 e.severity,
                 severity_text(code.default_severity()),
@@ -592,7 +592,7 @@ fn every_code_is_documented() {
     for row in &rows {
         let code = row[0].trim_matches('`');
         assert!(
-            Code::from_str(code).is_some(),
+            code.parse::<Code>().is_ok(),
             "docs list unknown code {code}"
         );
     }

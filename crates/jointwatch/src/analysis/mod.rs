@@ -2,7 +2,7 @@
 //! statistics, patrol cadence, breakdown shares, record-setters and
 //! great-circle geography.
 //!
-//! Everything here reads a [`Dataset`](crate::Dataset) (or plain numbers)
+//! Everything here reads a [`Dataset`](crate::dataset::Dataset) (or plain numbers)
 //! and returns results; nothing here changes a dataset or judges scenarios
 //! (that is [`crate::assess`]).
 

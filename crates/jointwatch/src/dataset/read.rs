@@ -10,23 +10,17 @@ use crate::model::de::untag;
 
 /// The document could not be read. Holds one finding with a parse code,
 /// the path where reading stopped, and the line and column.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{finding}")]
 pub struct ParseError {
     /// What went wrong and where.
     pub finding: Finding,
 }
 
-impl std::fmt::Display for ParseError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.finding.fmt(f)
-    }
-}
-
-impl std::error::Error for ParseError {}
-
 /// A document was rejected: it could not be read, or validation found
 /// errors. Holds every finding (warnings too).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("dataset rejected with {} error(s){}", errors(.findings).count(), first_error(.findings))]
 pub struct LoadError {
     /// All findings; at least one has severity error.
     pub findings: Vec<Finding>,
@@ -35,29 +29,21 @@ pub struct LoadError {
 impl LoadError {
     /// The code of the first error.
     pub fn code(&self) -> Option<Code> {
-        self.findings
-            .iter()
-            .find(|f| f.severity == Severity::Error)
-            .map(|f| f.code)
+        errors(&self.findings).next().map(|f| f.code)
     }
 }
 
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let errors = self
-            .findings
-            .iter()
-            .filter(|x| x.severity == Severity::Error);
-        let n = errors.clone().count();
-        write!(f, "dataset rejected with {n} error(s)")?;
-        if let Some(first) = errors.into_iter().next() {
-            write!(f, "; first: {first}")?;
-        }
-        Ok(())
-    }
+/// The findings that are errors.
+fn errors(findings: &[Finding]) -> impl Iterator<Item = &Finding> {
+    findings.iter().filter(|f| f.severity == Severity::Error)
 }
 
-impl std::error::Error for LoadError {}
+/// `; first: ` and the first error, or nothing when there is none.
+fn first_error(findings: &[Finding]) -> String {
+    errors(findings)
+        .next()
+        .map_or_else(String::new, |f| format!("; first: {f}"))
+}
 
 impl From<ParseError> for LoadError {
     fn from(e: ParseError) -> Self {
@@ -71,7 +57,7 @@ impl From<ParseError> for LoadError {
 /// when the code came from a tag (see [`crate::model::de::tagged`]).
 fn classify(msg: &str) -> (Code, String, bool) {
     if let Some((code, rest)) = untag(msg) {
-        if let Some(c) = Code::from_str(code) {
+        if let Ok(c) = code.parse() {
             return (c, rest.to_string(), true);
         }
     }
@@ -150,12 +136,13 @@ fn finding_from(path: String, key: Option<String>, inner: &serde_json::Error) ->
     }
 }
 
-/// Reads any model type (a [`Filter`](crate::Filter), a
-/// [`Period`](crate::Period), a list of [`Point`](crate::Point)s, …) from
+/// Reads any model type (a [`Filter`](crate::model::record::Filter), a
+/// [`Period`](crate::model::period::Period), a list of
+/// [`Point`](crate::model::place::Point)s, …) from
 /// JSON text exactly as documents are read, turning failures into a finding
 /// with a code, a path inside the value, and a line and column.
 ///
-/// Structs are read from objects only (see [`Strict`]): serde would otherwise
+/// Structs are read from objects only (see `dataset::strict`): serde would otherwise
 /// take a positional array for any struct. Readers of JSON text for any model
 /// type should come here rather than to `serde_json::from_str`, so that
 /// values read the same wherever they come from (and, in the WebAssembly
@@ -280,6 +267,20 @@ mod tests {
     }
 
     #[test]
+    fn error_messages_are_the_findings() {
+        let parse = Dataset::from_json(r#"{"formatVersion": 1}"#).unwrap_err();
+        assert_eq!(parse.to_string(), parse.finding.to_string());
+        let mut load = LoadError::from(parse.clone());
+        assert_eq!(
+            load.to_string(),
+            format!("dataset rejected with 1 error(s); first: {}", parse.finding)
+        );
+        load.findings[0].severity = Severity::Warning;
+        assert_eq!(load.to_string(), "dataset rejected with 0 error(s)");
+        assert_eq!(load.code(), None);
+    }
+
+    #[test]
     fn nested_structs_given_as_arrays_are_wrong_types() {
         let cases = [
             (exercise(r#", "forces": [null, 400]"#), "exercises[0].forces"),
@@ -363,7 +364,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             ds.exercises[0].forces.ships,
-            Some(crate::Quantity::Range {
+            Some(crate::model::quantity::Quantity::Range {
                 min: 4.0,
                 max: 10.0
             })
@@ -540,7 +541,7 @@ mod tests {
         .unwrap();
         assert!(matches!(
             ok.indicators[0].metric,
-            crate::Metric::Count {
+            crate::model::scenario::Metric::Count {
                 window_years: None,
                 ..
             }

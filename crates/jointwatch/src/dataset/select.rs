@@ -113,7 +113,18 @@ impl Filter {
         true
     }
 
-    /// The records of a dataset that pass the filter.
+    /// The records of a dataset that pass the filter, in the order of
+    /// [`Record::all`].
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::{parse_json, Filter};
+    /// let seed = jointwatch::seed();
+    /// let f: Filter = parse_json(r#"{"kinds": ["exercise", "patrol"], "participantsAll": ["CHN", "RUS"], "from": "2024"}"#).unwrap();
+    /// let ids: Vec<&str> = f.select(&seed).iter().map(|r| r.id()).collect();
+    /// // The seed's joint air patrol is undated, so a date bound leaves it out.
+    /// assert_eq!(ids, ["northern-interaction-2024", "ocean-2024"]);
+    /// ```
     pub fn select<'a>(&self, ds: &'a Dataset) -> Vec<Record<'a>> {
         // A grading filter looks up every cited source: index them once.
         let sources = if self.min_reliability.is_some() || self.min_credibility.is_some() {

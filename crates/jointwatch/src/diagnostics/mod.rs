@@ -53,11 +53,20 @@ macro_rules! codes {
             pub fn default_severity(&self) -> Severity {
                 match self { $( Code::$variant => Severity::$sev, )* }
             }
+        }
 
-            /// The code with this text form.
-            #[allow(clippy::should_implement_trait)]
-            pub fn from_str(s: &str) -> Option<Code> {
-                match s { $( $text => Some(Code::$variant), )* _ => None }
+        /// The code with this text form.
+        ///
+        /// ```
+        /// use jointwatch::diagnostics::Code;
+        /// assert_eq!("end-before-start".parse(), Ok(Code::EndBeforeStart));
+        /// let err = "end-before-begin".parse::<Code>().unwrap_err();
+        /// assert_eq!(err.to_string(), r#"unknown finding code "end-before-begin""#);
+        /// ```
+        impl std::str::FromStr for Code {
+            type Err = UnknownCode;
+            fn from_str(s: &str) -> Result<Code, UnknownCode> {
+                match s { $( $text => Ok(Code::$variant), )* _ => Err(UnknownCode(s.to_string())) }
             }
         }
     };
@@ -152,6 +161,21 @@ codes! {
     CountedExceedsReported = "counted-exceeds-reported", Warning;
 }
 
+/// Text that is not a finding code (the error of `str::parse::<Code>`); its
+/// message is stable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown finding code {0:?}")]
+pub struct UnknownCode(pub String);
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -166,9 +190,9 @@ impl Serialize for Code {
 
 impl<'de> Deserialize<'de> for Code {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Code::from_str(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown finding code {s:?}")))
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -196,11 +220,7 @@ pub struct Finding {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{sev}[{}]", self.code)?;
+        write!(f, "{}[{}]", self.severity, self.code)?;
         if !self.path.is_empty() {
             write!(f, " at {}", self.path)?;
         }
@@ -268,5 +288,27 @@ impl Report {
         v.sort();
         v.dedup();
         v
+    }
+}
+
+/// A count line, then one finding per line:
+///
+/// ```
+/// use jointwatch::Dataset;
+/// let ds = Dataset::from_json(r#"{"formatVersion": "1.0", "exercises": [{"id": "e", "name": "E",
+///     "participants": ["CHN", "RUS"], "dates": {"start": "2024-07", "end": "2024-06"}}]}"#).unwrap();
+/// assert_eq!(
+///     ds.validate().to_string(),
+///     "1 error(s), 1 warning(s)
+/// error[end-before-start] at exercises[0].dates: ends (2024-06) before it starts (2024-07)
+/// warning[no-source] at exercises[0].sources: cites no source; every figure should be traceable"
+/// );
+/// ```
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self.errors().count();
+        let warnings = self.findings.len() - errors;
+        write!(f, "{errors} error(s), {warnings} warning(s)")?;
+        self.findings.iter().try_for_each(|x| write!(f, "\n{x}"))
     }
 }

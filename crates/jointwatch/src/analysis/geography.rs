@@ -29,9 +29,9 @@
 use std::fmt;
 
 use geo::{Distance, Haversine, Intersects, Length};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
-use crate::model::de::{tag_enum, Tagged};
+use crate::model::de::tagged_deserialize;
 use crate::model::patrol::Patrol;
 use crate::model::place::{Area, Point};
 
@@ -105,64 +105,15 @@ pub enum Target {
     },
 }
 
-tag_enum! {
-    /// The `type` of a [`Target`].
-    enum TargetType {
-        Point = "point",
-        Line = "line",
-        Polygon = "polygon",
+tagged_deserialize! {
+    Target by "type": TargetType, fields TargetFields {
+        lon: f64 = "lon",
+        lat: f64 = "lat",
+        points: Vec<Point> = "points",
     }
-}
-
-/// Every field a [`Target`] object may have, read flat so that an error in
-/// any of them keeps its path and position.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TargetFields {
-    #[serde(rename = "type")]
-    kind: TargetType,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    lon: Option<f64>,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    lat: Option<f64>,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    points: Option<Vec<Point>>,
-}
-
-impl<'de> Deserialize<'de> for Target {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let f = TargetFields::deserialize(d)?;
-        let t = Tagged {
-            tag: "type",
-            name: f.kind.name(),
-        };
-        let present = [
-            ("lon", f.lon.is_some()),
-            ("lat", f.lat.is_some()),
-            ("points", f.points.is_some()),
-        ];
-        Ok(match f.kind {
-            TargetType::Point => {
-                t.allow(&present, &["lon", "lat"])?;
-                Target::Point(Point {
-                    lon: t.require("lon", f.lon)?,
-                    lat: t.require("lat", f.lat)?,
-                })
-            }
-            TargetType::Line => {
-                t.allow(&present, &["points"])?;
-                Target::Line {
-                    points: t.require("points", f.points)?,
-                }
-            }
-            TargetType::Polygon => {
-                t.allow(&present, &["points"])?;
-                Target::Polygon {
-                    points: t.require("points", f.points)?,
-                }
-            }
-        })
-    }
+    Point = "point" (lon, lat) => Target::Point(Point { lon, lat }),
+    Line = "line" (points) => Target::Line { points },
+    Polygon = "polygon" (points) => Target::Polygon { points },
 }
 
 /// The closest approach of a route to a [`Target`].

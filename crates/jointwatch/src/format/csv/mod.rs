@@ -338,6 +338,35 @@ mod tests {
     }
 
     #[test]
+    fn errors_read_as_they_always_have() {
+        let err = read("id,colour\nx,red\n", None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "CSV rejected with 1 error(s); nothing was imported; first: {}",
+                err.findings[0]
+            )
+        );
+        let none = CsvError {
+            findings: Vec::new(),
+        };
+        assert_eq!(
+            none.to_string(),
+            "CSV rejected with 0 error(s); nothing was imported"
+        );
+        assert_eq!(
+            "maps".parse::<Table>().unwrap_err().to_string(),
+            "\"maps\" is not a table; use exercises, patrols, statistics or sources"
+        );
+        let bad = parse_quantity("lots").unwrap_err();
+        assert_eq!(bad.code, Code::InvalidQuantity);
+        assert_eq!(
+            bad.to_string(),
+            "\"lots\" is not a quantity; write 669, 400+, >400, <=10, <10, 4-10 or 3/5/8 (low/best/high)"
+        );
+    }
+
+    #[test]
     fn a_bad_row_imports_nothing_and_every_bad_cell_is_named() {
         let text = "id,name,participants,start,ships\n\
                     a,A,CHN;RUS,2024,10\n\

@@ -91,18 +91,22 @@ pub(crate) use tag_enum;
 /// }
 /// ```
 ///
-/// Every field is read as an `Option` of its type, present but not `null`
-/// ([`present`]); `year: i16 = "year"` names it in JSON. Each variant lists,
-/// in the order the error messages name them, the fields its type allows:
-/// a plain name is required and bound to its value, a name followed by `?`
-/// is optional and bound to the `Option`. The expression after `=>` builds
-/// the value from those bindings. Variants are listed in the order serde's
-/// unknown-variant message names them, fields in the order the first field
-/// given but not allowed is looked for.
+/// Every field is read as an `Option` of its type, absent or given but not
+/// `null` ([`present`]); `year: i16 = "year"` names it in JSON. Each variant
+/// lists the fields its type allows: a plain name is required and bound to
+/// its value, a name followed by `?` is optional and bound to its `Option`.
+/// The expression after `=>` builds the value from those bindings.
 ///
-/// The expansion is what was written by hand before: one non-generic field
-/// struct and one `Deserialize` impl per type, nothing shared that is generic
-/// over the type (so the `.wasm` does not grow).
+/// Order is part of the messages, so keep it when changing a type: variants
+/// in the order serde's unknown-variant message lists them; fields in the
+/// order serde's unknown-field message lists them (after the tag), which is
+/// also the order the first given-but-not-allowed field is looked for; a
+/// variant's fields in the order the `expected …` of that message lists them
+/// and the order their `missing field` errors are raised.
+///
+/// The expansion is the code that was written by hand before: one field
+/// struct and one `Deserialize` impl per type, nothing new that is generic
+/// over the type, so the `.wasm` does not grow.
 macro_rules! tagged_deserialize {
     (
         $ty:ident by $tag:literal: $tag_ty:ident, fields $fields:ident {

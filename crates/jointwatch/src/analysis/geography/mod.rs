@@ -3,12 +3,12 @@
 //!
 //! Everything here works on a sphere of mean Earth radius
 //! [`EARTH_RADIUS_KM`] (6371.0088 km, the IUGG/GRS 80 mean radius `R₁`, the
-//! radius the `geo` crate's [`Haversine`](geo::Haversine) metric uses).
+//! radius the `geo` crate's [`Haversine`] metric uses).
 //! Route segments and target edges are great-circle arcs, so a route from
 //! 179°E to 179°W is a 2° hop across the antimeridian, not a 358° detour, and
 //! nothing special happens at the poles.
 //!
-//! Distances and lengths come from `geo`'s [`Haversine`](geo::Haversine)
+//! Distances and lengths come from `geo`'s [`Haversine`]
 //! metric and inside tests from its [`Intersects`](geo::Intersects); the foot
 //! of a perpendicular on an arc and the crossing of two arcs are computed
 //! here with unit vectors (`geo` has no spherical arc crossing, and its

@@ -1,5 +1,5 @@
 //! The sphere arithmetic under the API: points as unit vectors, great-circle
-//! distances (`geo`'s [`Haversine`](geo::Haversine)), the foot of a
+//! distances (`geo`'s [`Haversine`]), the foot of a
 //! perpendicular on an arc, the crossing of two arcs, bounding caps that
 //! prune candidates, and longitudes wrapped across the antimeridian.
 //!

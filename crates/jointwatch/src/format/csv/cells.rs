@@ -1,6 +1,7 @@
 //! The syntax of one cell: items with details (`RUS(navy)`,
 //! `H-6K(bomber,CHN)=2`), codes, dates, points, periods and the words of
-//! each vocabulary. Quantities are read by [`Quantity::from_cell`].
+//! each vocabulary. Quantities are read by
+//! [`Quantity::from_cell`](crate::model::quantity::Quantity::from_cell).
 
 use std::str::FromStr;
 

@@ -52,7 +52,7 @@ use crate::model::patrol::{PatrolKind, PatrolResponse, Platform};
 use crate::model::place::{AreaKind, Point};
 
 /// Exports the dataset's areas, exercises and patrols as a GeoJSON
-/// `FeatureCollection` of the [`geojson`](::geojson) crate, for Rust
+/// `FeatureCollection` of the [`geojson`] crate, for Rust
 /// programs that go on to work with it. It holds exactly what
 /// [`to_string`] writes.
 pub fn export(ds: &Dataset) -> FeatureCollection {

@@ -69,6 +69,123 @@ macro_rules! tag_enum {
 }
 pub(crate) use tag_enum;
 
+/// Reads an internally tagged enum through a flat field struct, checking
+/// which fields the named type requires and allows (see [`Tagged`]).
+///
+/// One invocation declares the tag enum (with [`tag_enum!`]), the flat field
+/// struct and the `Deserialize` impl:
+///
+/// ```text
+/// tagged_deserialize! {
+///     Period by "type": PeriodType, fields PeriodFields {
+///         year: i16 = "year",
+///         first_month: u8 = "firstMonth",
+///         named_by: FiscalNaming = "namedBy",
+///     }
+///     CalendarYear = "calendarYear" (year) => Period::CalendarYear { year },
+///     FiscalYear = "fiscalYear" (year, first_month, named_by?) => Period::FiscalYear {
+///         year,
+///         first_month,
+///         named_by: named_by.unwrap_or_default(),
+///     },
+/// }
+/// ```
+///
+/// Every field is read as an `Option` of its type, absent or given but not
+/// `null` ([`present`]); `year: i16 = "year"` names it in JSON. Each variant
+/// lists the fields its type allows: a plain name is required and bound to
+/// its value, a name followed by `?` is optional and bound to its `Option`.
+/// The expression after `=>` builds the value from those bindings.
+///
+/// Order is part of the messages, so keep it when changing a type: variants
+/// in the order serde's unknown-variant message lists them; fields in the
+/// order serde's unknown-field message lists them (after the tag), which is
+/// also the order the first given-but-not-allowed field is looked for; a
+/// variant's fields in the order the `expected …` of that message lists them
+/// and the order their `missing field` errors are raised.
+///
+/// The expansion is the code that was written by hand before: one field
+/// struct and one `Deserialize` impl per type, nothing new that is generic
+/// over the type, so the `.wasm` does not grow.
+macro_rules! tagged_deserialize {
+    (
+        $ty:ident by $tag:literal: $tag_ty:ident, fields $fields:ident {
+            $($field:ident: $field_ty:ty = $json:literal),* $(,)?
+        }
+        $($variant:ident = $name:literal ($($allowed:tt)*) => $build:expr),+ $(,)?
+    ) => {
+        $crate::model::de::tag_enum! {
+            #[doc = concat!("The `", $tag, "` of a [`", stringify!($ty), "`].")]
+            enum $tag_ty { $($variant = $name),+ }
+        }
+
+        #[doc = concat!(
+            "Every field a [`", stringify!($ty), "`] object may have, read flat so that an ",
+            "error in any of them keeps its path and position."
+        )]
+        #[derive(::serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct $fields {
+            #[serde(rename = $tag)]
+            kind: $tag_ty,
+            $(
+                #[serde(rename = $json, default, deserialize_with = "crate::model::de::present")]
+                $field: Option<$field_ty>,
+            )*
+        }
+
+        impl $fields {
+            $(
+                #[allow(non_upper_case_globals)]
+                const $field: &'static str = $json;
+            )*
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let f = <$fields as ::serde::Deserialize>::deserialize(d)?;
+                let t = $crate::model::de::Tagged {
+                    tag: $tag,
+                    name: f.kind.name(),
+                };
+                let present = [$(($json, f.$field.is_some())),*];
+                Ok(match f.kind {
+                    $($tag_ty::$variant => {
+                        t.allow(
+                            &present,
+                            &$crate::model::de::tagged_deserialize!(@names $fields [] $($allowed)*),
+                        )?;
+                        $crate::model::de::tagged_deserialize!(@bind t f $fields $($allowed)*);
+                        $build
+                    })+
+                })
+            }
+        }
+    };
+
+    // The JSON names of a variant's fields, as an array.
+    (@names $fields:ident [$($names:expr),*]) => { [$($names),*] };
+    (@names $fields:ident [$($names:expr),*] $field:ident ? $(, $($rest:tt)*)?) => {
+        $crate::model::de::tagged_deserialize!(@names $fields [$($names,)* $fields::$field] $($($rest)*)?)
+    };
+    (@names $fields:ident [$($names:expr),*] $field:ident $(, $($rest:tt)*)?) => {
+        $crate::model::de::tagged_deserialize!(@names $fields [$($names,)* $fields::$field] $($($rest)*)?)
+    };
+
+    // Binds each of a variant's fields: a required one to its value, an
+    // optional one (`name?`) to its `Option`.
+    (@bind $t:ident $f:ident $fields:ident) => {};
+    (@bind $t:ident $f:ident $fields:ident $field:ident ? $(, $($rest:tt)*)?) => {
+        let $field = $f.$field;
+        $crate::model::de::tagged_deserialize!(@bind $t $f $fields $($($rest)*)?);
+    };
+    (@bind $t:ident $f:ident $fields:ident $field:ident $(, $($rest:tt)*)?) => {
+        let $field = $t.require($fields::$field, $f.$field)?;
+        $crate::model::de::tagged_deserialize!(@bind $t $f $fields $($($rest)*)?);
+    };
+}
+pub(crate) use tagged_deserialize;
+
 /// The type an internally tagged object names, for checking which of the
 /// fields read into its flat field struct that type requires and allows.
 ///

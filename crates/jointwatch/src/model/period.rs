@@ -10,10 +10,10 @@
 use std::fmt;
 
 use jiff::civil::Date;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::model::date::{add_months_to_first, add_years};
-use crate::model::de::{tag_enum, Tagged};
+use crate::model::de::tagged_deserialize;
 
 /// Which year a fiscal year is named for.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -132,143 +132,39 @@ pub enum Granularity {
     Month,
 }
 
-tag_enum! {
-    /// The `type` of a [`Period`].
-    enum PeriodType {
-        CalendarYear = "calendarYear",
-        Quarter = "quarter",
-        Month = "month",
-        FiscalYear = "fiscalYear",
-        Years = "years",
+tagged_deserialize! {
+    Period by "type": PeriodType, fields PeriodFields {
+        year: i16 = "year",
+        quarter: u8 = "quarter",
+        month: u8 = "month",
+        first_month: u8 = "firstMonth",
+        named_by: FiscalNaming = "namedBy",
+        start: i16 = "start",
+        end: i16 = "end",
     }
+    CalendarYear = "calendarYear" (year) => Period::CalendarYear { year },
+    Quarter = "quarter" (year, quarter) => Period::Quarter { year, quarter },
+    Month = "month" (year, month) => Period::Month { year, month },
+    FiscalYear = "fiscalYear" (year, first_month, named_by?) => Period::FiscalYear {
+        year,
+        first_month,
+        named_by: named_by.unwrap_or_default(),
+    },
+    Years = "years" (start, end) => Period::Years { start, end },
 }
 
-/// Every field a [`Period`] object may have, read flat so that an error in
-/// any of them keeps its path and position.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct PeriodFields {
-    #[serde(rename = "type")]
-    kind: PeriodType,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    year: Option<i16>,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    quarter: Option<u8>,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    month: Option<u8>,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    first_month: Option<u8>,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    named_by: Option<FiscalNaming>,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    start: Option<i16>,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    end: Option<i16>,
-}
-
-impl<'de> Deserialize<'de> for Period {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let f = PeriodFields::deserialize(d)?;
-        let t = Tagged {
-            tag: "type",
-            name: f.kind.name(),
-        };
-        let present = [
-            ("year", f.year.is_some()),
-            ("quarter", f.quarter.is_some()),
-            ("month", f.month.is_some()),
-            ("firstMonth", f.first_month.is_some()),
-            ("namedBy", f.named_by.is_some()),
-            ("start", f.start.is_some()),
-            ("end", f.end.is_some()),
-        ];
-        Ok(match f.kind {
-            PeriodType::CalendarYear => {
-                t.allow(&present, &["year"])?;
-                Period::CalendarYear {
-                    year: t.require("year", f.year)?,
-                }
-            }
-            PeriodType::Quarter => {
-                t.allow(&present, &["year", "quarter"])?;
-                Period::Quarter {
-                    year: t.require("year", f.year)?,
-                    quarter: t.require("quarter", f.quarter)?,
-                }
-            }
-            PeriodType::Month => {
-                t.allow(&present, &["year", "month"])?;
-                Period::Month {
-                    year: t.require("year", f.year)?,
-                    month: t.require("month", f.month)?,
-                }
-            }
-            PeriodType::FiscalYear => {
-                t.allow(&present, &["year", "firstMonth", "namedBy"])?;
-                Period::FiscalYear {
-                    year: t.require("year", f.year)?,
-                    first_month: t.require("firstMonth", f.first_month)?,
-                    named_by: f.named_by.unwrap_or_default(),
-                }
-            }
-            PeriodType::Years => {
-                t.allow(&present, &["start", "end"])?;
-                Period::Years {
-                    start: t.require("start", f.start)?,
-                    end: t.require("end", f.end)?,
-                }
-            }
-        })
+tagged_deserialize! {
+    Granularity by "type": GranularityType, fields GranularityFields {
+        first_month: u8 = "firstMonth",
+        named_by: FiscalNaming = "namedBy",
     }
-}
-
-tag_enum! {
-    /// The `type` of a [`Granularity`].
-    enum GranularityType {
-        Year = "year",
-        FiscalYear = "fiscalYear",
-        Quarter = "quarter",
-        Month = "month",
-    }
-}
-
-/// Every field a [`Granularity`] object may have.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct GranularityFields {
-    #[serde(rename = "type")]
-    kind: GranularityType,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    first_month: Option<u8>,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    named_by: Option<FiscalNaming>,
-}
-
-impl<'de> Deserialize<'de> for Granularity {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let f = GranularityFields::deserialize(d)?;
-        let t = Tagged {
-            tag: "type",
-            name: f.kind.name(),
-        };
-        let present = [
-            ("firstMonth", f.first_month.is_some()),
-            ("namedBy", f.named_by.is_some()),
-        ];
-        let plain = |g: Granularity| t.allow(&present, &[]).map(|()| g);
-        match f.kind {
-            GranularityType::Year => plain(Granularity::Year),
-            GranularityType::Quarter => plain(Granularity::Quarter),
-            GranularityType::Month => plain(Granularity::Month),
-            GranularityType::FiscalYear => {
-                t.allow(&present, &["firstMonth", "namedBy"])?;
-                Ok(Granularity::FiscalYear {
-                    first_month: t.require("firstMonth", f.first_month)?,
-                    named_by: f.named_by.unwrap_or_default(),
-                })
-            }
-        }
-    }
+    Year = "year" () => Granularity::Year,
+    FiscalYear = "fiscalYear" (first_month, named_by?) => Granularity::FiscalYear {
+        first_month,
+        named_by: named_by.unwrap_or_default(),
+    },
+    Quarter = "quarter" () => Granularity::Quarter,
+    Month = "month" () => Granularity::Month,
 }
 
 impl Granularity {

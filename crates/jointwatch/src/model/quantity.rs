@@ -421,6 +421,273 @@ impl<'de> Deserialize<'de> for Quantity {
     }
 }
 
+// ---------------------------------------------------------------------------
+// The cell syntax: how people type a quantity in a spreadsheet (`669`,
+// `90,000`, `400+`, `>400`, `<=10`, `4-10`, `3/5/8`), read and written.
+// ---------------------------------------------------------------------------
+
+/// A cell's text is not a quantity ([`Quantity::from_cell`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{cell:?} is not a quantity; write 669, 400+, >400, <=10, <10, 4-10 or 3/5/8 (low/best/high)"
+)]
+pub struct QuantityCellError {
+    /// The cell as given.
+    pub cell: String,
+}
+
+/// A plain decimal number: optional `-`, digits, optional fraction. No
+/// exponents, no `inf` or `NaN`.
+pub(crate) fn plain_number(s: &str) -> Option<f64> {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || frac.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// A number as people write counts: `90000`, `90,000` (commas only between
+/// groups of three digits) or `2.5`.
+fn number(s: &str) -> Option<f64> {
+    let s = s.trim();
+    if s.contains(',') {
+        let body = s.strip_prefix('-').unwrap_or(s);
+        let int = body.split('.').next().unwrap_or("");
+        let groups: Vec<&str> = int.split(',').collect();
+        let grouped = (1..=3).contains(&groups[0].len())
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && !body.split_once('.').is_some_and(|(_, f)| f.contains(','));
+        if !grouped {
+            return None;
+        }
+        return plain_number(&s.replace(',', ""));
+    }
+    plain_number(s)
+}
+
+impl Quantity {
+    /// Reads a quantity as typed in a spreadsheet cell (the CSV import's
+    /// syntax, `docs/csv.md`).
+    ///
+    /// | Cell | Meaning | JSON |
+    /// | --- | --- | --- |
+    /// | `669`, `90,000`, `2.5` | exactly | `669` |
+    /// | `9+`, `>=9`, `at least 9` | 9 or more | `{"atLeast": 9}` |
+    /// | `>400`, `over 400`, `more than 400` | more than 400 | `{"over": 400}` |
+    /// | `<=10`, `at most 10`, `up to 10` | 10 or fewer | `{"atMost": 10}` |
+    /// | `<10`, `under 10`, `fewer than 10`, `less than 10` | fewer than 10 | `{"under": 10}` |
+    /// | `4-10`, `4–10`, `4 to 10` | from 4 to 10 | `{"min": 4, "max": 10}` |
+    /// | `3/5/8` | low/best/high | `{"low": 3, "best": 5, "high": 8}` |
+    ///
+    /// `≥` and `≤` work like `>=` and `<=`. Note that `400+` includes 400 (as
+    /// in "18+"); for "over 400" write `>400`.
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::Quantity;
+    /// assert_eq!(Quantity::from_cell(">400").unwrap(), Quantity::MoreThan(400.0));
+    /// assert_eq!(Quantity::from_cell("9+").unwrap(), Quantity::AtLeast(9.0));
+    /// assert_eq!(Quantity::from_cell("90,000").unwrap(), Quantity::Exact(90000.0));
+    /// assert_eq!(
+    ///     Quantity::from_cell("lots").unwrap_err().to_string(),
+    ///     "\"lots\" is not a quantity; write 669, 400+, >400, <=10, <10, 4-10 or 3/5/8 (low/best/high)"
+    /// );
+    /// ```
+    pub fn from_cell(cell: &str) -> Result<Quantity, QuantityCellError> {
+        let s = cell.trim();
+        let bad = || QuantityCellError {
+            cell: cell.to_string(),
+        };
+        let num = |t: &str| number(t).ok_or_else(bad);
+        let lower = s.to_lowercase();
+        type Make = fn(f64) -> Quantity;
+        let prefixes: [(&str, Make); 13] = [
+            (">=", Quantity::AtLeast),
+            ("≥", Quantity::AtLeast),
+            ("<=", Quantity::AtMost),
+            ("≤", Quantity::AtMost),
+            (">", Quantity::MoreThan),
+            ("<", Quantity::LessThan),
+            ("at least ", Quantity::AtLeast),
+            ("over ", Quantity::MoreThan),
+            ("more than ", Quantity::MoreThan),
+            ("at most ", Quantity::AtMost),
+            ("up to ", Quantity::AtMost),
+            ("under ", Quantity::LessThan),
+            ("fewer than ", Quantity::LessThan),
+        ];
+        for (p, make) in prefixes {
+            if let Some(rest) = lower.strip_prefix(p) {
+                return Ok(make(num(rest)?));
+            }
+        }
+        if let Some(rest) = lower.strip_prefix("less than ") {
+            return Ok(Quantity::LessThan(num(rest)?));
+        }
+        if let Some(rest) = s.strip_suffix('+') {
+            return Ok(Quantity::AtLeast(num(rest)?));
+        }
+        if s.contains('/') {
+            let parts: Vec<&str> = s.split('/').collect();
+            return match parts.as_slice() {
+                [low, best, high] => Ok(Quantity::Estimate {
+                    low: num(low)?,
+                    best: num(best)?,
+                    high: num(high)?,
+                }),
+                _ => Err(bad()),
+            };
+        }
+        if let Some((a, b)) = lower.split_once(" to ") {
+            return Ok(Quantity::Range {
+                min: num(a)?,
+                max: num(b)?,
+            });
+        }
+        // A dash after the first character separates a range ("4-10"); a
+        // leading one is a sign.
+        if let Some(i) = s
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| *c == '-' || *c == '–')
+            .map(|(i, _)| i)
+        {
+            let dash = s[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+            return Ok(Quantity::Range {
+                min: num(&s[..i])?,
+                max: num(&s[i + dash..])?,
+            });
+        }
+        Ok(Quantity::Exact(num(s)?))
+    }
+
+    /// Writes the quantity in the cell syntax [`Quantity::from_cell`] reads.
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::Quantity;
+    /// let q = Quantity::Estimate { low: 3.0, best: 5.0, high: 8.5 };
+    /// assert_eq!(q.to_cell(), "3/5/8.5");
+    /// assert_eq!(Quantity::from_cell(&q.to_cell()).unwrap(), q);
+    /// ```
+    pub fn to_cell(&self) -> String {
+        match *self {
+            Quantity::Exact(v) => format!("{v}"),
+            Quantity::AtLeast(v) => format!(">={v}"),
+            Quantity::MoreThan(v) => format!(">{v}"),
+            Quantity::AtMost(v) => format!("<={v}"),
+            Quantity::LessThan(v) => format!("<{v}"),
+            Quantity::Range { min, max } => format!("{min} to {max}"),
+            Quantity::Estimate { low, best, high } => format!("{low}/{best}/{high}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod cell_tests {
+    use super::*;
+
+    #[test]
+    fn every_quantity_form_reads() {
+        let cases = [
+            ("669", Quantity::Exact(669.0)),
+            ("90,000", Quantity::Exact(90000.0)),
+            ("1,234,567.5", Quantity::Exact(1234567.5)),
+            ("-3", Quantity::Exact(-3.0)),
+            ("400+", Quantity::AtLeast(400.0)),
+            (">= 9", Quantity::AtLeast(9.0)),
+            ("≥9", Quantity::AtLeast(9.0)),
+            ("At least 9", Quantity::AtLeast(9.0)),
+            (">400", Quantity::MoreThan(400.0)),
+            ("over 400", Quantity::MoreThan(400.0)),
+            ("more than 400", Quantity::MoreThan(400.0)),
+            ("<=10", Quantity::AtMost(10.0)),
+            ("≤10", Quantity::AtMost(10.0)),
+            ("up to 10", Quantity::AtMost(10.0)),
+            ("<10", Quantity::LessThan(10.0)),
+            ("fewer than 10", Quantity::LessThan(10.0)),
+            ("less than 10", Quantity::LessThan(10.0)),
+            (
+                "4-10",
+                Quantity::Range {
+                    min: 4.0,
+                    max: 10.0,
+                },
+            ),
+            (
+                "4–10",
+                Quantity::Range {
+                    min: 4.0,
+                    max: 10.0,
+                },
+            ),
+            (
+                "4 - 10",
+                Quantity::Range {
+                    min: 4.0,
+                    max: 10.0,
+                },
+            ),
+            (
+                "-5 to -3",
+                Quantity::Range {
+                    min: -5.0,
+                    max: -3.0,
+                },
+            ),
+            (
+                "3/5/8",
+                Quantity::Estimate {
+                    low: 3.0,
+                    best: 5.0,
+                    high: 8.0,
+                },
+            ),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(Quantity::from_cell(cell).unwrap(), want, "{cell}");
+        }
+    }
+
+    #[test]
+    fn malformed_quantities_are_rejected() {
+        for cell in [
+            "", "lots", "1e5", "inf", "NaN", "4-", "-", "3/5", "1,5", "12,34", "4 to", ">", "+",
+            "1/2/3/4", "0x10", "4-10-12",
+        ] {
+            let err = Quantity::from_cell(cell).unwrap_err();
+            assert_eq!(err.cell, cell);
+        }
+    }
+
+    #[test]
+    fn quantity_cells_round_trip() {
+        for q in [
+            Quantity::Exact(1.5),
+            Quantity::AtLeast(9.0),
+            Quantity::MoreThan(400.0),
+            Quantity::AtMost(10.0),
+            Quantity::LessThan(3.0),
+            Quantity::Range {
+                min: -2.0,
+                max: 4.0,
+            },
+            Quantity::Estimate {
+                low: 1.0,
+                best: 2.0,
+                high: 3.0,
+            },
+        ] {
+            assert_eq!(Quantity::from_cell(&q.to_cell()).unwrap(), q);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

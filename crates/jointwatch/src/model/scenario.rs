@@ -3,10 +3,10 @@
 //! This module holds the data shapes; evaluating indicators and moving each
 //! scenario's odds happens in the assessment.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::model::date::FuzzyDate;
-use crate::model::de::{tag_enum, Tagged};
+use crate::model::de::tagged_deserialize;
 use crate::model::record::Filter;
 use crate::model::statistic::Measure;
 
@@ -92,64 +92,20 @@ pub enum Metric {
     Observed,
 }
 
-tag_enum! {
-    /// The `type` of a [`Metric`].
-    enum MetricType {
-        Count = "count",
-        Reported = "reported",
-        Observed = "observed",
+// `windowYears` may be given as `null` (read as `Some(None)`), as the
+// variant's own optional field allows.
+tagged_deserialize! {
+    Metric by "type": MetricType, fields MetricFields {
+        filter: Filter = "filter",
+        window_years: Option<u32> = "windowYears",
+        measure: Measure = "measure",
     }
-}
-
-/// Every field a [`Metric`] object may have, read flat so that an error in
-/// any of them keeps its path and position.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct MetricFields {
-    #[serde(rename = "type")]
-    kind: MetricType,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    filter: Option<Filter>,
-    // Given (`Some`), possibly as `null` (`Some(None)`), as the variant's own
-    // optional field allows.
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    window_years: Option<Option<u32>>,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    measure: Option<Measure>,
-}
-
-impl<'de> Deserialize<'de> for Metric {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let f = MetricFields::deserialize(d)?;
-        let t = Tagged {
-            tag: "type",
-            name: f.kind.name(),
-        };
-        let present = [
-            ("filter", f.filter.is_some()),
-            ("windowYears", f.window_years.is_some()),
-            ("measure", f.measure.is_some()),
-        ];
-        Ok(match f.kind {
-            MetricType::Count => {
-                t.allow(&present, &["filter", "windowYears"])?;
-                Metric::Count {
-                    filter: t.require("filter", f.filter)?,
-                    window_years: f.window_years.flatten(),
-                }
-            }
-            MetricType::Reported => {
-                t.allow(&present, &["measure"])?;
-                Metric::Reported {
-                    measure: t.require("measure", f.measure)?,
-                }
-            }
-            MetricType::Observed => {
-                t.allow(&present, &[])?;
-                Metric::Observed
-            }
-        })
-    }
+    Count = "count" (filter, window_years?) => Metric::Count {
+        filter,
+        window_years: window_years.flatten(),
+    },
+    Reported = "reported" (measure) => Metric::Reported { measure },
+    Observed = "observed" () => Metric::Observed,
 }
 
 /// Which way an indicator's rule points.

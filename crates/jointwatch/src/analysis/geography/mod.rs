@@ -3,12 +3,12 @@
 //!
 //! Everything here works on a sphere of mean Earth radius
 //! [`EARTH_RADIUS_KM`] (6371.0088 km, the IUGG/GRS 80 mean radius `R₁`, the
-//! radius the `geo` crate's [`Haversine`](geo::Haversine) metric uses).
+//! radius the `geo` crate's [`Haversine`] metric uses).
 //! Route segments and target edges are great-circle arcs, so a route from
 //! 179°E to 179°W is a 2° hop across the antimeridian, not a 358° detour, and
 //! nothing special happens at the poles.
 //!
-//! Distances and lengths come from `geo`'s [`Haversine`](geo::Haversine)
+//! Distances and lengths come from `geo`'s [`Haversine`]
 //! metric and inside tests from its [`Intersects`](geo::Intersects); the foot
 //! of a perpendicular on an arc and the crossing of two arcs are computed
 //! here with unit vectors (`geo` has no spherical arc crossing, and its
@@ -26,14 +26,19 @@
 //! assert!((a.route_point.lon.abs() - 180.0).abs() < 1e-9);
 //! ```
 
-use std::fmt;
+mod ring;
+mod sphere;
 
-use geo::{Distance, Haversine, Intersects, Length};
-use serde::{Deserialize, Deserializer, Serialize};
+use geo::{Haversine, Length};
+use serde::Serialize;
 
-use crate::model::de::{tag_enum, Tagged};
+use crate::model::de::tagged_deserialize;
 use crate::model::patrol::Patrol;
 use crate::model::place::{Area, Point};
+use ring::Ring;
+use sphere::{
+    arc_crossing, closest_on_arc, distinct_places, same_place, wrap_lon, Cap, Node, PRUNE_MARGIN_M,
+};
 
 /// Radius of the sphere every distance here is measured on, in kilometres:
 /// the mean Earth radius `R₁` of GRS 80 (6371.0088 km), as used by
@@ -105,64 +110,15 @@ pub enum Target {
     },
 }
 
-tag_enum! {
-    /// The `type` of a [`Target`].
-    enum TargetType {
-        Point = "point",
-        Line = "line",
-        Polygon = "polygon",
+tagged_deserialize! {
+    Target by "type": TargetType, fields TargetFields {
+        lon: f64 = "lon",
+        lat: f64 = "lat",
+        points: Vec<Point> = "points",
     }
-}
-
-/// Every field a [`Target`] object may have, read flat so that an error in
-/// any of them keeps its path and position.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TargetFields {
-    #[serde(rename = "type")]
-    kind: TargetType,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    lon: Option<f64>,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    lat: Option<f64>,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    points: Option<Vec<Point>>,
-}
-
-impl<'de> Deserialize<'de> for Target {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let f = TargetFields::deserialize(d)?;
-        let t = Tagged {
-            tag: "type",
-            name: f.kind.name(),
-        };
-        let present = [
-            ("lon", f.lon.is_some()),
-            ("lat", f.lat.is_some()),
-            ("points", f.points.is_some()),
-        ];
-        Ok(match f.kind {
-            TargetType::Point => {
-                t.allow(&present, &["lon", "lat"])?;
-                Target::Point(Point {
-                    lon: t.require("lon", f.lon)?,
-                    lat: t.require("lat", f.lat)?,
-                })
-            }
-            TargetType::Line => {
-                t.allow(&present, &["points"])?;
-                Target::Line {
-                    points: t.require("points", f.points)?,
-                }
-            }
-            TargetType::Polygon => {
-                t.allow(&present, &["points"])?;
-                Target::Polygon {
-                    points: t.require("points", f.points)?,
-                }
-            }
-        })
-    }
+    Point = "point" (lon, lat) => Target::Point(Point { lon, lat }),
+    Line = "line" (points) => Target::Line { points },
+    Polygon = "polygon" (points) => Target::Polygon { points },
 }
 
 /// The closest approach of a route to a [`Target`].
@@ -214,14 +170,21 @@ pub struct Approach {
 /// assert_eq!(err, GeoError::EmptyRoute);
 /// assert_eq!(err.code(), "empty-route");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum GeoError {
     /// The route has no points.
+    #[error("{}: the route has no points", self.code())]
     EmptyRoute,
     /// A line or polygon target has no points.
+    #[error("{}: the target has no points", self.code())]
     EmptyTarget,
     /// A coordinate is non-finite or outside −180..180 (longitude) or
     /// −90..90 (latitude).
+    #[error(
+        "{}: {} point {index} is not a finite longitude in -180..180 and latitude in -90..90",
+        self.code(),
+        side(.in_route)
+    )]
     CoordinateOutOfRange {
         /// `true` if the point is in the route, `false` if in the target.
         in_route: bool,
@@ -229,6 +192,10 @@ pub enum GeoError {
         index: usize,
     },
     /// A polygon target has fewer than three distinct points.
+    #[error(
+        "{}: a polygon needs at least 3 distinct points, this one has {distinct}",
+        self.code()
+    )]
     DegeneratePolygon {
         /// How many distinct points it has.
         distinct: usize,
@@ -254,27 +221,14 @@ impl GeoError {
     }
 }
 
-impl fmt::Display for GeoError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            GeoError::EmptyRoute => write!(f, "{}: the route has no points", self.code()),
-            GeoError::EmptyTarget => write!(f, "{}: the target has no points", self.code()),
-            GeoError::CoordinateOutOfRange { in_route, index } => write!(
-                f,
-                "{}: {} point {index} is not a finite longitude in -180..180 and latitude in -90..90",
-                self.code(),
-                if *in_route { "route" } else { "target" },
-            ),
-            GeoError::DegeneratePolygon { distinct } => write!(
-                f,
-                "{}: a polygon needs at least 3 distinct points, this one has {distinct}",
-                self.code()
-            ),
-        }
+/// `route` or `target`, naming where a point is in a [`GeoError`] message.
+fn side(in_route: &bool) -> &'static str {
+    if *in_route {
+        "route"
+    } else {
+        "target"
     }
 }
-
-impl std::error::Error for GeoError {}
 
 /// Length of a route along great circles, in kilometres (sphere of radius
 /// [`EARTH_RADIUS_KM`]). 0 for an empty or single-point route; NaN if any
@@ -554,251 +508,41 @@ pub fn area_target(area: &Area) -> Option<Target> {
     Some(Target::Polygon { points })
 }
 
-/// Wraps a finite longitude into −180..=180, leaving values already there alone.
-fn wrap_lon(lon: f64) -> f64 {
-    if (-180.0..=180.0).contains(&lon) {
-        lon
-    } else {
-        (lon + 180.0).rem_euclid(360.0) - 180.0
-    }
-}
-
-/// Wraps a longitude difference into −180..=180 (exactly 180 stays positive).
-fn wrap_delta(d: f64) -> f64 {
-    let w = (d + 180.0).rem_euclid(360.0) - 180.0;
-    if w == -180.0 {
-        180.0
-    } else {
-        w
-    }
-}
-
-/// Whether two in-range points are the same place (±180° meridians and all
-/// longitudes at a pole coincide).
-fn same_place(a: Point, b: Point) -> bool {
-    canonical(a) == canonical(b)
-}
-
-fn canonical(p: Point) -> (u64, u64) {
-    // `+ 0.0` turns −0.0 into +0.0 so the bit patterns compare as numbers do.
-    let lon = if p.lat.abs() == 90.0 {
-        0.0
-    } else if p.lon == -180.0 {
-        180.0
-    } else {
-        p.lon + 0.0
-    };
-    ((lon).to_bits(), (p.lat + 0.0).to_bits())
-}
-
-fn distinct_places(points: &[Point]) -> usize {
-    let mut keys: Vec<(u64, u64)> = points.iter().map(|&p| canonical(p)).collect();
-    crate::sort::sort(&mut keys); // equal keys are identical: as sort_unstable
-    keys.dedup();
-    keys.len()
-}
-
-/// A point with its geo form and unit vector, computed once.
-#[derive(Debug, Clone, Copy)]
-struct Node {
-    point: Point,
-    geo: geo::Point<f64>,
-    v: [f64; 3],
-}
-
-impl Node {
-    fn new(point: Point) -> Node {
-        let (lon, lat) = (point.lon.to_radians(), point.lat.to_radians());
-        Node {
-            point,
-            geo: geo::Point::new(point.lon, point.lat),
-            v: [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()],
-        }
-    }
-
-    fn from_vec(v: [f64; 3]) -> Node {
-        let lat = v[2].atan2(v[0].hypot(v[1])).to_degrees();
-        let lon = if lat.abs() == 90.0 {
-            0.0
-        } else {
-            v[1].atan2(v[0]).to_degrees()
-        };
-        Node::new(Point { lon, lat })
-    }
-
-    fn distance_m(self, other: Node) -> f64 {
-        Haversine.distance(self.geo, other.geo)
-    }
-}
-
-/// Slack, in metres, for the rounding of distances compared with a
-/// [`Cap`] bound: far more than their error, far less than any distance
-/// that matters.
-const PRUNE_MARGIN_M: f64 = 1.0;
-
-/// A spherical cap holding an arc: its centre (a unit vector) and an upper
-/// bound on its angular radius. Lower bounds on distances between caps
-/// cost no trigonometry, so candidates that cannot win are skipped.
-#[derive(Clone, Copy)]
-struct Cap {
-    centre: [f64; 3],
-    radius: f64,
-}
-
-impl Cap {
-    /// The cap around the arc `a → b`, centred on its midpoint; `None` for
-    /// an arc between antipodal points.
-    fn of(a: Node, b: Node) -> Option<Cap> {
-        let centre = unit([a.v[0] + b.v[0], a.v[1] + b.v[1], a.v[2] + b.v[2]])?;
-        let chord = chord(centre, a.v).max(chord(centre, b.v));
-        // The angle of a chord, rounded up.
-        let radius = 2.0 * (chord / 2.0).min(1.0).asin() * (1.0 + 1e-9) + 1e-12;
-        Some(Cap { centre, radius })
-    }
-
-    fn point(p: Node) -> Option<Cap> {
-        Some(Cap {
-            centre: p.v,
-            radius: 0.0,
-        })
-    }
-
-    /// A lower bound, in metres, on the distance between any point of `x`
-    /// and any of `y`: a chord is never longer than its arc. 0 when either
-    /// is unknown.
-    fn apart_m(x: Option<Cap>, y: Option<Cap>) -> f64 {
-        match (x, y) {
-            (Some(x), Some(y)) => {
-                let angle = chord(x.centre, y.centre) - x.radius - y.radius;
-                // A radius a little below the distances' own.
-                angle.max(0.0) * 6_371_000.0
-            }
-            _ => 0.0,
-        }
-    }
-}
-
-/// The length of the chord between two unit vectors.
-fn chord(a: [f64; 3], b: [f64; 3]) -> f64 {
-    let d = [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-    dot(d, d).sqrt()
-}
-
-/// The point of the arc `a → b` closest to `p`, and its distance in metres:
-/// the foot of the perpendicular from `p` to the arc's great circle if it
-/// falls on the arc, else the nearer end.
-///
-/// (`geo`'s `HaversineClosestPoint` for a `Line` takes the bearing back
-/// from `b` to be the forward bearing ± 180°, which only holds on a plane:
-/// over the pole, from 0°E 80°N to 180°E 80°N, it misses the foot at the
-/// pole for a point at 90°E 89°N and answers an end 1117 km away instead
-/// of the pole 111 km away. So the foot is found with unit vectors.)
-fn closest_on_arc(a: Node, b: Node, p: Node) -> (Node, f64) {
-    let mut best = (a, a.distance_m(p));
-    let db = b.distance_m(p);
-    if db < best.1 {
-        best = (b, db);
-    }
-    if let Some(n) = unit(cross(a.v, b.v)) {
-        let h = dot(p.v, n);
-        // `None` when `p` is a pole of the arc's great circle: all of it is equally far.
-        if let Some(f) = unit([p.v[0] - h * n[0], p.v[1] - h * n[1], p.v[2] - h * n[2]]) {
-            if on_arc(f, a.v, b.v) {
-                let f = Node::from_vec(f);
-                let df = f.distance_m(p);
-                if df < best.1 {
-                    best = (f, df);
-                }
-            }
-        }
-    }
-    best
-}
-
-fn cross(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
-    [
-        a[1] * b[2] - a[2] * b[1],
-        a[2] * b[0] - a[0] * b[2],
-        a[0] * b[1] - a[1] * b[0],
-    ]
-}
-
-fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
-    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
-}
-
-fn unit(a: [f64; 3]) -> Option<[f64; 3]> {
-    let n = dot(a, a).sqrt();
-    (n > 1e-12).then(|| [a[0] / n, a[1] / n, a[2] / n])
-}
-
-/// Whether unit vector `p` lies on the (shorter) arc `a → b`, to within
-/// about a millimetre.
-fn on_arc(p: [f64; 3], a: [f64; 3], b: [f64; 3]) -> bool {
-    const TOL: f64 = 1e-10; // radians, ≈ 0.6 mm
-    let Some(n) = unit(cross(a, b)) else {
-        // Zero-length (or antipodal) arc: only its ends are surely on it.
-        return dot(p, a) > 1.0 - TOL * TOL || dot(p, b) > 1.0 - TOL * TOL;
-    };
-    dot(p, n).abs() <= TOL && dot(cross(a, p), n) >= -TOL && dot(cross(p, b), n) >= -TOL
-}
-
-/// Where the arcs `a → b` and `c → d` cross, if they do at a single point.
-/// Arcs on the same great circle return `None`; their contact is found from
-/// their ends.
-fn arc_crossing(a: Node, b: Node, c: Node, d: Node) -> Option<Node> {
-    let n1 = unit(cross(a.v, b.v))?;
-    let n2 = unit(cross(c.v, d.v))?;
-    let x = unit(cross(n1, n2))?;
-    let minus = [-x[0], -x[1], -x[2]];
-    [x, minus]
-        .into_iter()
-        .find(|&x| on_arc(x, a.v, b.v) && on_arc(x, c.v, d.v))
-        .map(Node::from_vec)
-}
-
-/// A polygon ring drawn in longitude/latitude for inside tests, unwrapped
-/// across the antimeridian and closed over a pole it goes round.
-struct Ring {
-    polygon: geo::Polygon<f64>,
-}
-
-impl Ring {
-    fn new(points: &[Point]) -> Ring {
-        let mut coords: Vec<(f64, f64)> = Vec::with_capacity(points.len() + 3);
-        let mut lon = points[0].lon;
-        coords.push((lon, points[0].lat));
-        for w in points.windows(2) {
-            lon += wrap_delta(w[1].lon - w[0].lon);
-            coords.push((lon, w[1].lat));
-        }
-        let closing = lon + wrap_delta(points[0].lon - points[points.len() - 1].lon);
-        let winding = closing - points[0].lon;
-        if winding.abs() > 180.0 {
-            // Goes round a pole: close the ring over it.
-            let mean_lat = points.iter().map(|p| p.lat).sum::<f64>() / points.len() as f64;
-            let pole = if mean_lat >= 0.0 { 90.0 } else { -90.0 };
-            coords.push((closing, points[0].lat));
-            coords.push((closing, pole));
-            coords.push((points[0].lon, pole));
-        }
-        Ring {
-            polygon: geo::Polygon::new(coords.into(), vec![]),
-        }
-    }
-
-    /// Whether `p` is inside or on the ring.
-    fn contains(&self, p: Point) -> bool {
-        [0.0, 360.0, -360.0, 720.0, -720.0].iter().any(|shift| {
-            self.polygon
-                .intersects(&geo::Point::new(p.lon + shift, p.lat))
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use geo::Distance;
+
+    use super::sphere::{cross, dot, unit, Node};
     use super::*;
+
+    #[test]
+    fn errors_read_code_first() {
+        let cases = [
+            (GeoError::EmptyRoute, "empty-route: the route has no points"),
+            (GeoError::EmptyTarget, "empty-target: the target has no points"),
+            (
+                GeoError::CoordinateOutOfRange {
+                    in_route: true,
+                    index: 3,
+                },
+                "coordinate-out-of-range: route point 3 is not a finite longitude in -180..180 and latitude in -90..90",
+            ),
+            (
+                GeoError::CoordinateOutOfRange {
+                    in_route: false,
+                    index: 0,
+                },
+                "coordinate-out-of-range: target point 0 is not a finite longitude in -180..180 and latitude in -90..90",
+            ),
+            (
+                GeoError::DegeneratePolygon { distinct: 2 },
+                "degenerate-polygon: a polygon needs at least 3 distinct points, this one has 2",
+            ),
+        ];
+        for (err, message) in cases {
+            assert_eq!(err.to_string(), message);
+        }
+    }
 
     #[test]
     fn targets_round_trip_and_check_their_fields() {

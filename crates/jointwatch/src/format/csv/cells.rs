@@ -1,0 +1,404 @@
+//! The syntax of one cell: items with details (`RUS(navy)`,
+//! `H-6K(bomber,CHN)=2`), codes, dates, points, periods and the words of
+//! each vocabulary. Quantities are read by
+//! [`Quantity::from_cell`](crate::model::quantity::Quantity::from_cell).
+
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use super::columns::norm;
+use super::{parse_quantity, Parsed, SyntaxError};
+use crate::diagnostics::Code;
+use crate::model::actor::{CountryCode, Participant, ServiceBranch};
+use crate::model::date::FuzzyDate;
+use crate::model::exercise::{Domain, Equipment};
+use crate::model::patrol::{PatrolKind, PatrolResponse, Platform, PlatformRole, ResponseAction};
+use crate::model::period::{FiscalNaming, Period};
+use crate::model::place::{builtin_area, Point};
+use crate::model::quantity::plain_number;
+use crate::model::source::{Credibility, Reliability};
+use crate::model::statistic::{BreakdownEntry, Category, Measure, Rate};
+
+// ---------------------------------------------------------------------------
+// Cell syntax.
+// ---------------------------------------------------------------------------
+
+/// An item of a list cell: `head(details)=value`, where the details and the
+/// value are optional.
+pub(super) struct Item<'a> {
+    head: &'a str,
+    details: Vec<&'a str>,
+    value: Option<&'a str>,
+}
+
+pub(super) fn item(s: &str) -> Parsed<Item<'_>> {
+    let bad = |m: &str| SyntaxError::new(Code::InvalidValue, format!("{s:?}: {m}"));
+    let (head, rest) = match s.find(['(', '=']) {
+        Some(i) => (&s[..i], &s[i..]),
+        None => (s, ""),
+    };
+    let (details, rest) = match rest.strip_prefix('(') {
+        Some(r) => {
+            let close = r.find(')').ok_or_else(|| bad("a `(` is never closed"))?;
+            let details: Vec<&str> = r[..close]
+                .split(',')
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .collect();
+            (details, r[close + 1..].trim_start())
+        }
+        None => (Vec::new(), rest),
+    };
+    let value = match rest.strip_prefix('=') {
+        Some(v) if !v.trim().is_empty() => Some(v.trim()),
+        Some(_) => return Err(bad("nothing follows `=`")),
+        None if rest.is_empty() => None,
+        None => return Err(bad("expected `(details)` or `=value` after the name")),
+    };
+    let head = head.trim();
+    if head.is_empty() {
+        return Err(bad("the item has no name"));
+    }
+    Ok(Item {
+        head,
+        details,
+        value,
+    })
+}
+
+pub(super) fn no_details(it: &Item<'_>, what: &str) -> Parsed<()> {
+    if it.details.is_empty() {
+        Ok(())
+    } else {
+        Err(SyntaxError::new(
+            Code::InvalidValue,
+            format!("{}: {what} takes no details in parentheses", it.head),
+        ))
+    }
+}
+
+pub(super) fn no_value(it: &Item<'_>, what: &str) -> Parsed<()> {
+    match it.value {
+        None => Ok(()),
+        Some(_) => Err(SyntaxError::new(
+            Code::InvalidValue,
+            format!("{}: {what} takes no `=value`", it.head),
+        )),
+    }
+}
+
+pub(super) fn country(s: &str) -> Parsed<CountryCode> {
+    s.trim()
+        .to_ascii_uppercase()
+        .parse()
+        .map_err(|e| SyntaxError::new(Code::InvalidCountryCode, format!("{e}")))
+}
+
+pub(super) fn participant(s: &str) -> Parsed<Participant> {
+    let it = item(s)?;
+    no_value(&it, "a participant")?;
+    let c = country(it.head)?;
+    let branch = match it.details.as_slice() {
+        [] => None,
+        [b] => Some(branch(b)?),
+        _ => {
+            return Err(SyntaxError::new(
+                Code::InvalidValue,
+                format!("{s:?}: a participant has at most one service branch, as in RUS(navy)"),
+            ))
+        }
+    };
+    Ok(Participant { country: c, branch })
+}
+
+pub(super) fn area(s: &str) -> Parsed<String> {
+    // Built-in names and aliases ("Sea of Japan", "East Sea") become ids;
+    // anything else is taken as an id the dataset defines.
+    Ok(builtin_area(s)
+        .map(|a| a.id)
+        .unwrap_or_else(|| s.to_string()))
+}
+
+pub(super) fn date(s: &str) -> Parsed<FuzzyDate> {
+    s.parse()
+        .map_err(|e| SyntaxError::new(Code::InvalidDate, format!("{e}")))
+}
+
+pub(super) fn whole<T: FromStr>(s: &str, what: &str) -> Parsed<T> {
+    s.parse().map_err(|_| {
+        SyntaxError::new(
+            Code::InvalidValue,
+            format!("{s:?} is not {what} (a whole number)"),
+        )
+    })
+}
+
+pub(super) fn equipment(s: &str) -> Parsed<Equipment> {
+    let it = item(s)?;
+    no_details(&it, "equipment")?;
+    Ok(Equipment {
+        name: it.head.to_string(),
+        quantity: it.value.map(parse_quantity).transpose()?,
+    })
+}
+
+pub(super) fn platform(s: &str) -> Parsed<Platform> {
+    let it = item(s)?;
+    let mut p = Platform {
+        model: it.head.to_string(),
+        role: None,
+        country: None,
+        count: it.value.map(parse_quantity).transpose()?,
+    };
+    for d in &it.details {
+        if let Ok(role) = platform_role(d) {
+            p.role = Some(role);
+        } else if d.len() == 3 && d.chars().all(|c| c.is_ascii_alphabetic()) {
+            p.country = Some(country(d)?);
+        } else {
+            return Err(SyntaxError::new(
+                Code::UnknownVariant,
+                format!(
+                    "{d:?} in {s:?} is neither a platform role ({}) nor a country code",
+                    names(PLATFORM_ROLES).join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(p)
+}
+
+pub(super) fn point(s: &str) -> Parsed<Point> {
+    let nums: Vec<&str> = s
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|x| !x.is_empty())
+        .collect();
+    let bad = || {
+        SyntaxError::new(
+            Code::InvalidValue,
+            format!("{s:?} is not a position; write longitude then latitude, as in \"135.5 40.2\""),
+        )
+    };
+    match nums.as_slice() {
+        [lon, lat] => Ok(Point {
+            lon: plain_number(lon).ok_or_else(bad)?,
+            lat: plain_number(lat).ok_or_else(bad)?,
+        }),
+        _ => Err(bad()),
+    }
+}
+
+pub(super) fn response(s: &str) -> Parsed<PatrolResponse> {
+    let it = item(s)?;
+    let by = country(it.head)?;
+    let action = match it.details.as_slice() {
+        [a] => response_action(a)?,
+        _ => {
+            return Err(SyntaxError::new(
+                Code::MissingField,
+                format!(
+                    "{s:?}: say what the state did, as in JPN(scramble); one of {}",
+                    names(RESPONSE_ACTIONS).join(", ")
+                ),
+            ))
+        }
+    };
+    Ok(PatrolResponse {
+        by,
+        action,
+        count: it.value.map(parse_quantity).transpose()?,
+        notes: None,
+    })
+}
+
+pub(super) fn breakdown(s: &str) -> Parsed<BreakdownEntry> {
+    let it = item(s)?;
+    let category = match norm(it.head).as_str() {
+        "other" => Category::Other,
+        "unknown" => Category::Unknown,
+        _ => Category::Country(country(it.head)?),
+    };
+    let qualifier = (!it.details.is_empty()).then(|| it.details.join(", "));
+    let quantity = it.value.map(parse_quantity).transpose()?;
+    if quantity.is_none() && qualifier.is_none() {
+        return Err(SyntaxError::new(
+            Code::InvalidValue,
+            format!("{s:?}: give a figure (CHN=400) or the source's words (CHN(significant))"),
+        ));
+    }
+    Ok(BreakdownEntry {
+        category,
+        quantity,
+        qualifier,
+    })
+}
+
+pub(super) fn reliability(s: &str) -> Parsed<Reliability> {
+    reliability_word(&s.to_ascii_uppercase()).map_err(|mut e| {
+        e.code = Code::InvalidGrade;
+        e
+    })
+}
+
+pub(super) fn credibility(s: &str) -> Parsed<Credibility> {
+    s.parse::<u64>()
+        .ok()
+        .and_then(Credibility::from_number)
+        .ok_or_else(|| {
+            SyntaxError::new(
+                Code::InvalidGrade,
+                format!("{s:?} is not a credibility grade 1-6"),
+            )
+        })
+}
+
+pub(super) fn year(s: &str) -> Option<i16> {
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// A period cell: `2024`, `2024-Q3`, `2024-09`, `2014-2023` or `FY2023`.
+pub(super) fn period(
+    s: &str,
+    first_month: Option<u8>,
+    named_by: Option<FiscalNaming>,
+) -> Parsed<Period> {
+    let bad = || {
+        SyntaxError::new(
+            Code::InvalidPeriod,
+            format!("{s:?} is not a period; write 2024, 2024-Q3, 2024-09, 2014-2023 or FY2023"),
+        )
+    };
+    let t = s.trim();
+    let upper = t.to_ascii_uppercase();
+    if let Some(rest) = upper.strip_prefix("FY") {
+        let y = year(rest.trim()).ok_or_else(bad)?;
+        let first_month = first_month.ok_or_else(|| {
+            SyntaxError::new(
+                Code::MissingField,
+                format!(
+                    "{s:?} needs the month the fiscal year starts in: fill `fiscalFirstMonth` \
+                     (4 for Japan, 10 for the United States)"
+                ),
+            )
+        })?;
+        return Ok(Period::FiscalYear {
+            year: y,
+            first_month,
+            named_by: named_by.unwrap_or_default(),
+        });
+    }
+    if let Some(y) = year(t) {
+        return Ok(Period::CalendarYear { year: y });
+    }
+    for sep in [" to ", "–", "-"] {
+        if let Some((a, b)) = upper.split_once(sep) {
+            let (a, b) = (a.trim(), b.trim());
+            let y = year(a).ok_or_else(bad)?;
+            if let Some(q) = b.strip_prefix('Q') {
+                let quarter = q.parse().map_err(|_| bad())?;
+                return Ok(Period::Quarter { year: y, quarter });
+            }
+            if b.len() == 2 && b.bytes().all(|c| c.is_ascii_digit()) {
+                let month = b.parse().map_err(|_| bad())?;
+                return Ok(Period::Month { year: y, month });
+            }
+            let end = year(b).ok_or_else(bad)?;
+            return Ok(Period::Years { start: y, end });
+        }
+    }
+    if let Some((a, q)) = upper.split_once('Q') {
+        let y = year(a.trim()).ok_or_else(bad)?;
+        let quarter = q.trim().parse().map_err(|_| bad())?;
+        return Ok(Period::Quarter { year: y, quarter });
+    }
+    Err(bad())
+}
+
+// ---------------------------------------------------------------------------
+// Words. Each list is matched exhaustively, so a new variant in the model
+// fails to compile here until the CSV syntax knows it.
+// ---------------------------------------------------------------------------
+
+pub(super) fn names<T: Serialize>(all: &[T]) -> Vec<String> {
+    all.iter()
+        .map(|v| {
+            serde_json::to_value(v)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+pub(super) fn word<T: Copy + Serialize>(s: &str, all: &[T]) -> Parsed<T> {
+    let key = norm(s);
+    let names = names(all);
+    all.iter()
+        .zip(&names)
+        .find(|(_, n)| norm(n) == key)
+        .map(|(v, _)| *v)
+        .ok_or_else(|| {
+            SyntaxError::new(
+                Code::UnknownVariant,
+                format!("{s:?} is not one of {}", names.join(", ")),
+            )
+        })
+}
+
+macro_rules! words {
+    ($list:ident, $parse:ident, $ty:ident: $($v:ident),+ $(,)?) => {
+        const $list: &[$ty] = &[$($ty::$v),+];
+        pub(super) fn $parse(s: &str) -> Parsed<$ty> {
+            fn exhaustive(x: $ty) {
+                match x {
+                    $($ty::$v => {})+
+                }
+            }
+            let _ = exhaustive;
+            word(s, $list)
+        }
+    };
+}
+
+words!(DOMAINS, domain, Domain: Naval, Air, Land, Amphibious, AntiSubmarine, MissileDefence,
+    Cyber, Space, ElectronicWarfare, CounterTerrorism, Logistics, Command);
+words!(BRANCHES, branch, ServiceBranch: Navy, AirForce, Army, Marines, CoastGuard,
+    AerospaceForces, RocketForces, SpaceForce, CyberForces, SpecialForces, Other);
+words!(PLATFORM_ROLES, platform_role, PlatformRole: Bomber, Fighter, EarlyWarning,
+    Reconnaissance, Tanker, Warship, Submarine, Auxiliary, Other);
+words!(RESPONSE_ACTIONS, response_action, ResponseAction: Scramble, Intercept, Shadow,
+    Protest, Other);
+words!(MEASURES, measure, Measure: JointExercises, JointAirPatrols, JointNavalPatrols,
+    Scrambles, Exercises, Other);
+words!(RELIABILITIES, reliability_word, Reliability: A, B, C, D, E, F);
+words!(RATES, rate_word, Rate: Total, PerYear);
+words!(NAMINGS, naming_word, FiscalNaming: StartYear, EndYear);
+words!(PATROL_KINDS, patrol_kind_word, PatrolKind: JointAirPatrol, JointNavalPatrol);
+
+pub(super) fn patrol_kind(s: &str) -> Parsed<PatrolKind> {
+    match norm(s).as_str() {
+        "air" => Ok(PatrolKind::JointAirPatrol),
+        "naval" => Ok(PatrolKind::JointNavalPatrol),
+        _ => patrol_kind_word(s).map_err(|_| {
+            SyntaxError::new(
+                Code::UnknownVariant,
+                format!("{s:?} is not a patrol kind; write air or naval"),
+            )
+        }),
+    }
+}
+
+pub(super) fn rate(s: &str) -> Parsed<Rate> {
+    rate_word(s)
+}
+
+pub(super) fn fiscal_naming(s: &str) -> Parsed<FiscalNaming> {
+    match norm(s).as_str() {
+        "start" => Ok(FiscalNaming::StartYear),
+        "end" => Ok(FiscalNaming::EndYear),
+        _ => naming_word(s),
+    }
+}

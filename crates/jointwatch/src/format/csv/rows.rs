@@ -1,0 +1,324 @@
+//! One data row read into a record: the cells of a row by column name, and
+//! the exercise, patrol, statistic or source built from them.
+
+use ::csv::StringRecord;
+
+use super::cells::*;
+use super::columns::{column_letter, Column, Table};
+use super::{parse_quantity, Parsed, SyntaxError, MALFORMED_CSV};
+use crate::dataset::Dataset;
+use crate::diagnostics::{Code, Finding, Severity};
+use crate::model::date::DateRange;
+use crate::model::exercise::{Exercise, Forces};
+use crate::model::patrol::{Patrol, PatrolKind};
+use crate::model::period::Period;
+use crate::model::quantity::Quantity;
+use crate::model::source::{Credibility, Reliability, Source};
+use crate::model::statistic::{Measure, Rate, Reporter, Statistic};
+
+/// One data row being read.
+pub(super) struct Row<'a> {
+    pub(super) table: Table,
+    pub(super) index: usize,
+    pub(super) line: u64,
+    pub(super) layout: &'a [Option<&'static Column>],
+    pub(super) record: &'a StringRecord,
+    pub(super) findings: &'a mut Vec<Finding>,
+    pub(super) failed: bool,
+}
+
+impl Row<'_> {
+    fn row(&self) -> usize {
+        self.index + 2
+    }
+
+    fn fail_row(&mut self, msg: String) {
+        self.failed = true;
+        let row = self.row();
+        self.findings.push(Finding {
+            code: MALFORMED_CSV,
+            severity: Severity::Error,
+            path: format!("{}[{}]", self.table, self.index),
+            message: format!("row {row}: {msg}"),
+            line: Some(self.line as usize),
+            column: None,
+        });
+    }
+
+    fn fail(&mut self, name: &str, e: SyntaxError) {
+        self.failed = true;
+        let (letter, field) = match self
+            .layout
+            .iter()
+            .position(|c| c.is_some_and(|c| c.name == name))
+        {
+            Some(i) => (
+                column_letter(i),
+                self.layout[i].map(|c| c.field).unwrap_or(name),
+            ),
+            None => (String::from("?"), name),
+        };
+        let row = self.row();
+        self.findings.push(Finding {
+            code: e.code,
+            severity: Severity::Error,
+            path: format!("{}[{}].{field}", self.table, self.index),
+            message: format!("row {row}, column {name:?} ({letter}): {}", e.message),
+            line: Some(self.line as usize),
+            column: None,
+        });
+    }
+
+    /// The trimmed cell of a column, `None` when the column is absent or the
+    /// cell empty.
+    fn cell(&self, name: &str) -> Option<&str> {
+        let i = self
+            .layout
+            .iter()
+            .position(|c| c.is_some_and(|c| c.name == name))?;
+        self.record.get(i).filter(|s| !s.is_empty())
+    }
+
+    /// A parsed optional cell; a bad value is reported and gives `None`.
+    fn opt<T>(&mut self, name: &str, f: impl FnOnce(&str) -> Parsed<T>) -> Option<T> {
+        let text = self.cell(name)?.to_string();
+        match f(&text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.fail(name, e);
+                None
+            }
+        }
+    }
+
+    /// A parsed cell that must be filled.
+    fn req<T>(&mut self, name: &str, f: impl FnOnce(&str) -> Parsed<T>) -> Option<T> {
+        if self.cell(name).is_none() {
+            self.fail(
+                name,
+                SyntaxError::new(Code::MissingField, "the cell is empty but required"),
+            );
+            return None;
+        }
+        self.opt(name, f)
+    }
+
+    /// A `;`-separated list; every bad item is reported.
+    fn list<T>(&mut self, name: &str, mut f: impl FnMut(&str) -> Parsed<T>) -> Vec<T> {
+        let Some(text) = self.cell(name).map(str::to_string) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in text.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            match f(item) {
+                Ok(v) => out.push(v),
+                Err(e) => self.fail(name, e),
+            }
+        }
+        out
+    }
+
+    fn text(&mut self, name: &str) -> Option<String> {
+        self.cell(name).map(str::to_string)
+    }
+
+    fn texts(&mut self, name: &str) -> Vec<String> {
+        self.list(name, |s| Ok(s.to_string()))
+    }
+
+    fn dates(&mut self) -> Option<DateRange> {
+        let start = self.opt("start", date);
+        let end = self.opt("end", date);
+        match (start, end) {
+            (Some(s), Some(e)) => Some(DateRange { start: s, end: e }),
+            (Some(s), None) => Some(DateRange::single(s)),
+            (None, Some(_)) => {
+                if self.cell("start").is_none() {
+                    self.fail(
+                        "start",
+                        SyntaxError::new(
+                            Code::MissingField,
+                            "an end date needs a start date; for a single date fill only `start`",
+                        ),
+                    );
+                }
+                None
+            }
+            (None, None) => None,
+        }
+    }
+}
+
+/// Reads one row into the list of `dataset` its table names; a row with the
+/// wrong number of cells or a bad cell is reported and adds nothing.
+pub(super) fn read_into(row: &mut Row<'_>, dataset: &mut Dataset) {
+    if row.record.len() != row.layout.len() {
+        row.fail_row(format!(
+            "has {} cells but the header has {}; check for an unquoted comma or a missing cell",
+            row.record.len(),
+            row.layout.len()
+        ));
+    } else {
+        match row.table {
+            Table::Exercises => {
+                if let Some(r) = exercise(row) {
+                    dataset.exercises.push(r);
+                }
+            }
+            Table::Patrols => {
+                if let Some(r) = patrol(row) {
+                    dataset.patrols.push(r);
+                }
+            }
+            Table::Statistics => {
+                if let Some(r) = statistic(row) {
+                    dataset.statistics.push(r);
+                }
+            }
+            Table::Sources => {
+                if let Some(r) = source(row) {
+                    dataset.sources.push(r);
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Rows to records.
+// ---------------------------------------------------------------------------
+
+fn exercise(r: &mut Row<'_>) -> Option<Exercise> {
+    let id = r.req("id", |s| Ok(s.to_string()));
+    let name = r.req("name", |s| Ok(s.to_string()));
+    if r.cell("participants").is_none() {
+        r.fail(
+            "participants",
+            SyntaxError::new(Code::MissingField, "the cell is empty but required"),
+        );
+    }
+    let participants = r.list("participants", participant);
+    let e = Exercise {
+        id: id.unwrap_or_default(),
+        name: name.unwrap_or_default(),
+        series: r.text("series"),
+        host: r.opt("host", country),
+        participants,
+        observers: r.list("observers", participant),
+        domains: r.list("domains", domain),
+        areas: r.list("areas", area),
+        dates: r.dates(),
+        forces: Forces {
+            ships: r.opt("ships", parse_quantity),
+            submarines: r.opt("submarines", parse_quantity),
+            aircraft: r.opt("aircraft", parse_quantity),
+            personnel: r.opt("personnel", parse_quantity),
+            equipment: r.list("equipment", equipment),
+        },
+        claims: Vec::new(),
+        notes: r.text("notes"),
+        sources: r.texts("sources"),
+        tags: r.texts("tags"),
+    };
+    (!r.failed).then_some(e)
+}
+
+fn patrol(r: &mut Row<'_>) -> Option<Patrol> {
+    let id = r.req("id", |s| Ok(s.to_string()));
+    let kind = r.req("kind", patrol_kind);
+    if r.cell("participants").is_none() {
+        r.fail(
+            "participants",
+            SyntaxError::new(Code::MissingField, "the cell is empty but required"),
+        );
+    }
+    let participants = r.list("participants", participant);
+    let p = Patrol {
+        id: id.unwrap_or_default(),
+        name: r.text("name"),
+        kind: kind.unwrap_or(PatrolKind::JointAirPatrol),
+        participants,
+        dates: r.dates(),
+        sequence: r.opt("sequence", |s| whole::<u32>(s, "a sequence number")),
+        platforms: r.list("platforms", platform),
+        route: r.list("route", point),
+        areas: r.list("areas", area),
+        adiz_entered: r.list("adizEntered", country),
+        responses: r.list("responses", response),
+        notes: r.text("notes"),
+        sources: r.texts("sources"),
+        tags: r.texts("tags"),
+    };
+    (!r.failed).then_some(p)
+}
+
+fn statistic(r: &mut Row<'_>) -> Option<Statistic> {
+    let id = r.req("id", |s| Ok(s.to_string()));
+    let label = r.req("label", |s| Ok(s.to_string()));
+    let measure = r.req("measure", measure);
+    let reporter_name = r.text("reporter");
+    let reporter_country = r.opt("reporterCountry", country);
+    let reporter = match (reporter_name, reporter_country) {
+        (Some(name), country) => Some(Reporter { name, country }),
+        (None, Some(_)) => {
+            r.fail(
+                "reporter",
+                SyntaxError::new(
+                    Code::MissingField,
+                    "a reporter country needs the reporter's name",
+                ),
+            );
+            None
+        }
+        (None, None) => None,
+    };
+    let first_month = r.opt("fiscalFirstMonth", |s| whole::<u8>(s, "a month number"));
+    let named_by = r.opt("fiscalNamedBy", fiscal_naming);
+    let period = r.opt("period", |s| period(s, first_month, named_by));
+    if period.is_some()
+        && !matches!(period, Some(Period::FiscalYear { .. }))
+        && (first_month.is_some() || named_by.is_some())
+    {
+        r.fail(
+            "fiscalFirstMonth",
+            SyntaxError::new(
+                Code::InvalidPeriod,
+                "fiscal columns apply only to an FY period such as FY2023",
+            ),
+        );
+    }
+    let s = Statistic {
+        id: id.unwrap_or_default(),
+        label: label.unwrap_or_default(),
+        measure: measure.unwrap_or(Measure::Other),
+        reporter,
+        subjects: r.list("subjects", participant),
+        period,
+        as_of: r.opt("asOf", date),
+        rate: r.opt("rate", rate).unwrap_or(Rate::Total),
+        quantity: r
+            .req("quantity", parse_quantity)
+            .unwrap_or(Quantity::Exact(0.0)),
+        breakdown: r.list("breakdown", breakdown),
+        notes: r.text("notes"),
+        sources: r.texts("sources"),
+        tags: r.texts("tags"),
+    };
+    (!r.failed).then_some(s)
+}
+
+fn source(r: &mut Row<'_>) -> Option<Source> {
+    let s = Source {
+        id: r.req("id", |s| Ok(s.to_string())).unwrap_or_default(),
+        title: r.req("title", |s| Ok(s.to_string())).unwrap_or_default(),
+        publisher: r.text("publisher"),
+        url: r.text("url"),
+        date: r.opt("date", date),
+        reliability: r.req("reliability", reliability).unwrap_or(Reliability::F),
+        credibility: r
+            .req("credibility", credibility)
+            .unwrap_or(Credibility::CannotBeJudged),
+        notes: r.text("notes"),
+    };
+    (!r.failed).then_some(s)
+}

@@ -1,0 +1,123 @@
+//! A scenario's assessment: a `note` with the numbers, and an `opinion` on
+//! the scenario note in the ICD 203 term.
+
+use serde_json::json;
+
+use super::{percent, word, Builder};
+use crate::assess::estimative::Term;
+use crate::assess::{Assessment, State};
+
+/// The STIX opinion that expresses an ICD 203 term about a scenario coming
+/// about: `strongly-disagree` for "almost no chance" and "very unlikely",
+/// `disagree` for "unlikely", `neutral` for "roughly even chance", `agree`
+/// for "likely", `strongly-agree` for "very likely" and "almost certain".
+pub fn opinion(term: Term) -> &'static str {
+    match term {
+        Term::AlmostNoChance | Term::VeryUnlikely => "strongly-disagree",
+        Term::Unlikely => "disagree",
+        Term::RoughlyEvenChance => "neutral",
+        Term::Likely => "agree",
+        Term::VeryLikely | Term::AlmostCertain => "strongly-agree",
+    }
+}
+
+impl Builder<'_> {
+    pub(super) fn assessment(&mut self, a: &Assessment) {
+        for r in &a.scenarios {
+            let Some(scenario_note) = self.scenario_notes.get(&r.id).cloned() else {
+                continue;
+            };
+            let prior = format!(
+                "{} ({}{})",
+                percent(r.prior),
+                r.prior_term.words(),
+                if r.illustrative_prior {
+                    ", an illustrative default"
+                } else {
+                    ""
+                }
+            );
+            let mut text = format!(
+                "As of {}, that \"{}\" comes about is judged {} ({}); prior {prior}. Confidence: {} — {}.",
+                a.as_of,
+                r.name,
+                r.term.words(),
+                percent(r.probability),
+                word(&r.confidence),
+                r.confidence_reason.trim_end_matches('.')
+            );
+            let mut refs = vec![scenario_note.clone()];
+            for c in &r.contributions {
+                let state = match c.state {
+                    State::Fired => "fired",
+                    State::NotFired => "did not fire",
+                    State::Unknown => "is unknown",
+                };
+                text += &format!(
+                    " Indicator {} {state}: likelihood ratio {:.3}, log-odds {:+.3}.",
+                    c.indicator, c.likelihood_ratio, c.log_odds
+                );
+                if let Some(n) = self.indicator_notes.get(&c.indicator) {
+                    if !refs.contains(n) {
+                        refs.push(n.clone());
+                    }
+                }
+            }
+            if let Some(w) = &r.what_would_change {
+                text += &format!(
+                    " Observing indicator {} would move it to {} ({}) if it fired, {} ({}) if not.",
+                    w.indicator,
+                    percent(w.if_fired),
+                    w.if_fired_term.words(),
+                    percent(w.if_not_fired),
+                    w.if_not_fired_term.words()
+                );
+            }
+            let nid = self.scoped("note", &format!("assessment/{}", r.id));
+            let mut m = self.note(
+                nid,
+                format!(
+                    "Assessment: {} — {} ({})",
+                    r.name,
+                    r.term.words(),
+                    percent(r.probability)
+                ),
+                text,
+                refs,
+                &[],
+            );
+            m.insert("labels".into(), json!(["assessment"]));
+            self.extend(&mut m, "assessment", r);
+            self.push(m);
+
+            let oid = self.scoped("opinion", &format!("assessment/{}", r.id));
+            let mut o = self.common("opinion", &oid);
+            o.insert(
+                "explanation".into(),
+                json!(format!(
+                    "That \"{}\" comes about is {} ({}) as of {} by jointwatch's likelihood-ratio assessment; confidence {}. See the assessment note for the contributions.",
+                    r.name,
+                    r.term.words(),
+                    percent(r.probability),
+                    a.as_of,
+                    word(&r.confidence)
+                )),
+            );
+            o.insert("opinion".into(), json!(opinion(r.term)));
+            o.insert("object_refs".into(), json!([scenario_note]));
+            self.push(o);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_map_to_opinions_symmetrically() {
+        assert_eq!(opinion(Term::AlmostNoChance), "strongly-disagree");
+        assert_eq!(opinion(Term::RoughlyEvenChance), "neutral");
+        assert_eq!(opinion(Term::AlmostCertain), "strongly-agree");
+    }
+}

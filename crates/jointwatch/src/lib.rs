@@ -44,17 +44,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-// TODO(issue 12): drop these allows once analysis/geography.rs (doc lines 6,
-// 11, 12; `% 3 == 0` in a test, line 1359) and format/geojson.rs (line 55)
-// lose their redundant link targets and use `is_multiple_of`.
-#[allow(rustdoc::redundant_explicit_links)]
-#[cfg_attr(test, allow(clippy::manual_is_multiple_of))]
 pub mod analysis;
 pub mod assess;
 pub mod brief;
 pub mod dataset;
 pub mod diagnostics;
-#[allow(rustdoc::redundant_explicit_links)]
 pub mod format;
 pub mod model;
 mod sort;

@@ -1100,7 +1100,7 @@ mod tests {
         let mut rng = Rng(42);
         let pick = |rng: &mut Rng| -> Point {
             let v = |rng: &mut Rng| {
-                if rng.next() % 3 == 0 {
+                if rng.next().is_multiple_of(3) {
                     odd[(rng.next() % odd.len() as u64) as usize]
                 } else {
                     rng.range(-180.0, 180.0)

@@ -1075,7 +1075,8 @@ impl Generator {
         let mut completed = with_catalogue(&base);
         let cited: Vec<String> = self.ds.sources.iter().map(|s| s.id.clone()).collect();
         for ind in &mut completed.indicators {
-            if !matches!(ind.metric, jointwatch::Metric::Observed) || !self.chance.odds(0.6) {
+            if !matches!(ind.metric, jointwatch::Metric::Observed { .. }) || !self.chance.odds(0.6)
+            {
                 continue;
             }
             for _ in 0..self.chance.int(1, 2) {

@@ -8,6 +8,8 @@
 //! too, since validation reports them after reading.
 
 use jiff::civil::Date;
+use jointwatch::model::coverage::Coverage;
+use jointwatch::model::scenario::{IndicatorGroup, Relation, ScenarioSet};
 use jointwatch::{
     Area, AreaKind, Bearing, BreakdownEntry, Category, Claim, ClaimKind, CountryCode, Credibility,
     Dataset, DateRange, Direction, Domain, Equipment, Exercise, Filter, FiscalNaming, Forces,
@@ -84,7 +86,7 @@ fn exhaustive_data_enums(d: FuzzyDate, p: Period, q: Quantity, m: Metric, c: Cat
         | Quantity::Estimate { .. } => {}
     }
     match m {
-        Metric::Count { .. } | Metric::Reported { .. } | Metric::Observed => {}
+        Metric::Count { .. } | Metric::Reported { .. } | Metric::Observed { .. } => {}
     }
     match c {
         Category::Country(_) | Category::Other | Category::Unknown => {}
@@ -553,21 +555,73 @@ fn scenario() -> BoxedStrategy<Scenario> {
         text(),
         opt(finite()),
         opt(fuzzy_date()),
+        opt(any::<u32>()),
         texts(),
         texts(),
     )
         .prop_map(
-            |(id, name, kind, description, prior, horizon, sources, tags)| Scenario {
-                id,
-                name,
-                kind,
-                description,
-                prior,
-                horizon,
-                sources,
-                tags,
+            |(id, name, kind, description, prior, horizon, horizon_years, sources, tags)| {
+                Scenario {
+                    id,
+                    name,
+                    kind,
+                    description,
+                    prior,
+                    horizon,
+                    horizon_years,
+                    sources,
+                    tags,
+                }
             },
         )
+        .boxed()
+}
+
+fn scenario_set() -> BoxedStrategy<ScenarioSet> {
+    (text(), text(), opt(text()), texts(), texts())
+        .prop_map(|(id, name, description, scenarios, sources)| ScenarioSet {
+            id,
+            name,
+            description,
+            scenarios,
+            sources,
+        })
+        .boxed()
+}
+
+fn indicator_group() -> BoxedStrategy<IndicatorGroup> {
+    (
+        text(),
+        prop_oneof![Just(Relation::Correlated), Just(Relation::Independent)],
+        texts(),
+        opt(text()),
+    )
+        .prop_map(|(id, relation, indicators, note)| IndicatorGroup {
+            id,
+            relation,
+            indicators,
+            note,
+        })
+        .boxed()
+}
+
+fn coverage() -> BoxedStrategy<Coverage> {
+    (
+        text(),
+        text(),
+        filter(),
+        fuzzy_date(),
+        fuzzy_date(),
+        texts(),
+    )
+        .prop_map(|(id, description, scope, from, to, sources)| Coverage {
+            id,
+            description,
+            scope,
+            from,
+            to,
+            sources,
+        })
         .boxed()
 }
 
@@ -616,8 +670,11 @@ fn metric() -> BoxedStrategy<Metric> {
             filter,
             window_years
         }),
-        measure().prop_map(|measure| Metric::Reported { measure }),
-        Just(Metric::Observed),
+        (measure(), option::of(1u32..10)).prop_map(|(measure, window_years)| Metric::Reported {
+            measure,
+            window_years
+        }),
+        option::of(1u32..10).prop_map(|window_years| Metric::Observed { window_years }),
     ]
     .boxed()
 }
@@ -693,11 +750,17 @@ fn dataset() -> BoxedStrategy<Dataset> {
             vec(scenario(), 0..3),
             vec(indicator(), 0..3),
         ),
+        (
+            vec(scenario_set(), 0..2),
+            vec(indicator_group(), 0..2),
+            vec(coverage(), 0..2),
+        ),
     )
         .prop_map(
             |(
                 (format_version, title, description, sources, areas),
                 (exercises, patrols, statistics, scenarios, indicators),
+                (scenario_sets, indicator_groups, coverage),
             )| Dataset {
                 format_version,
                 title,
@@ -709,6 +772,9 @@ fn dataset() -> BoxedStrategy<Dataset> {
                 statistics,
                 scenarios,
                 indicators,
+                scenario_sets,
+                indicator_groups,
+                coverage,
             },
         )
         .boxed()

@@ -361,14 +361,15 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
         note: String::new(),
     };
     let grading: Option<Grading>;
+    // The first day of the look-back window: evidence that ends before it
+    // has aged out.
+    let window_years = ind.metric.window_years();
+    let since = window_years
+        .and_then(|y| crate::model::date::add_years(as_of, -i64::from(y)))
+        .and_then(|d| d.tomorrow().ok());
+    let aged = |last: Date| since.is_some_and(|s| last < s);
     match &ind.metric {
-        Metric::Count {
-            filter,
-            window_years,
-        } => {
-            let since = window_years
-                .and_then(|y| crate::model::date::add_years(as_of, -i64::from(y)))
-                .and_then(|d| d.tomorrow().ok());
+        Metric::Count { filter, .. } => {
             let mut definite = Vec::new();
             let mut possible = Vec::new();
             for r in filter.select(ds) {
@@ -427,13 +428,13 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
             }
             result.value = Some(value);
         }
-        Metric::Reported { measure } => {
+        Metric::Reported { measure, .. } => {
             let latest = ds
                 .statistics
                 .iter()
                 .filter(|s| s.measure == *measure)
                 .filter_map(|s| Record::Statistic(s).span().map(|span| (span.1, s)))
-                .filter(|(end, _)| *end <= as_of)
+                .filter(|(end, _)| *end <= as_of && !aged(*end))
                 .max_by_key(|(end, _)| *end);
             match latest {
                 Some((_, s)) => {
@@ -443,17 +444,22 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
                     grading = best_grading(&Sources::scan(ds), &mut s.sources.iter());
                 }
                 None => {
-                    result.note = format!("no statistic of this measure reported by {as_of}");
+                    result.note = match window_years {
+                        Some(y) => format!(
+                            "no statistic of this measure for a period ending in the {y} year(s) to {as_of}"
+                        ),
+                        None => format!("no statistic of this measure reported by {as_of}"),
+                    };
                     grading = None;
                 }
             }
         }
-        Metric::Observed => {
+        Metric::Observed { .. } => {
             let latest = ind
                 .observations
                 .iter()
                 .enumerate()
-                .filter(|(_, o)| o.date.first_day() <= as_of)
+                .filter(|(_, o)| o.date.first_day() <= as_of && !aged(o.date.last_day()))
                 .max_by_key(|(_, o)| o.date.last_day());
             match latest {
                 Some((i, o)) => {
@@ -466,7 +472,10 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
                     grading = best_grading(&Sources::scan(ds), &mut o.sources.iter());
                 }
                 None => {
-                    result.note = format!("no observation recorded by {as_of}");
+                    result.note = match window_years {
+                        Some(y) => format!("no observation recorded in the {y} year(s) to {as_of}"),
+                        None => format!("no observation recorded by {as_of}"),
+                    };
                     grading = None;
                 }
             }
@@ -875,6 +884,7 @@ mod tests {
             description: "d".into(),
             prior: Some(0.5),
             horizon: None,
+            horizon_years: None,
             sources: vec![],
             tags: vec![],
         });

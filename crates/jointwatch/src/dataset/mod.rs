@@ -8,10 +8,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::coverage::Coverage;
 use crate::model::exercise::Exercise;
 use crate::model::patrol::Patrol;
 use crate::model::place::Area;
-use crate::model::scenario::{Indicator, Scenario};
+use crate::model::scenario::{Indicator, IndicatorGroup, Scenario, ScenarioSet};
 use crate::model::source::Source;
 use crate::model::statistic::Statistic;
 
@@ -69,6 +70,16 @@ pub struct Dataset {
     /// Indicators bearing on the scenarios.
     #[serde(default)]
     pub indicators: Vec<Indicator>,
+    /// Scenarios that exclude each other, updated together.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenario_sets: Vec<ScenarioSet>,
+    /// Indicators declared correlated or independent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicator_groups: Vec<IndicatorGroup>,
+    /// What the dataset claims to hold completely; outside it, the absence
+    /// of a record is not the absence of an event.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coverage: Vec<Coverage>,
 }
 
 impl Default for Dataset {
@@ -84,6 +95,9 @@ impl Default for Dataset {
             statistics: Vec::new(),
             scenarios: Vec::new(),
             indicators: Vec::new(),
+            scenario_sets: Vec::new(),
+            indicator_groups: Vec::new(),
+            coverage: Vec::new(),
         }
     }
 }

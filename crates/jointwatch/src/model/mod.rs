@@ -13,9 +13,11 @@
 //! - the records: [`exercise`], [`patrol`], [`statistic`], and
 //!   [`scenario`] (scenarios and indicators);
 //! - [`record`]: a view of a record of any kind, and the [`Filter`](record::Filter)
-//!   that selects records.
+//!   that selects records;
+//! - [`coverage`]: what a dataset claims to hold completely.
 
 pub mod actor;
+pub mod coverage;
 pub mod date;
 pub(crate) mod de;
 pub mod exercise;

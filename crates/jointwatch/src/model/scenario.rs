@@ -52,9 +52,13 @@ pub struct Scenario {
     /// judgement, absent when no one has made it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prior: Option<f64>,
-    /// The date by which it would come about.
+    /// The date by which it would come about ("2027": by the end of 2027).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub horizon: Option<FuzzyDate>,
+    /// Or: within this many years of the assessment date. At most one of
+    /// `horizon` and `horizonYears` is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizon_years: Option<u32>,
     /// Ids of the sources that describe it.
     #[serde(default)]
     pub sources: Vec<String>,
@@ -83,13 +87,33 @@ pub enum Metric {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         window_years: Option<u32>,
     },
-    /// The latest reported statistic for a measure (its lower bound).
+    /// The latest reported statistic for a measure whose period ends within
+    /// the look-back window.
     Reported {
         /// The measure.
         measure: Measure,
+        /// How many years back a figure still counts; any age when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        window_years: Option<u32>,
     },
-    /// The latest of the analyst's observations recorded on the indicator.
-    Observed,
+    /// The latest of the analyst's observations recorded on the indicator
+    /// within the look-back window.
+    Observed {
+        /// How many years back an observation still counts; any age when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        window_years: Option<u32>,
+    },
+}
+
+impl Metric {
+    /// The look-back window in years, if the metric has one.
+    pub fn window_years(&self) -> Option<u32> {
+        match self {
+            Metric::Count { window_years, .. }
+            | Metric::Reported { window_years, .. }
+            | Metric::Observed { window_years } => *window_years,
+        }
+    }
 }
 
 // `windowYears` may be given as `null` (read as `Some(None)`), as the
@@ -104,8 +128,13 @@ tagged_deserialize! {
         filter,
         window_years: window_years.flatten(),
     },
-    Reported = "reported" (measure) => Metric::Reported { measure },
-    Observed = "observed" () => Metric::Observed,
+    Reported = "reported" (measure, window_years?) => Metric::Reported {
+        measure,
+        window_years: window_years.flatten(),
+    },
+    Observed = "observed" (window_years?) => Metric::Observed {
+        window_years: window_years.flatten(),
+    },
 }
 
 /// Which way an indicator's rule points.
@@ -218,6 +247,82 @@ pub struct Indicator {
     pub tags: Vec<String>,
 }
 
+/// Scenarios that exclude each other (the seed's two end states: "either a
+/// sustained balance of power or … escalate into conflicts"). The set is
+/// updated together, so its probabilities and the remainder ("none of
+/// these") always sum to one.
+///
+/// # Example
+/// ```
+/// use jointwatch::model::scenario::ScenarioSet;
+/// let s: ScenarioSet = serde_json::from_str(r#"{
+///   "id": "end-states", "name": "Where the partnership ends up",
+///   "scenarios": ["sustained-balance-of-power", "escalation-through-incident"]
+/// }"#).unwrap();
+/// assert_eq!(s.scenarios.len(), 2);
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ScenarioSet {
+    /// Unique id within the dataset's scenario sets.
+    pub id: String,
+    /// Short name.
+    pub name: String,
+    /// What the alternatives are, in the source's words where possible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The ids of the scenarios that exclude each other (two or more; a
+    /// scenario belongs to at most one set).
+    pub scenarios: Vec<String>,
+    /// Ids of the sources that frame the alternatives as exclusive.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// How the indicators of a group relate.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Relation {
+    /// They measure the same underlying activity: together they count as
+    /// one piece of evidence per scenario.
+    Correlated,
+    /// They are independent even where the same record fires them: each
+    /// counts on its own.
+    Independent,
+}
+
+/// Indicators declared correlated (their evidence counts once per scenario)
+/// or independent (each counts, even when one record fires several).
+///
+/// # Example
+/// ```
+/// use jointwatch::model::scenario::{IndicatorGroup, Relation};
+/// let g: IndicatorGroup = serde_json::from_str(r#"{
+///   "id": "joint-tempo", "relation": "correlated",
+///   "indicators": ["joint-exercise-tempo", "joint-air-patrol-tempo"]
+/// }"#).unwrap();
+/// assert_eq!(g.relation, Relation::Correlated);
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct IndicatorGroup {
+    /// Unique id within the dataset's indicator groups.
+    pub id: String,
+    /// Correlated or independent.
+    pub relation: Relation,
+    /// The ids of the indicators (two or more).
+    pub indicators: Vec<String>,
+    /// Why they are grouped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,8 +340,16 @@ mod tests {
             },
             Metric::Reported {
                 measure: Measure::Scrambles,
+                window_years: None,
             },
-            Metric::Observed,
+            Metric::Reported {
+                measure: Measure::Scrambles,
+                window_years: Some(2),
+            },
+            Metric::Observed { window_years: None },
+            Metric::Observed {
+                window_years: Some(3),
+            },
         ] {
             let text = serde_json::to_string(&m).unwrap();
             assert_eq!(serde_json::from_str::<Metric>(&text).unwrap(), m, "{text}");
@@ -251,8 +364,8 @@ mod tests {
             "[unknown-field] unknown field `filter` when `type` is `observed`, expected `type`"
         ));
         assert!(
-            bad(r#"{"type":"reported","measure":"scrambles","windowYears":null}"#)
-                .starts_with("[unknown-field] unknown field `windowYears`")
+            bad(r#"{"type":"reported","measure":"scrambles","filter":{}}"#)
+                .starts_with("[unknown-field] unknown field `filter`")
         );
         assert!(
             bad(r#"{"type":"count","filter":{},"extra":1}"#).starts_with("unknown field `extra`")

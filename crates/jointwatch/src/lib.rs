@@ -62,7 +62,7 @@ pub use dataset::limits::Limits;
 pub use dataset::read::{parse_json, LoadError, ParseError};
 pub use dataset::seed::{seed, SEED_JSON};
 pub use dataset::{Dataset, FORMAT_VERSION};
-pub use diagnostics::{Code, Finding, Report, Severity, ValidateOptions};
+pub use diagnostics::{CallCode, CallError, Code, Finding, Report, Severity, ValidateOptions};
 pub use model::actor::{CountryCode, Participant, ServiceBranch};
 pub use model::date::{DateRange, FuzzyDate, Precision};
 pub use model::exercise::{Claim, ClaimKind, Domain, Equipment, Exercise, Forces};

@@ -6,8 +6,6 @@
 
 mod merge;
 
-pub use merge::MergeSummary;
-
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 

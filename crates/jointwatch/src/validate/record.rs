@@ -2,7 +2,7 @@
 //! or against the sources, areas and scenarios of a dataset: what a form
 //! that edits one record shows while it is filled in.
 
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, DatasetCounts};
 use crate::diagnostics::{Code, Finding, Report};
 use crate::model::record::RecordKind;
 
@@ -12,9 +12,9 @@ use crate::model::record::RecordKind;
 /// (`dates`, `forces.ships`), and carry no line or column.
 ///
 /// Without a context, references cannot resolve, so `missing-source`,
-/// `unknown-area` and `unknown-scenario` are not reported. Text that is not
-/// one JSON object yields a report with one `wrong-type` finding; a record
-/// that cannot be read, one with its parse finding.
+/// `unknown-area` and `unknown-scenario` are not reported. A record that
+/// cannot be read yields a report with its one parse finding; text that is
+/// more than one JSON object, one with a `wrong-type` finding.
 ///
 /// # Example
 /// ```
@@ -30,23 +30,6 @@ use crate::model::record::RecordKind;
 /// assert_eq!(report.findings[0].path, "sources[0]");
 /// ```
 pub fn validate_record(kind: RecordKind, record: &str, context: Option<&Dataset>) -> Report {
-    // One JSON object and nothing else, so that the text cannot reach beyond
-    // the record's place in the document built around it.
-    let one_object = record.trim_start().starts_with('{')
-        && serde_json::from_str::<serde::de::IgnoredAny>(record).is_ok();
-    if !one_object {
-        let code = Code::WrongType;
-        return Report {
-            findings: vec![Finding {
-                code,
-                severity: code.default_severity(),
-                path: String::new(),
-                message: "expected one JSON object".into(),
-                line: None,
-                column: None,
-            }],
-        };
-    }
     let list = match kind {
         RecordKind::Exercise => "exercises",
         RecordKind::Patrol => "patrols",
@@ -74,6 +57,29 @@ pub fn validate_record(kind: RecordKind, record: &str, context: Option<&Dataset>
             };
         }
     };
+    // One record and nothing else: text that reached beyond the record's
+    // place in the document (`{…}], "sources": [{…}`) is refused. (Checked
+    // on the result rather than by a second reading of the text, which
+    // would add a reader to the `.wasm`.)
+    let mut alone = DatasetCounts::default();
+    match kind {
+        RecordKind::Exercise => alone.exercises = 1,
+        RecordKind::Patrol => alone.patrols = 1,
+        RecordKind::Statistic => alone.statistics = 1,
+    }
+    if ds.counts() != alone || ds.title.is_some() || ds.description.is_some() {
+        let code = Code::WrongType;
+        return Report {
+            findings: vec![Finding {
+                code,
+                severity: code.default_severity(),
+                path: String::new(),
+                message: "expected one JSON object".into(),
+                line: None,
+                column: None,
+            }],
+        };
+    }
     if let Some(ctx) = context {
         ds.sources = ctx.sources.clone();
         ds.areas = ctx.areas.clone();
@@ -113,12 +119,15 @@ mod tests {
 
     #[test]
     fn text_that_is_not_one_object_cannot_reach_into_the_document() {
+        for bad in ["", "1", "[]", "null"] {
+            let r = validate_record(RecordKind::Exercise, bad, None);
+            assert!(r.has_errors(), "{bad}");
+            assert_eq!(r.findings.len(), 1, "{bad}");
+        }
         for bad in [
-            "",
-            "1",
-            "[]",
-            r#"{"id": "x"}], "sources": [{"id": "s"}"#,
-            r#"{"id": "x"} {"id": "y"}"#,
+            r#"{"id": "x", "name": "X", "participants": ["CHN", "RUS"]}], "sources": [{"id": "s", "title": "T", "reliability": "B", "credibility": 2}"#,
+            r#"{"id": "x", "name": "X", "participants": ["CHN", "RUS"]}, {"id": "y", "name": "Y", "participants": ["CHN", "RUS"]}"#,
+            r#"{"id": "x", "name": "X", "participants": ["CHN", "RUS"]}], "title": "T", "patrols": ["#,
         ] {
             let r = validate_record(RecordKind::Exercise, bad, None);
             assert_eq!(r.codes(), [Code::WrongType], "{bad}");

@@ -50,7 +50,13 @@ pub const FORMAT_VERSION: &str = "1.0";
 /// assert!(ds.validate().is_clean());
 /// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+// In TypeScript the document's type is `DatasetDocument`: the npm package's
+// `Dataset` is the class that holds one.
+#[cfg_attr(
+    feature = "ts",
+    derive(tsify::Tsify),
+    tsify(rename = "DatasetDocument")
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Dataset {

@@ -83,7 +83,7 @@ pub struct Bounds {
 /// let b = Quantity::Range { min: 4.0, max: 10.0 }.bounds_with_point();
 /// assert_eq!((b.low, b.high, b.point), (4.0, Some(10.0), 7.0));
 /// ```
-#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QuantityBounds {

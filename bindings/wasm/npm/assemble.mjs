@@ -16,24 +16,14 @@ const GZIP_BUDGET = 250_000;
 for (const target of ["web", "node"]) {
   const file = join(pkg, target, "jointwatch.d.ts");
   let dts = readFileSync(file, "utf8");
-  // The core derives the document's type under the Rust name `Dataset`,
-  // which the `Dataset` class also takes; until the core names it
-  // `DatasetDocument` itself, rename the interface here.
-  if (/^export interface Dataset \{/m.test(dts)) {
-    dts = dts.replace(/^export interface Dataset \{/m, "export interface DatasetDocument {");
-  }
+  // The core names the document's type `DatasetDocument` in TypeScript
+  // (the `Dataset` class holds one); check that it did.
   if (!/^export (interface|type) DatasetDocument\b/m.test(dts)) {
     throw new Error(`${file}: no DatasetDocument type`);
   }
   // Results cross as JSON, so a map is a plain object: tsify's default
   // `Map<K, V>` (types without `#[tsify(hashmap_as_object)]`) would be wrong.
   dts = dts.replace(/\bMap<([^<>]+), ([^<>]+)>/g, "Record<$1, $2>");
-  // wasm-bindgen's InitInput means the Fetch API's Response, which a model
-  // type named Response would otherwise shadow.
-  dts = dts.replace(
-    /^(export type InitInput = RequestInfo \| URL \| )Response( \|)/m,
-    "$1globalThis.Response$2",
-  );
   writeFileSync(file, dts);
 }
 

@@ -23,7 +23,23 @@ use crate::dataset::Dataset;
 use crate::diagnostics::{Report, Severity, ValidateOptions};
 use check::Checker;
 
-/// Validates a dataset. Prefer [`Dataset::validate`].
+/// Validates a dataset: every finding, in document order, each with a
+/// stable code, a severity (every one an error in strict mode) and a path.
+/// [`Dataset::validate`] and [`Dataset::validate_with`] call it.
+///
+/// # Example
+/// ```
+/// use jointwatch::validate::validate;
+/// use jointwatch::{Code, Severity, ValidateOptions};
+/// let seed = jointwatch::seed();
+/// let report = validate(&seed, &ValidateOptions::default());
+/// assert!(!report.has_errors());
+/// let strict = validate(&seed, &ValidateOptions { strict: true, ignore: vec![] });
+/// assert!(strict.findings.iter().all(|f| f.severity == Severity::Error));
+/// let quiet = ValidateOptions { strict: true, ignore: report.codes() };
+/// assert!(validate(&seed, &quiet).is_clean());
+/// # let _ = Code::NoSource;
+/// ```
 pub fn validate(ds: &Dataset, options: &ValidateOptions) -> Report {
     let mut c = Checker {
         ds,

@@ -252,6 +252,9 @@ function apiSuite(jw, how) {
     throwsCoded(jw, () => jw.closestApproach([], sea), "JointwatchError", "empty-route");
     throwsCoded(jw, () => seed.patrolClosestApproach("latest-joint-air-patrol", sea), "JointwatchError", "empty-route");
     throwsCoded(jw, () => seed.areaTarget("atlantis"), "JointwatchError", "not-found");
+    // Areas are looked up by id, as records name them: not by name or alias.
+    throwsCoded(jw, () => seed.areaTarget("East Sea"), "JointwatchError", "not-found");
+    throwsCoded(jw, () => seed.areaTarget("Sea of Japan"), "JointwatchError", "not-found");
   });
 
   test(`${how}: patrols are found by id, before and after a merge`, () => {

@@ -1,5 +1,5 @@
 // Finishes pkg/ after wasm-bindgen (called by scripts/build-npm):
-// fixes up the declarations, adds the module-type markers and the Node ESM
+// checks the declarations (they need no rewriting), adds the module-type markers and the Node ESM
 // entry, and writes the size report (docs/size.md), warning when the gzipped
 // .wasm is over budget (tests/js/size.test.mjs checks it).
 import { readFileSync, writeFileSync } from "node:fs";
@@ -15,26 +15,19 @@ const GZIP_BUDGET = 250_000;
 // --- Declarations -------------------------------------------------------
 for (const target of ["web", "node"]) {
   const file = join(pkg, target, "jointwatch.d.ts");
-  let dts = readFileSync(file, "utf8");
-  // The core derives the document's type under the Rust name `Dataset`,
-  // which the `Dataset` class also takes; until the core names it
-  // `DatasetDocument` itself, rename the interface here.
-  if (/^export interface Dataset \{/m.test(dts)) {
-    dts = dts.replace(/^export interface Dataset \{/m, "export interface DatasetDocument {");
-  }
+  const dts = readFileSync(file, "utf8");
+  // The core names the document's type `DatasetDocument` in TypeScript
+  // (the `Dataset` class holds one); check that it did.
   if (!/^export (interface|type) DatasetDocument\b/m.test(dts)) {
     throw new Error(`${file}: no DatasetDocument type`);
   }
   // Results cross as JSON, so a map is a plain object: tsify's default
-  // `Map<K, V>` (types without `#[tsify(hashmap_as_object)]`) would be wrong.
-  dts = dts.replace(/\bMap<([^<>]+), ([^<>]+)>/g, "Record<$1, $2>");
-  // wasm-bindgen's InitInput means the Fetch API's Response, which a model
-  // type named Response would otherwise shadow.
-  dts = dts.replace(
-    /^(export type InitInput = RequestInfo \| URL \| )Response( \|)/m,
-    "$1globalThis.Response$2",
-  );
-  writeFileSync(file, dts);
+  // `Map<K, V>` would be wrong. The core declares its maps itself
+  // (`#[tsify(type = "Record<…>")]` or `hashmap_as_object`); fail if one does not.
+  const map = dts.match(/\bMap<[^<>]+, [^<>]+>/);
+  if (map) {
+    throw new Error(`${file}: ${map[0]}: declare the map as a Record in the core (#[tsify(type = "Record<…>")])`);
+  }
 }
 
 // --- Module types ---------------------------------------------------------

@@ -5,6 +5,7 @@ use jointwatch::assess::catalogue;
 use jointwatch::assess::estimative::Term;
 use jointwatch::assess::{self, AssessOptions};
 use jointwatch::brief;
+use jointwatch::model::date::day_text;
 use jointwatch::ValidateOptions;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -59,8 +60,7 @@ impl Dataset {
     /// of an assessment; `undefined` for a dataset with no dates.
     #[wasm_bindgen(getter, js_name = latestDate)]
     pub fn latest_date(&self) -> Option<String> {
-        assess::latest_date(&self.inner)
-            .map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+        assess::latest_date(&self.inner).map(day_text)
     }
 
     /// Everything at once, as a dashboard or a printed brief shows it:
@@ -93,10 +93,11 @@ fn brief_options(
     Ok((v, a))
 }
 
-/// An ICD 203 term with its words and the band of probabilities it covers.
-#[derive(Serialize)]
+/// An ICD 203 expression of likelihood with the band of probabilities (percent) it covers.
+#[derive(Serialize, tsify::Tsify)]
 struct TermInfo {
     term: Term,
+    /// The words as an analyst writes them: "roughly even chance".
     words: &'static str,
     low: u8,
     high: u8,

@@ -36,12 +36,10 @@ pub(crate) fn read_back(
     // Neither step fails for the core's types (JSON text from serde_json is
     // always valid UTF-8 and valid JSON); should one ever, it is an
     // `internal` error, not a panic.
-    written
-        .map_err(|e| error::failed("internal", "", format!("result could not be written: {e}")))?;
-    let text = String::from_utf8(text)
-        .map_err(|_| error::failed("internal", "", "result could not be read back"))?;
-    js_sys::JSON::parse(&text)
-        .map_err(|_| error::failed("internal", "", "result could not be read back"))
+    written.map_err(|e| error::internal(&format!("result could not be written: {e}")))?;
+    let text =
+        String::from_utf8(text).map_err(|_| error::internal("result could not be read back"))?;
+    js_sys::JSON::parse(&text).map_err(|_| error::internal("result could not be read back"))
 }
 
 /// Writes an optional value; `None` becomes `undefined`.
@@ -228,6 +226,17 @@ impl Document {
                 e
             }),
         }
+    }
+}
+
+/// A record argument: the JSON text of a plain object (not a string).
+pub(crate) fn record(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    match Document::from_js(value, name)? {
+        Document::Object(text) => Ok(text),
+        Document::Text(_) => Err(error::invalid_argument(
+            name,
+            "expected a plain object, got a string",
+        )),
     }
 }
 

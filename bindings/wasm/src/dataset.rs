@@ -3,12 +3,12 @@
 
 use std::cell::OnceCell;
 
+use jointwatch::dataset::IdIndex;
 use jointwatch::{RecordKind, ValidateOptions};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::boundary::{self, Document};
-use crate::{error, validation};
+use crate::error;
 
 /// A jointwatch document, parsed and held by the WebAssembly module.
 ///
@@ -24,22 +24,10 @@ use crate::{error, validation};
 #[wasm_bindgen]
 pub struct Dataset {
     pub(crate) inner: jointwatch::Dataset,
-    /// Positions of the patrols in order of id (the first of a repeated id
-    /// first), built at the first look-up by id and dropped by `merge`.
-    patrols_by_id: OnceCell<Vec<u32>>,
-}
-
-/// How many items of each kind a dataset holds.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Counts {
-    sources: usize,
-    areas: usize,
-    exercises: usize,
-    patrols: usize,
-    statistics: usize,
-    scenarios: usize,
-    indicators: usize,
+    /// The core's index of the patrols by id, built at the first look-up
+    /// and dropped by `merge`: a page asking for every patrol in turn must
+    /// not scan them all each time.
+    patrols_by_id: OnceCell<IdIndex>,
 }
 
 impl Dataset {
@@ -56,39 +44,24 @@ impl Dataset {
         }
     }
 
-    /// The first patrol with this id, as `patrols.iter().find(..)` would
-    /// give, through an index built once: a page asking for every patrol in
-    /// turn must not scan them all each time.
+    /// The patrol with this id, found by the core's rule (the first with
+    /// exactly this id) through its index.
     pub(crate) fn patrol(&self, id: &str) -> Option<&jointwatch::Patrol> {
         let patrols = &self.inner.patrols;
-        let index = self.patrols_by_id.get_or_init(|| {
-            let mut positions: Vec<u32> = (0..patrols.len() as u32).collect();
-            // Stable, so a repeated id keeps its first occurrence first.
-            positions.sort_by(|a, b| patrols[*a as usize].id.cmp(&patrols[*b as usize].id));
-            positions
-        });
-        let at = index.partition_point(|i| patrols[*i as usize].id.as_str() < id);
-        index
-            .get(at)
-            .map(|i| &patrols[*i as usize])
-            .filter(|p| p.id == id)
+        self.patrols_by_id
+            .get_or_init(|| IdIndex::new(patrols))
+            .find(patrols, id)
     }
 
     /// Reads, validates and keeps a document; rejects it when it cannot be
-    /// read or validation finds an error (a warning too, in strict mode).
+    /// read or the core rejects it (an error; in strict mode, a warning).
     fn load(document: Document, options: &JsValue) -> Result<Dataset, JsValue> {
         let options: ValidateOptions = boundary::optional(options, "options")?.unwrap_or_default();
         let inner = document.parse().map_err(|e| error::parse(&e))?;
-        let report = inner.validate_with(&options);
-        let rejected = if options.strict {
-            !report.is_clean()
-        } else {
-            report.has_errors()
-        };
-        if rejected {
-            return Err(error::validation(&report.findings, options.strict));
+        match inner.accept(&options) {
+            Ok((inner, _)) => Ok(Dataset::wrap(inner)),
+            Err(e) => Err(error::validation(&e.findings)),
         }
-        Ok(Dataset::wrap(inner))
     }
 }
 
@@ -193,8 +166,8 @@ impl Dataset {
         #[wasm_bindgen(unchecked_param_type = "Exercise | Patrol | Statistic")] record: JsValue,
     ) -> Result<JsValue, JsValue> {
         let kind: RecordKind = boundary::input(&kind, "kind")?;
-        let report = validation::check_record(kind, &record, Some(&self.inner))?;
-        boundary::output(&report)
+        let record = boundary::record(&record, "record")?;
+        boundary::output(&self.inner.validate_record(kind, &record))
     }
 
     /// Adds the sources, areas, records, scenarios and indicators of another
@@ -230,7 +203,7 @@ impl Dataset {
                 self.patrols_by_id.take();
                 boundary::output(&summary)
             }
-            Err(e) => Err(error::validation(&e.findings, options.strict)),
+            Err(e) => Err(error::validation(&e.findings)),
         }
     }
 
@@ -278,15 +251,6 @@ impl Dataset {
     /// and indicators the document holds.
     #[wasm_bindgen(getter, unchecked_return_type = "DatasetCounts")]
     pub fn counts(&self) -> Result<JsValue, JsValue> {
-        let ds = &self.inner;
-        boundary::output(&Counts {
-            sources: ds.sources.len(),
-            areas: ds.areas.len(),
-            exercises: ds.exercises.len(),
-            patrols: ds.patrols.len(),
-            statistics: ds.statistics.len(),
-            scenarios: ds.scenarios.len(),
-            indicators: ds.indicators.len(),
-        })
+        boundary::output(&self.inner.counts())
     }
 }

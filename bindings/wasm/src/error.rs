@@ -8,14 +8,18 @@
 //! | `"ParseError"`      | a parse code (`malformed-json`, `wrong-type`, …) | a document could not be read; `line`/`column` for text |
 //! | `"ValidationError"` | the code of the first error     | a document was read but validation found errors   |
 //! | `"JointwatchError"` | `"invalid-argument"`            | an argument has the wrong type or shape           |
-//! | `"JointwatchError"` | the core's code (`bad-grouping`, `empty-route`, `not-found`, …) | the call cannot be carried out for these arguments |
+//! | `"JointwatchError"` | the core's call code (`bad-grouping`, `empty-route`, `not-found`, …) | the call cannot be carried out for these arguments |
 //! | `"JointwatchError"` | `"internal"`                    | a bug in this package: a result could not be written |
+//!
+//! Every `JointwatchError` code is a [`CallCode`] of the core; this module
+//! only maps the core's errors onto JavaScript ones.
 //!
 //! Every error also carries `findings` (empty for argument errors) and
 //! `path` (where in the document or argument the problem is). No error leaves
 //! the module in a broken state: the Rust side never panics on bad input.
 
-use jointwatch::{Finding, ParseError, Severity};
+use jointwatch::analysis::geography::GeoError;
+use jointwatch::{CallCode, CallError, Finding, ParseError, Severity};
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
@@ -27,9 +31,6 @@ const GENERAL: &str = "JointwatchError";
 const PARSE: &str = "ParseError";
 /// `name` of the errors for documents that validation rejected.
 const VALIDATION: &str = "ValidationError";
-
-/// `code` of the errors for bad arguments.
-pub(crate) const INVALID_ARGUMENT: &str = "invalid-argument";
 
 fn set(target: &JsValue, key: &str, value: &JsValue) {
     // Setting a property on a fresh Error object cannot fail; if it ever did,
@@ -55,14 +56,42 @@ pub(crate) fn invalid_argument(path: &str, message: impl std::fmt::Display) -> J
     } else {
         format!("{path}: {message}")
     };
-    build(GENERAL, INVALID_ARGUMENT, &message, path, &[]).into()
+    build(
+        GENERAL,
+        CallCode::InvalidArgument.as_str(),
+        &message,
+        path,
+        &[],
+    )
+    .into()
 }
 
 /// A call the core could not carry out for these arguments (a grouping it
-/// cannot make, a route with no points, an id that is not there, …), with
-/// the core's stable code for it.
-pub(crate) fn failed(code: &str, path: &str, message: impl std::fmt::Display) -> JsValue {
-    build(GENERAL, code, &message.to_string(), path, &[]).into()
+/// cannot make, trend tests on too few points, …), with the core's code.
+pub(crate) fn call(error: &CallError, path: &str) -> JsValue {
+    build(GENERAL, error.code.as_str(), &error.message, path, &[]).into()
+}
+
+/// No item has the id an argument names (`path`).
+pub(crate) fn not_found(path: &str, message: String) -> JsValue {
+    call(&CallError::new(CallCode::NotFound, message), path)
+}
+
+/// A bug in this package: a result could not be written or read back.
+pub(crate) fn internal(message: &str) -> JsValue {
+    call(&CallError::new(CallCode::Internal, message), "")
+}
+
+/// A closest approach that could not be computed: the core's geography
+/// error with its call code (the message keeps the core's wording).
+pub(crate) fn geography(error: GeoError, path: &str) -> JsValue {
+    let code = match error {
+        GeoError::EmptyRoute => CallCode::EmptyRoute,
+        GeoError::EmptyTarget => CallCode::EmptyTarget,
+        GeoError::CoordinateOutOfRange { .. } => CallCode::CoordinateOutOfRange,
+        GeoError::DegeneratePolygon { .. } => CallCode::DegeneratePolygon,
+    };
+    call(&CallError::new(code, error.to_string()), path)
 }
 
 /// A document could not be read.
@@ -82,11 +111,14 @@ pub(crate) fn parse(error: &ParseError) -> JsValue {
     js.into()
 }
 
-/// A document was read but validation found errors (or, in strict mode,
-/// warnings). `findings` holds every finding, warnings included.
-pub(crate) fn validation(findings: &[Finding], strict: bool) -> JsValue {
-    let rejects = |f: &&Finding| strict || f.severity == Severity::Error;
-    let rejected: Vec<&Finding> = findings.iter().filter(rejects).collect();
+/// A document was read but validation found errors (in strict mode the
+/// core has made every warning one). `findings` holds every finding,
+/// warnings included.
+pub(crate) fn validation(findings: &[Finding]) -> JsValue {
+    let rejected: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
     let first = rejected.first();
     let code = first.map_or("invalid-value", |f| f.code.as_str());
     let path = first.map_or("", |f| f.path.as_str());

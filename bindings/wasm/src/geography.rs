@@ -2,15 +2,11 @@
 //! GeoJSON export for maps.
 
 use jointwatch::analysis::geography::{self, Target};
-use jointwatch::{builtin_area, Point};
+use jointwatch::Point;
 use wasm_bindgen::prelude::*;
 
 use crate::dataset::Dataset;
 use crate::{boundary, error};
-
-fn geo_error(e: geography::GeoError, path: &str) -> JsValue {
-    error::failed(e.code(), path, e)
-}
 
 #[wasm_bindgen]
 impl Dataset {
@@ -29,7 +25,7 @@ impl Dataset {
     }
 
     /// How close a patrol's route came to a target (a point, a line or a
-    /// polygon), on the WGS 84 ellipsoid. Throws a `JointwatchError` with code
+    /// polygon), on a sphere of radius 6,371 km (the mean Earth radius). Throws a `JointwatchError` with code
     /// `not-found` for an unknown patrol, or the core's code (`empty-route`,
     /// `empty-target`, `coordinate-out-of-range`, `degenerate-polygon`).
     ///
@@ -45,21 +41,21 @@ impl Dataset {
         let id = boundary::text(&patrol_id, "patrolId")?;
         let target: Target = boundary::input(&target, "target")?;
         let Some(patrol) = self.patrol(&id) else {
-            return Err(error::failed(
-                "not-found",
+            return Err(error::not_found(
                 "patrolId",
                 format!("no patrol with id {id:?}"),
             ));
         };
         match geography::patrol_closest_approach(patrol, &target) {
             Ok(a) => boundary::output(&a),
-            Err(e) => Err(geo_error(e, "patrolId")),
+            Err(e) => Err(error::geography(e, "patrolId")),
         }
     }
 
     /// The target an area stands for (its polygon, else its bounding box as
     /// a polygon), for `closestApproach`: an area this dataset defines or a
-    /// built-in one. `undefined` for an area with no geometry; throws a
+    /// built-in one, by id (exactly, as records name areas; not by name or
+    /// alias). `undefined` for an area with no geometry; throws a
     /// `JointwatchError` with code `not-found` for an unknown id.
     ///
     /// ```js
@@ -71,17 +67,9 @@ impl Dataset {
         #[wasm_bindgen(js_name = areaId, unchecked_param_type = "string")] area_id: JsValue,
     ) -> Result<JsValue, JsValue> {
         let id = boundary::text(&area_id, "areaId")?;
-        let area = self
-            .inner
-            .areas
-            .iter()
-            .find(|a| a.id == id)
-            .cloned()
-            .or_else(|| builtin_area(&id));
-        match area {
+        match self.inner.area(&id) {
             Some(area) => boundary::output_option(geography::area_target(&area)),
-            None => Err(error::failed(
-                "not-found",
+            None => Err(error::not_found(
                 "areaId",
                 format!("no area with id {id:?}, in the dataset or built in"),
             )),
@@ -104,7 +92,7 @@ pub fn route_length_km(
 }
 
 /// How close a route came to a target (a point, a line or a polygon), on
-/// the WGS 84 ellipsoid; `inside` when it entered a polygon. Throws a
+/// a sphere of radius 6,371 km (the mean Earth radius); `inside` when it entered a polygon. Throws a
 /// `JointwatchError` with the core's code (`empty-route`, `empty-target`,
 /// `coordinate-out-of-range`, `degenerate-polygon`).
 ///
@@ -120,6 +108,6 @@ pub fn closest_approach(
     let target: Target = boundary::input(&target, "target")?;
     match geography::closest_approach(&route, &target) {
         Ok(a) => boundary::output(&a),
-        Err(e) => Err(geo_error(e, "route")),
+        Err(e) => Err(error::geography(e, "route")),
     }
 }

@@ -15,12 +15,17 @@
 //!   `error`), so nothing here can panic on bad input and the module stays
 //!   usable after any error.
 //! - Results are plain JSON-compatible objects (never `Map`; written as JSON
-//!   and read with `JSON.parse`), typed by the
-//!   declarations the core derives with its `ts` feature plus the few in
-//!   `typescript`.
+//!   and read with `JSON.parse`), typed by the declarations the core derives
+//!   with its `ts` feature (and this crate derives for its few result
+//!   shapes), plus the errors, aliases and GeoJSON types in `typescript`.
+//! - Nothing here decides anything about a document: look-ups by id,
+//!   validation (strict mode included), counts, bounds, date text and every
+//!   error code are the core's. This crate reads JavaScript arguments, calls
+//!   the core, and writes results and errors.
 //!
 //! Adding a core call is one small function: read each argument with
-//! `boundary::input`/`optional`, call the core, return `boundary::output`.
+//! `boundary::input`/`optional`, call the core, return `boundary::output`
+//! (or `error::call` for the core's [`jointwatch::CallError`]).
 
 #![deny(missing_docs)]
 

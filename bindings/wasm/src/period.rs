@@ -1,18 +1,10 @@
 //! Reporting periods: their names and their first and last days.
 
+use jointwatch::model::date::PeriodDays;
 use jointwatch::{FuzzyDate, Granularity, Period, Precision};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::{boundary, error};
-
-/// The first and last day of a period, as `YYYY-MM-DD`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PeriodDays {
-    first_day: String,
-    last_day: String,
-}
 
 /// A period as readers see it: `"2024"`, `"2024-Q3"`, `"FY2023"`,
 /// `"2014–2023"`.
@@ -41,10 +33,7 @@ pub fn period_days(
 ) -> Result<JsValue, JsValue> {
     let p: Period = boundary::input(&period, "period")?;
     match (p.is_well_formed(), p.first_day(), p.last_day()) {
-        (true, Some(first), Some(last)) => boundary::output(&PeriodDays {
-            first_day: day_text(first),
-            last_day: day_text(last),
-        }),
+        (true, Some(first), Some(last)) => boundary::output(&PeriodDays::new(first, last)),
         _ => Err(error::invalid_argument("period", "the period is malformed")),
     }
 }
@@ -78,10 +67,4 @@ pub fn period_of(
             "a fiscal year's first month must be 1-12",
         )),
     }
-}
-
-/// `YYYY-MM-DD`, written by hand: the date type's own formatter would pull
-/// a whole date-time printer into the module.
-fn day_text(d: jiff::civil::Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }

@@ -1,22 +1,9 @@
 //! Quantities with their uncertainty: bounds, sums and text.
 
 use jointwatch::Quantity;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::boundary;
-
-/// The interval a quantity stands for (the core's `Bounds`, in camelCase).
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct QuantityBounds {
-    low: f64,
-    low_exclusive: bool,
-    high: Option<f64>,
-    high_exclusive: bool,
-    best: Option<f64>,
-    point: f64,
-}
 
 /// The interval a quantity stands for, and the single value a chart should
 /// plot for it (`point`: the exact figure, the best estimate, the middle of
@@ -31,15 +18,7 @@ pub fn quantity_bounds(
     #[wasm_bindgen(unchecked_param_type = "Quantity")] quantity: JsValue,
 ) -> Result<JsValue, JsValue> {
     let q: Quantity = boundary::input(&quantity, "quantity")?;
-    let b = q.bounds();
-    boundary::output(&QuantityBounds {
-        low: b.low,
-        low_exclusive: b.low_exclusive,
-        high: b.high,
-        high_exclusive: b.high_exclusive,
-        best: b.best,
-        point: q.point(),
-    })
+    boundary::output(&q.bounds_with_point())
 }
 
 /// A quantity as readers see it: `"over 400"`, `"4–10"`, `"669"`.

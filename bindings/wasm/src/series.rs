@@ -12,7 +12,7 @@ use crate::dataset::Dataset;
 use crate::{boundary, error};
 
 /// The records a filter keeps, by kind.
-#[derive(Serialize, Default)]
+#[derive(Serialize, Default, tsify::Tsify)]
 struct Selection<'a> {
     exercises: Vec<&'a Exercise>,
     patrols: Vec<&'a Patrol>,
@@ -156,7 +156,7 @@ impl Dataset {
         let s = self.compute_series(&query)?;
         match series::trends(&s) {
             Ok(t) => boundary::output(&t),
-            Err(why) => Err(error::failed("not-applicable", "query", why)),
+            Err(e) => Err(error::call(&e, "query")),
         }
     }
 
@@ -174,10 +174,9 @@ impl Dataset {
         statistic_id: JsValue,
     ) -> Result<JsValue, JsValue> {
         let id = boundary::text(&statistic_id, "statisticId")?;
-        match self.inner.statistics.iter().find(|s| s.id == id) {
+        match self.inner.statistic(&id) {
             Some(s) => boundary::output(&jointwatch::analysis::breakdown::shares(s)),
-            None => Err(error::failed(
-                "not-found",
+            None => Err(error::not_found(
                 "statisticId",
                 format!("no statistic with id {id:?}"),
             )),
@@ -188,6 +187,6 @@ impl Dataset {
 impl Dataset {
     fn compute_series(&self, query: &JsValue) -> Result<series::Series, JsValue> {
         let query: SeriesQuery = boundary::input(query, "query")?;
-        series::series(&self.inner, &query).map_err(|e| error::failed(e.code(), "query", &e))
+        series::series(&self.inner, &query).map_err(|e| error::call(&e, "query"))
     }
 }

@@ -1,28 +1,18 @@
-//! TypeScript declarations for what the bindings add to the core's types:
-//! the errors, and the shapes of results written by this crate.
+//! TypeScript declarations that cannot be derived: the JavaScript errors,
+//! aliases, and the GeoJSON types (the core writes GeoJSON as text). Every
+//! result type is derived (tsify) from the core's types or, for the few
+//! shapes this crate writes, from its own structs.
 
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const ERRORS: &'static str = r#"
 /**
- * The stable code of an error: a finding code for documents, `"invalid-argument"` for bad
- * arguments, the code of a call that cannot be carried out for its arguments, or
+ * The stable code of an error: a finding code for documents, or a call code: `"invalid-argument"`
+ * for bad arguments, the code of a call that cannot be carried out for its arguments, or
  * `"internal"` for a bug in this package (please report it).
  */
-export type ErrorCode =
-  | Code
-  | "invalid-argument"
-  | "not-found"
-  | "not-applicable"
-  | "bad-grouping"
-  | "invalid-granularity"
-  | "window-too-large"
-  | "empty-route"
-  | "empty-target"
-  | "coordinate-out-of-range"
-  | "degenerate-polygon"
-  | "internal";
+export type ErrorCode = Code | CallCode;
 
 /**
  * Every error this package throws. Check with `isJointwatchError(e)`, then switch on `e.name`
@@ -66,66 +56,11 @@ const RESULTS: &'static str = r#"
 /** Observations in time order; `null` and `NaN` mark missing ones. */
 export type Values = ArrayLike<number | null>;
 
-/** How many items of each kind a dataset holds. */
-export interface DatasetCounts {
-  sources: number;
-  areas: number;
-  exercises: number;
-  patrols: number;
-  statistics: number;
-  scenarios: number;
-  indicators: number;
-}
-
 /**
  * How many items of each kind `Dataset.merge` added. Sources and areas
  * identical to ones already held are not added again, so they do not count.
  */
 export type MergeSummary = DatasetCounts;
-
-/** A finding code with the severity it has outside strict mode. */
-export interface CodeInfo {
-  code: Code;
-  severity: Severity;
-}
-
-/** The interval a quantity stands for. */
-export interface QuantityBounds {
-  /** The lower bound (0 when the source gave none). */
-  low: number;
-  /** Whether the lower bound itself is excluded ("over 400"). */
-  lowExclusive: boolean;
-  /** The upper bound; `null` when unbounded. */
-  high: number | null;
-  /** Whether the upper bound itself is excluded ("under 10"). */
-  highExclusive: boolean;
-  /** The best single value, when the source gave one. */
-  best: number | null;
-  /** The value to plot: the exact figure or best estimate, else the middle of a bounded range, else the lower bound. */
-  point: number;
-}
-
-/** The first and last day of a period, both included, as `YYYY-MM-DD`. */
-export interface PeriodDays {
-  firstDay: string;
-  lastDay: string;
-}
-
-/** The records a filter keeps, by kind. */
-export interface Selection {
-  exercises: Exercise[];
-  patrols: Patrol[];
-  statistics: Statistic[];
-}
-
-/** An ICD 203 expression of likelihood with the band of probabilities (percent) it covers. */
-export interface TermInfo {
-  term: Term;
-  /** The words as an analyst writes them: "roughly even chance". */
-  words: string;
-  low: number;
-  high: number;
-}
 
 /** A GeoJSON (RFC 7946) geometry. */
 export type GeoJSONGeometry =

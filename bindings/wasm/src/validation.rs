@@ -1,11 +1,10 @@
 //! One-off validation: a whole document, or one record.
 
-use jointwatch::{Code, Dataset, Finding, RecordKind, Report, Severity, ValidateOptions};
+use jointwatch::{Code, RecordKind, Report, Severity, ValidateOptions};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::boundary::{self, Document};
-use crate::error;
 
 /// Checks a document given as JSON text or a plain object and returns
 /// every finding. A document that cannot be read yields a report with its
@@ -39,7 +38,7 @@ pub fn validate(
 /// that). Paths in the findings are relative to the record.
 ///
 /// ```js
-/// const { findings } = validateRecord("exercise", { id: "x", name: "X", participants: ["CHN"], sources: [] });
+/// const { findings } = validateRecord("patrol", { id: "p", kind: "jointAirPatrol", participants: ["CHN"], sources: [] });
 /// // findings: joint-single-participant (error), no-source and undated-record (warnings)
 /// ```
 #[wasm_bindgen(js_name = validateRecord, unchecked_return_type = "Report")]
@@ -48,11 +47,12 @@ pub fn validate_record(
     #[wasm_bindgen(unchecked_param_type = "Exercise | Patrol | Statistic")] record: JsValue,
 ) -> Result<JsValue, JsValue> {
     let kind: RecordKind = boundary::input(&kind, "kind")?;
-    boundary::output(&check_record(kind, &record, None)?)
+    let record = boundary::record(&record, "record")?;
+    boundary::output(&jointwatch::validate::validate_record(kind, &record, None))
 }
 
 /// A finding code with the severity it has outside strict mode.
-#[derive(Serialize)]
+#[derive(Serialize, tsify::Tsify)]
 struct CodeInfo {
     code: Code,
     severity: Severity,
@@ -74,68 +74,4 @@ pub fn finding_codes() -> Result<JsValue, JsValue> {
         })
         .collect();
     boundary::output(&all)
-}
-
-/// Validates `record` as the only record of its kind in a document that
-/// borrows the sources, areas and scenarios of `context`.
-pub(crate) fn check_record(
-    kind: RecordKind,
-    record: &JsValue,
-    context: Option<&Dataset>,
-) -> Result<Report, JsValue> {
-    let Document::Object(record_text) = Document::from_js(record, "record")? else {
-        return Err(error::invalid_argument(
-            "record",
-            "expected a plain object, got a string",
-        ));
-    };
-    let list = match kind {
-        RecordKind::Exercise => "exercises",
-        RecordKind::Patrol => "patrols",
-        RecordKind::Statistic => "statistics",
-    };
-    let prefix = format!("{list}[0]");
-    let text = format!(r#"{{"formatVersion":"1.0","{list}":[{record_text}]}}"#);
-
-    let relative = |mut f: Finding| -> Option<Finding> {
-        let rest = f.path.strip_prefix(&prefix)?;
-        f.path = rest.strip_prefix('.').unwrap_or(rest).to_string();
-        f.line = None;
-        f.column = None;
-        Some(f)
-    };
-    // The context's sources, areas and scenarios are lent by cloning them
-    // into the parsed document, rather than written into its text: writing
-    // them would compile a second JSON writer into the module.
-    let mut ds = match Dataset::from_json(&text) {
-        Ok(ds) => ds,
-        Err(e) => {
-            let finding = relative(e.finding.clone()).unwrap_or(e.finding);
-            return Ok(Report {
-                findings: vec![finding],
-            });
-        }
-    };
-    if let Some(ctx) = context {
-        ds.sources = ctx.sources.clone();
-        ds.areas = ctx.areas.clone();
-        ds.scenarios = ctx.scenarios.clone();
-    }
-    let unresolvable: &[Code] = if context.is_some() {
-        &[]
-    } else {
-        &[
-            Code::MissingSource,
-            Code::UnknownArea,
-            Code::UnknownScenario,
-        ]
-    };
-    let findings = ds
-        .validate()
-        .findings
-        .into_iter()
-        .filter(|f| !unresolvable.contains(&f.code))
-        .filter_map(relative)
-        .collect();
-    Ok(Report { findings })
 }

@@ -167,7 +167,7 @@ pub fn query(ds: &Dataset) -> Series {
 /// a dataset with fewer than three years of China–Russia exercises).
 pub fn trends(ds: &Dataset) -> Result<SeriesTrend, String> {
     let s = series(ds, &trend_query()).map_err(|e| e.to_string())?;
-    series_trends(&s)
+    series_trends(&s).map_err(|e| e.message)
 }
 
 /// What [`closest_approaches`] found.

@@ -61,8 +61,8 @@ pub use analysis::geography::{
 pub use dataset::limits::Limits;
 pub use dataset::read::{parse_json, LoadError, ParseError};
 pub use dataset::seed::{seed, SEED_JSON};
-pub use dataset::{Dataset, FORMAT_VERSION};
-pub use diagnostics::{Code, Finding, Report, Severity, ValidateOptions};
+pub use dataset::{Dataset, DatasetCounts, FORMAT_VERSION};
+pub use diagnostics::{CallCode, CallError, Code, Finding, Report, Severity, ValidateOptions};
 pub use model::actor::{CountryCode, Participant, ServiceBranch};
 pub use model::date::{DateRange, FuzzyDate, Precision};
 pub use model::exercise::{Claim, ClaimKind, Domain, Equipment, Exercise, Forces};
@@ -78,7 +78,6 @@ pub use model::scenario::{
 };
 pub use model::source::{Credibility, Grading, Reliability, Source};
 pub use model::statistic::{BreakdownEntry, Category, Measure, Rate, Reporter, Statistic};
-pub use validate::MergeSummary;
 
 /// Compiles and runs the README's Rust example as a doc test.
 #[cfg(doctest)]

@@ -184,7 +184,7 @@ fn view(ds: &Dataset, title: String, query: SeriesQuery) -> Option<SeriesView> {
         .unwrap_or_default();
     let (trend, trend_skipped) = match trends(&s) {
         Ok(t) => (Some(t), None),
-        Err(e) => (None, Some(e)),
+        Err(e) => (None, Some(e.message)),
     };
     Some(SeriesView {
         title,

@@ -5,13 +5,27 @@
 //! A document is everything in one JSON file, with a format version, unique
 //! ids and references that resolve. Validation is one layer up
 //! ([`crate::validate`]).
+//!
+//! # Look-ups by id
+//!
+//! Every look-up by id ([`Dataset::exercise`], [`Dataset::patrol`],
+//! [`Dataset::statistic`], [`Dataset::source`], [`Dataset::area`] and an
+//! [`IdIndex`]) follows one rule, the one validation applies to references:
+//! the id is compared exactly (case and white space included), and the first
+//! item with that id is the one found (a valid document has no repeats).
+//! Areas are looked up in the dataset's own `areas` first, then among the
+//! built-in areas by id. Names and aliases are never looked up by id;
+//! [`builtin_area`](crate::model::place::builtin_area) resolves what people
+//! write ("East Sea") for importers.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::coverage::Coverage;
 use crate::model::exercise::Exercise;
 use crate::model::patrol::Patrol;
-use crate::model::place::Area;
+use crate::model::place::{builtin_area_by_id, Area};
 use crate::model::scenario::{Indicator, IndicatorGroup, Scenario, ScenarioSet};
 use crate::model::source::Source;
 use crate::model::statistic::Statistic;
@@ -37,7 +51,13 @@ pub const FORMAT_VERSION: &str = "1.0";
 /// assert!(ds.validate().is_clean());
 /// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+// In TypeScript the document's type is `DatasetDocument`: the npm package's
+// `Dataset` is the class that holds one.
+#[cfg_attr(
+    feature = "ts",
+    derive(tsify::Tsify),
+    tsify(rename = "DatasetDocument")
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Dataset {
@@ -102,19 +122,152 @@ impl Default for Dataset {
     }
 }
 
+/// How many items of each kind a dataset holds ([`Dataset::counts`]), or
+/// how many of each kind a merge added ([`Dataset::merge`]: sources and areas
+/// identical to ones already held are not added again, so they do not count).
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DatasetCounts {
+    /// Sources.
+    pub sources: usize,
+    /// Areas the dataset defines (the built-in ones are not counted).
+    pub areas: usize,
+    /// Exercises.
+    pub exercises: usize,
+    /// Patrols.
+    pub patrols: usize,
+    /// Statistics.
+    pub statistics: usize,
+    /// Scenarios.
+    pub scenarios: usize,
+    /// Indicators.
+    pub indicators: usize,
+}
+
 impl Dataset {
     /// Writes the document as pretty-printed JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// The source with this id.
+    /// The source with this id (see [Look-ups by id](self#look-ups-by-id)).
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        by_id(&self.sources, id)
+    }
+
+    /// The exercise with this id (see [Look-ups by id](self#look-ups-by-id)).
+    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
+        by_id(&self.exercises, id)
+    }
+
+    /// The patrol with this id (see [Look-ups by id](self#look-ups-by-id)).
+    pub fn patrol(&self, id: &str) -> Option<&Patrol> {
+        by_id(&self.patrols, id)
+    }
+
+    /// The statistic with this id (see [Look-ups by id](self#look-ups-by-id)).
+    pub fn statistic(&self, id: &str) -> Option<&Statistic> {
+        by_id(&self.statistics, id)
+    }
+
+    /// The area with this id: one the dataset defines, else a built-in one
+    /// (see [Look-ups by id](self#look-ups-by-id)).
+    ///
+    /// # Example
+    /// ```
+    /// let seed = jointwatch::seed();
+    /// assert_eq!(seed.area("sea-of-japan").unwrap().name, "Sea of Japan");
+    /// assert!(seed.area("East Sea").is_none()); // a name, not an id
+    /// ```
+    pub fn area(&self, id: &str) -> Option<Cow<'_, Area>> {
+        match by_id(&self.areas, id) {
+            Some(a) => Some(Cow::Borrowed(a)),
+            None => builtin_area_by_id(id).map(Cow::Owned),
+        }
     }
 
     /// The number of records (exercises, patrols, statistics).
     pub fn record_count(&self) -> usize {
         self.exercises.len() + self.patrols.len() + self.statistics.len()
+    }
+
+    /// How many items of each kind the document holds.
+    ///
+    /// # Example
+    /// ```
+    /// let counts = jointwatch::seed().counts();
+    /// assert_eq!(counts.patrols, 1);
+    /// ```
+    pub fn counts(&self) -> DatasetCounts {
+        DatasetCounts {
+            sources: self.sources.len(),
+            areas: self.areas.len(),
+            exercises: self.exercises.len(),
+            patrols: self.patrols.len(),
+            statistics: self.statistics.len(),
+            scenarios: self.scenarios.len(),
+            indicators: self.indicators.len(),
+        }
+    }
+}
+
+/// An item with an id that can be looked up by it.
+pub trait Identified {
+    /// The item's id.
+    fn id(&self) -> &str;
+}
+
+macro_rules! identified {
+    ($($t:ty),*) => {$(
+        impl Identified for $t {
+            fn id(&self) -> &str {
+                &self.id
+            }
+        }
+    )*};
+}
+
+identified!(Source, Area, Exercise, Patrol, Statistic, Scenario, Indicator);
+
+/// The first item with this id.
+fn by_id<'a, T: Identified>(items: &'a [T], id: &str) -> Option<&'a T> {
+    items.iter().find(|x| x.id() == id)
+}
+
+/// The positions of a list's items in order of id, for many look-ups by id
+/// in a list that does not change (a dashboard asking for every patrol in
+/// turn): each finds what [`Dataset::patrol`] and its kin find (the first
+/// item with the id), without scanning the list.
+///
+/// # Example
+/// ```
+/// use jointwatch::dataset::IdIndex;
+/// let seed = jointwatch::seed();
+/// let index = IdIndex::new(&seed.patrols);
+/// let id = &seed.patrols[0].id;
+/// assert_eq!(index.find(&seed.patrols, id), seed.patrol(id));
+/// assert_eq!(index.find(&seed.patrols, "no-such-patrol"), None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdIndex(Vec<usize>);
+
+impl IdIndex {
+    /// Indexes `items`. Look-ups must be made in the same, unchanged list.
+    pub fn new<T: Identified>(items: &[T]) -> IdIndex {
+        let mut positions: Vec<usize> = (0..items.len()).collect();
+        // Stable, so a repeated id keeps its first occurrence first.
+        positions.sort_by(|a, b| items[*a].id().cmp(items[*b].id()));
+        IdIndex(positions)
+    }
+
+    /// The first item of `items` with this id; `None` when there is none
+    /// (or when `items` is not the list indexed).
+    pub fn find<'a, T: Identified>(&self, items: &'a [T], id: &str) -> Option<&'a T> {
+        let item = |i: &usize| items.get(*i);
+        let at = self
+            .0
+            .partition_point(|i| item(i).is_some_and(|x| x.id() < id));
+        self.0.get(at).and_then(item).filter(|x| x.id() == id)
     }
 }

@@ -6,6 +6,9 @@
 //! `docs/validation-codes.md`. Codes never change meaning; new checks get
 //! new codes.
 
+mod call;
+pub use call::{CallCode, CallError};
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};

@@ -239,7 +239,41 @@ impl fmt::Display for FuzzyDate {
         match *self {
             FuzzyDate::Year(y) => write!(f, "{y:04}"),
             FuzzyDate::Month { year, month } => write!(f, "{year:04}-{month:02}"),
-            FuzzyDate::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            FuzzyDate::Day(d) => f.write_str(&day_text(d)),
+        }
+    }
+}
+
+/// A day as `YYYY-MM-DD`, written by hand: `jiff`'s own formatter would
+/// pull a whole date-time printer into the `.wasm`.
+///
+/// # Example
+/// ```
+/// use jointwatch::model::date::day_text;
+/// assert_eq!(day_text(jiff::civil::date(2024, 2, 9)), "2024-02-09");
+/// ```
+pub fn day_text(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// The first and last day of a period (or any span of days), both
+/// included, as `YYYY-MM-DD`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PeriodDays {
+    /// The first day.
+    pub first_day: String,
+    /// The last day.
+    pub last_day: String,
+}
+
+impl PeriodDays {
+    /// The span from `first` to `last`.
+    pub fn new(first: Date, last: Date) -> PeriodDays {
+        PeriodDays {
+            first_day: day_text(first),
+            last_day: day_text(last),
         }
     }
 }

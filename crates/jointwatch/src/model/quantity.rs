@@ -74,7 +74,47 @@ pub struct Bounds {
     pub best: Option<f64>,
 }
 
+/// A quantity's interval with the single value to plot, as the npm
+/// package's `quantityBounds` returns it.
+///
+/// # Example
+/// ```
+/// use jointwatch::Quantity;
+/// let b = Quantity::Range { min: 4.0, max: 10.0 }.bounds_with_point();
+/// assert_eq!((b.low, b.high, b.point), (4.0, Some(10.0), 7.0));
+/// ```
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuantityBounds {
+    /// The lower bound (0 when the source gave none).
+    pub low: f64,
+    /// Whether the lower bound itself is excluded ("over 400").
+    pub low_exclusive: bool,
+    /// The upper bound; `null` when unbounded.
+    pub high: Option<f64>,
+    /// Whether the upper bound itself is excluded ("under 10").
+    pub high_exclusive: bool,
+    /// The best single value, when the source gave one.
+    pub best: Option<f64>,
+    /// The value to plot: the exact figure or best estimate, else the middle of a bounded range, else the lower bound.
+    pub point: f64,
+}
+
 impl Quantity {
+    /// The interval the quantity stands for, with [`point`](Quantity::point).
+    pub fn bounds_with_point(&self) -> QuantityBounds {
+        let b = self.bounds();
+        QuantityBounds {
+            low: b.low,
+            low_exclusive: b.low_exclusive,
+            high: b.high,
+            high_exclusive: b.high_exclusive,
+            best: b.best,
+            point: self.point(),
+        }
+    }
+
     /// The interval the quantity stands for.
     pub fn bounds(&self) -> Bounds {
         let b = |low, low_exclusive, high, high_exclusive, best| Bounds {

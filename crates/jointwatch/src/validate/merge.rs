@@ -4,28 +4,8 @@
 use std::collections::HashSet;
 
 use crate::dataset::read::LoadError;
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, DatasetCounts};
 use crate::diagnostics::{Finding, Severity, ValidateOptions};
-
-/// What a merge added.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MergeSummary {
-    /// Sources added (sources already present with identical content are not added again).
-    pub sources: usize,
-    /// Areas added.
-    pub areas: usize,
-    /// Exercises added.
-    pub exercises: usize,
-    /// Patrols added.
-    pub patrols: usize,
-    /// Statistics added.
-    pub statistics: usize,
-    /// Scenarios added.
-    pub scenarios: usize,
-    /// Indicators added.
-    pub indicators: usize,
-}
 
 fn key(f: &Finding) -> (crate::diagnostics::Code, String, String) {
     (f.code, f.path.clone(), f.message.clone())
@@ -39,7 +19,8 @@ impl Dataset {
     /// same content) is not added twice. The merged document is validated
     /// with `options`; if it has any error (or, in strict mode, warning) that
     /// this dataset did not already have, nothing changes and every new
-    /// finding is returned.
+    /// finding is returned. On success it returns how many of each kind were
+    /// added.
     ///
     /// # Example
     /// ```
@@ -64,9 +45,9 @@ impl Dataset {
         &mut self,
         other: Dataset,
         options: &ValidateOptions,
-    ) -> Result<MergeSummary, LoadError> {
+    ) -> Result<DatasetCounts, LoadError> {
         let mut merged = self.clone();
-        let mut summary = MergeSummary::default();
+        let mut summary = DatasetCounts::default();
         for s in other.sources {
             if !merged.sources.contains(&s) {
                 merged.sources.push(s);
@@ -116,7 +97,7 @@ impl Dataset {
         &mut self,
         text: &str,
         options: &ValidateOptions,
-    ) -> Result<MergeSummary, LoadError> {
+    ) -> Result<DatasetCounts, LoadError> {
         let other = Dataset::from_json(text)?;
         self.merge(other, options)
     }

@@ -127,9 +127,27 @@ pub fn builtin_area(key: &str) -> Option<Area> {
 
 /// Whether `id` names a built-in area.
 pub fn is_builtin_area_id(id: &str) -> bool {
-    gazetteer::GAZETTEER
-        .binary_search_by(|e| e.id.cmp(id))
-        .is_ok()
+    builtin_position(id).is_some()
+}
+
+fn builtin_position(id: &str) -> Option<usize> {
+    gazetteer::GAZETTEER.binary_search_by(|e| e.id.cmp(id)).ok()
+}
+
+/// The built-in area with exactly this id; names and aliases are not looked
+/// up (that is [`builtin_area`], for reading what people write). This is
+/// the rule records follow when they name an area, and the one
+/// [`Dataset::area`](crate::Dataset::area) applies after the dataset's own
+/// areas.
+///
+/// # Example
+/// ```
+/// use jointwatch::model::place::builtin_area_by_id;
+/// assert_eq!(builtin_area_by_id("sea-of-japan").unwrap().name, "Sea of Japan");
+/// assert!(builtin_area_by_id("East Sea").is_none()); // an alias, not an id
+/// ```
+pub fn builtin_area_by_id(id: &str) -> Option<Area> {
+    gazetteer().nth(builtin_position(id)?)
 }
 
 #[cfg(test)]

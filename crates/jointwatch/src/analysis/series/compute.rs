@@ -1,0 +1,451 @@
+//! Computing a series: selecting the records, placing each in its group,
+//! setting reported figures beside the counts, and zero-filling the window.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::civil::Date;
+
+use super::{Aggregate, Basis, Field, GroupBy, Series, SeriesPoint, SeriesQuery, Unplaced};
+use super::{MAX_PERIODS, MAX_POINTS};
+use crate::dataset::Dataset;
+use crate::diagnostics::{CallCode, CallError};
+use crate::model::date::FuzzyDate;
+use crate::model::period::{Granularity, Period};
+use crate::model::quantity::Quantity;
+use crate::model::record::{patrol_domain, Filter, Record, RecordKind};
+use crate::model::statistic::{Rate, Statistic};
+
+/// The single period of `g` that wholly contains the fuzzy date, if any.
+pub fn period_of_fuzzy(g: &Granularity, d: &FuzzyDate) -> Option<Period> {
+    let a = g.period_of(d.first_day())?;
+    let b = g.period_of(d.last_day())?;
+    (a == b).then_some(a)
+}
+
+fn field_value(r: &Record<'_>, field: Field) -> Option<Quantity> {
+    match (r, field) {
+        (Record::Exercise(e), Field::Ships) => e.forces.ships,
+        (Record::Exercise(e), Field::Submarines) => e.forces.submarines,
+        (Record::Exercise(e), Field::Aircraft) => e.forces.aircraft,
+        (Record::Exercise(e), Field::Personnel) => e.forces.personnel,
+        (Record::Patrol(p), Field::Platforms) => {
+            if p.platforms.is_empty() || p.platforms.iter().any(|x| x.count.is_none()) {
+                None
+            } else {
+                Some(Quantity::sum(
+                    p.platforms.iter().filter_map(|x| x.count.as_ref()),
+                ))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Writes the labels of record `r` under grouping key `g` into `out` (which
+/// is cleared first), sorted and without repeats, borrowed from the record;
+/// `(none)` when it has none. The period key has no labels.
+fn labels<'a>(r: &Record<'a>, g: &GroupBy, out: &mut Vec<&'a str>) {
+    out.clear();
+    match (g, *r) {
+        (GroupBy::Period { .. }, _) => return,
+        (GroupBy::Participant, _) => {
+            out.extend(r.participants().iter().map(|p| p.country.as_str()));
+        }
+        (GroupBy::Domain, Record::Exercise(e)) => {
+            for d in &e.domains {
+                out.push(d.as_str());
+            }
+        }
+        (GroupBy::Domain, Record::Patrol(p)) => out.push(patrol_domain(p.kind).as_str()),
+        (GroupBy::Area, _) => out.extend(r.areas().iter().map(String::as_str)),
+        (GroupBy::Series, Record::Exercise(e)) => out.extend(e.series.as_deref()),
+        (GroupBy::Platform, Record::Patrol(p)) => {
+            out.extend(p.platforms.iter().map(|x| x.model.as_str()));
+        }
+        _ => {}
+    }
+    if out.is_empty() {
+        out.push("(none)");
+    }
+    crate::sort::sort(out);
+    out.dedup();
+}
+
+/// The periods a statistic reports for at granularity `g`, each with the
+/// quantity that applies to it.
+fn statistic_periods(s: &Statistic, g: &Granularity) -> Result<Vec<(Period, Quantity)>, String> {
+    let Some(p) = s.period else {
+        return Err("reports a cumulative figure with no period".into());
+    };
+    match (s.rate, p, g) {
+        (Rate::PerYear, Period::Years { start, end }, Granularity::Year) if end >= start => {
+            Ok((start..=end)
+                .map(|y| (Period::CalendarYear { year: y }, s.quantity))
+                .collect())
+        }
+        (Rate::PerYear, _, _) => Err(format!(
+            "reports a per-year rate over {p}, which does not map onto {}",
+            describe(g)
+        )),
+        (Rate::Total, p, g) => {
+            let (Some(a), Some(b)) = (p.first_day(), p.last_day()) else {
+                return Err("has a malformed period".into());
+            };
+            match (g.period_of(a), g.period_of(b)) {
+                (Some(x), Some(y))
+                    if x == y && x.first_day() == Some(a) && x.last_day() == Some(b) =>
+                {
+                    Ok(vec![(x, s.quantity)])
+                }
+                _ => Err(format!(
+                    "covers {p}, which is not one {} period",
+                    describe(g)
+                )),
+            }
+        }
+    }
+}
+
+fn describe(g: &Granularity) -> &'static str {
+    match g {
+        Granularity::Year => "calendar-year",
+        Granularity::FiscalYear { .. } => "fiscal-year",
+        Granularity::Quarter => "quarter",
+        Granularity::Month => "month",
+    }
+}
+
+/// A group while counting, its ids borrowed from the dataset.
+#[derive(Default)]
+struct Acc<'a> {
+    counted: Option<Quantity>,
+    n: u64,
+    ids: Vec<&'a str>,
+    missing: Vec<&'a str>,
+    reported: Option<Quantity>,
+    reported_by: Vec<&'a str>,
+}
+
+/// The labels of a group under the keys other than the period, borrowed from
+/// the dataset: one slot per key, `None` where the query has no such key.
+/// Every record group of one query fills the same slots, so groups sort by
+/// their labels; the row of a period's reported figure has none filled.
+type Labels<'a> = [Option<&'a str>; 2];
+
+/// Ids borrowed while counting, owned in the result.
+fn owned(ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|id| id.to_string()).collect()
+}
+
+/// Computes a series over a dataset.
+///
+/// # Errors
+/// A [`CallError`] with code `bad-grouping` (more than two grouping keys, or
+/// two period keys), `invalid-granularity` (a fiscal year starting outside
+/// months 1–12) or `window-too-large` (the zero-filled window would hold more
+/// than [`MAX_PERIODS`] periods or [`MAX_POINTS`] points).
+///
+/// # Example
+/// ```
+/// use jointwatch::analysis::series::{series, SeriesQuery};
+/// use jointwatch::CallCode;
+/// let q: SeriesQuery = serde_json::from_str(r#"{
+///   "filter": {"kinds": ["patrol"]},
+///   "groupBy": [{"by": "period", "granularity": {"type": "year"}}]
+/// }"#).unwrap();
+/// let s = series(&jointwatch::seed(), &q).unwrap();
+/// assert!(s.points.iter().all(|p| p.value.is_exact()));
+///
+/// let bad: SeriesQuery = serde_json::from_str(r#"{
+///   "groupBy": [{"by": "period", "granularity": {"type": "fiscalYear", "firstMonth": 13}}]
+/// }"#).unwrap();
+/// assert_eq!(series(&jointwatch::seed(), &bad).unwrap_err().code, CallCode::InvalidGranularity);
+/// ```
+pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
+    if q.group_by.len() > 2 {
+        return Err(bad_grouping("at most two grouping keys"));
+    }
+    let periods: Vec<&Granularity> = q
+        .group_by
+        .iter()
+        .filter_map(|g| match g {
+            GroupBy::Period { granularity } => Some(granularity),
+            _ => None,
+        })
+        .collect();
+    if periods.len() > 1 {
+        return Err(bad_grouping("at most one period key"));
+    }
+    let gran = periods.first().copied().copied();
+    if let Some(Granularity::FiscalYear { first_month, .. }) = gran {
+        if !(1..=12).contains(&first_month) {
+            return Err(CallError::new(
+                CallCode::InvalidGranularity,
+                "a fiscal year must start in a month from 1 to 12",
+            ));
+        }
+    }
+
+    let mut unplaced = Vec::new();
+    let mut groups: BTreeMap<(Option<PeriodKey>, Labels<'_>), Acc<'_>> = BTreeMap::new();
+    let mut other_keys: BTreeSet<Labels<'_>> = BTreeSet::new();
+    let other_group_by: Vec<&GroupBy> = q
+        .group_by
+        .iter()
+        .filter(|g| !matches!(g, GroupBy::Period { .. }))
+        .collect();
+    // One label buffer per key, reused from record to record.
+    let mut label_lists: [Vec<Option<&str>>; 2] = [vec![None], vec![None]];
+    let mut buffer = Vec::new();
+
+    // Statistics are reported figures, not events: they never count as records.
+    let kinds: Vec<RecordKind> = if q.filter.kinds.is_empty() {
+        vec![RecordKind::Exercise, RecordKind::Patrol]
+    } else {
+        q.filter
+            .kinds
+            .iter()
+            .copied()
+            .filter(|k| *k != RecordKind::Statistic)
+            .collect()
+    };
+    let record_filter = Filter {
+        kinds: kinds.clone(),
+        ..q.filter.clone()
+    };
+    let records = if kinds.is_empty() {
+        Vec::new()
+    } else {
+        record_filter.select(ds)
+    };
+    for r in records {
+        let period = match gran {
+            None => None,
+            Some(g) => match r.start().and_then(|d| period_of_fuzzy(&g, &d)) {
+                Some(p) => Some(p),
+                None => {
+                    let reason = match r.start() {
+                        None => "has no date".to_string(),
+                        Some(d) => format!(
+                            "starts {d}, which spans more than one {} period",
+                            describe(&g)
+                        ),
+                    };
+                    unplaced.push(Unplaced {
+                        id: r.id().to_string(),
+                        reason,
+                    });
+                    continue;
+                }
+            },
+        };
+        for (g, list) in other_group_by.iter().zip(label_lists.iter_mut()) {
+            labels(&r, g, &mut buffer);
+            list.clear();
+            list.extend(buffer.iter().map(|l| Some(*l)));
+        }
+        let period = period.map(PeriodKey::new);
+        let [first, second] = &label_lists;
+        for key in first
+            .iter()
+            .flat_map(|a| second.iter().map(move |b| [*a, *b]))
+        {
+            other_keys.insert(key);
+            let acc = groups.entry((period, key)).or_default();
+            acc.n += 1;
+            acc.ids.push(r.id());
+            match q.aggregate {
+                Aggregate::Count => {}
+                Aggregate::Sum { field } | Aggregate::Max { field } => match field_value(&r, field)
+                {
+                    None => acc.missing.push(r.id()),
+                    Some(v) => {
+                        acc.counted = Some(match (acc.counted, q.aggregate) {
+                            (None, _) => v,
+                            (Some(c), Aggregate::Sum { .. }) => c.add(&v),
+                            (Some(c), _) => c.max(&v),
+                        })
+                    }
+                },
+            }
+        }
+    }
+
+    // Reported statistics, only beside counts.
+    if let (Some(measure), Aggregate::Count) = (q.reported, q.aggregate) {
+        for s in ds.statistics.iter().filter(|s| s.measure == measure) {
+            let subjects: Vec<_> = s.subjects.iter().map(|p| p.country).collect();
+            if !s.subjects.is_empty()
+                && !q
+                    .filter
+                    .participants_all
+                    .iter()
+                    .all(|c| subjects.contains(c))
+            {
+                continue;
+            }
+            let Some(g) = gran else {
+                unplaced.push(Unplaced {
+                    id: s.id.clone(),
+                    reason: "statistics are placed only in series grouped by period".into(),
+                });
+                continue;
+            };
+            match statistic_periods(s, &g) {
+                Err(reason) => unplaced.push(Unplaced {
+                    id: s.id.clone(),
+                    reason,
+                }),
+                Ok(list) => {
+                    for (p, qty) in list {
+                        if !in_window(&q.filter, &p) {
+                            continue;
+                        }
+                        let acc = groups
+                            .entry((Some(PeriodKey::new(p)), [None, None]))
+                            .or_default();
+                        acc.reported = Some(match acc.reported {
+                            None => qty,
+                            Some(prev) => prev.max(&qty),
+                        });
+                        acc.reported_by.push(&s.id);
+                    }
+                }
+            }
+        }
+    }
+
+    // Zero-fill along the period dimension.
+    if let Some(g) = gran {
+        if other_keys.is_empty() {
+            other_keys.insert([None, None]);
+        }
+        let known: Vec<Period> = groups
+            .keys()
+            .filter_map(|(p, _)| p.map(|x| x.period))
+            .collect();
+        let start = q
+            .filter
+            .from
+            .and_then(|d| g.period_of(d.first_day()))
+            .or_else(|| known.iter().min_by_key(|p| p.first_day()).copied());
+        let end = q
+            .filter
+            .to
+            .and_then(|d| g.period_of(d.last_day()))
+            .or_else(|| known.iter().max_by_key(|p| p.first_day()).copied());
+        if let (Some(start), Some(end)) = (start, end) {
+            // Count the periods first, so an oversized window is refused before anything is built.
+            let mut periods = Vec::new();
+            let mut p = start;
+            while p.first_day() <= end.first_day() {
+                periods.push(p);
+                if periods.len() > MAX_PERIODS {
+                    return Err(window_too_large(periods.len()));
+                }
+                match g.next(&p) {
+                    Some(next) => p = next,
+                    None => break,
+                }
+            }
+            if periods.len().saturating_mul(other_keys.len()) > MAX_POINTS {
+                return Err(window_too_large(periods.len()));
+            }
+            for p in periods {
+                let p = PeriodKey::new(p);
+                for k in &other_keys {
+                    groups.entry((Some(p), *k)).or_default();
+                }
+            }
+        }
+    }
+
+    // Reported figures sit on the period; share them with every key of that period.
+    // Inserted one by one rather than collected: collecting into a map sorts
+    // first, which would compile one more copy of the standard sort.
+    let mut reported: BTreeMap<PeriodKey, (Quantity, &[&str])> = BTreeMap::new();
+    for ((p, k), a) in &groups {
+        if let (Some(p), [None, None], Some(r)) = (p, k, a.reported) {
+            reported.insert(*p, (r, &a.reported_by));
+        }
+    }
+    let has_other_keys = !other_group_by.is_empty();
+
+    let mut points = Vec::new();
+    for ((p, key), acc) in &groups {
+        if has_other_keys && key == &[None, None] {
+            continue; // the bare period row only carried the reported figure
+        }
+        let counted = match q.aggregate {
+            Aggregate::Count => Quantity::Exact(acc.n as f64),
+            _ => match (acc.counted, acc.missing.is_empty()) {
+                (Some(c), true) => c,
+                (Some(c), false) => Quantity::AtLeast(c.low()),
+                (None, true) => Quantity::Exact(0.0),
+                (None, false) => Quantity::AtLeast(0.0),
+            },
+        };
+        let (rep, rep_by) = match p.and_then(|p| reported.get(&p)) {
+            Some((r, by)) if !has_other_keys => (Some(*r), owned(by)),
+            _ => (None, Vec::new()),
+        };
+        let (value, basis) = match rep {
+            Some(r) if acc.n > 0 => (r, Basis::Both),
+            Some(r) => (r, Basis::Reported),
+            None => (counted, Basis::Counted),
+        };
+        let mut label = Vec::new();
+        if let Some(p) = p {
+            label.push(p.period.to_string());
+        }
+        label.extend(key.iter().flatten().map(|l| l.to_string()));
+        points.push(SeriesPoint {
+            key: label,
+            period: p.map(|x| x.period),
+            counted,
+            reported: rep,
+            value,
+            basis,
+            ids: owned(&acc.ids),
+            reported_by: rep_by,
+            missing: owned(&acc.missing),
+        });
+    }
+    Ok(Series { points, unplaced })
+}
+
+fn bad_grouping(why: &str) -> CallError {
+    CallError::new(CallCode::BadGrouping, why)
+}
+
+fn window_too_large(periods: usize) -> CallError {
+    CallError::new(
+        CallCode::WindowTooLarge,
+        format!(
+            "the window holds more than {MAX_PERIODS} periods, or more than {MAX_POINTS} points across the other keys ({periods} periods or more)"
+        ),
+    )
+}
+
+fn in_window(f: &Filter, p: &Period) -> bool {
+    let (Some(a), Some(b)) = (p.first_day(), p.last_day()) else {
+        return false;
+    };
+    f.from.is_none_or(|d| b >= d.first_day()) && f.to.is_none_or(|d| a <= d.last_day())
+}
+
+/// Orders periods by their first day, worked out once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct PeriodKey {
+    first_day: Option<Date>,
+    period: Period,
+}
+
+impl PeriodKey {
+    fn new(period: Period) -> PeriodKey {
+        PeriodKey {
+            first_day: period.first_day(),
+            period,
+        }
+    }
+}

@@ -1,0 +1,348 @@
+//! The checker and the checks shared by every collection: ids, references,
+//! states, dates, quantities, coordinates, periods, filters and odds.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::counted::Counted;
+use crate::dataset::Dataset;
+use crate::diagnostics::{Code, Finding};
+use crate::model::actor::{CountryCode, Participant};
+use crate::model::date::{DateRange, YEAR_RANGE};
+use crate::model::period::Period;
+use crate::model::place::{is_builtin_area_id, Point};
+use crate::model::quantity::Quantity;
+use crate::model::record::Filter;
+use crate::model::statistic::Measure;
+
+/// Where in the document a check looks (`exercises[3].forces.ships`),
+/// written out only when it finds something.
+#[derive(Clone, Copy)]
+pub(super) enum At<'p> {
+    Root(&'p str),
+    Field(&'p At<'p>, &'p str),
+    Index(&'p At<'p>, usize),
+}
+
+impl<'p> At<'p> {
+    pub(super) fn field(&'p self, name: &'p str) -> At<'p> {
+        At::Field(self, name)
+    }
+
+    pub(super) fn index(&'p self, i: usize) -> At<'p> {
+        At::Index(self, i)
+    }
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Root(name) => f.write_str(name),
+            At::Field(parent, name) => write!(f, "{parent}.{name}"),
+            At::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+impl From<At<'_>> for String {
+    fn from(at: At<'_>) -> String {
+        at.to_string()
+    }
+}
+
+pub(super) struct Checker<'a> {
+    pub(super) ds: &'a Dataset,
+    pub(super) findings: Vec<Finding>,
+    /// By (measure, subjects): few distinct, so a list.
+    pub(super) counted: Vec<((Measure, Vec<CountryCode>), Counted<'a>)>,
+    pub(super) sources: HashSet<&'a str>,
+    pub(super) areas: HashSet<&'a str>,
+    pub(super) scenarios: HashSet<&'a str>,
+}
+
+impl<'a> Checker<'a> {
+    pub(super) fn push(&mut self, code: Code, path: impl Into<String>, message: impl Into<String>) {
+        self.findings.push(Finding {
+            code,
+            severity: code.default_severity(),
+            path: path.into(),
+            message: message.into(),
+            line: None,
+            column: None,
+        });
+    }
+
+    pub(super) fn ids(&mut self) {
+        let ds = self.ds;
+        // Where each id was first seen, as (list, index).
+        let mut seen: HashMap<&str, (&str, usize)> = HashMap::new();
+        let groups: [(&str, Vec<&str>); 7] = [
+            (
+                "sources",
+                ds.sources.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            ("areas", ds.areas.iter().map(|x| x.id.as_str()).collect()),
+            (
+                "exercises",
+                ds.exercises.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "patrols",
+                ds.patrols.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "statistics",
+                ds.statistics.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "scenarios",
+                ds.scenarios.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "indicators",
+                ds.indicators.iter().map(|x| x.id.as_str()).collect(),
+            ),
+        ];
+        for (list, ids) in groups {
+            for (i, id) in ids.into_iter().enumerate() {
+                let path = || format!("{list}[{i}].id");
+                if id.trim().is_empty() || id.trim() != id {
+                    self.push(
+                        Code::InvalidId,
+                        path(),
+                        format!("id {id:?} is empty or has surrounding white space"),
+                    );
+                    continue;
+                }
+                if let Some((first, j)) = seen.get(id) {
+                    let msg = format!("id {id:?} is already used at {first}[{j}].id");
+                    self.push(Code::DuplicateId, path(), msg);
+                } else {
+                    seen.insert(id, (list, i));
+                }
+            }
+        }
+        if ds.areas.iter().any(|a| is_builtin_area_id(&a.id)) {
+            for (i, a) in ds.areas.iter().enumerate() {
+                if is_builtin_area_id(&a.id) {
+                    self.push(
+                        Code::DuplicateId,
+                        format!("areas[{i}].id"),
+                        format!("area id {:?} is already a built-in gazetteer area", a.id),
+                    );
+                }
+            }
+        }
+    }
+
+    pub(super) fn source_refs(&mut self, path: At<'_>, refs: &[String], required: bool) {
+        if refs.is_empty() && required {
+            self.push(
+                Code::NoSource,
+                path,
+                "cites no source; every figure should be traceable",
+            );
+        }
+        for (i, r) in refs.iter().enumerate() {
+            if !self.sources.contains(r.as_str()) {
+                self.push(
+                    Code::MissingSource,
+                    format!("{path}[{i}]"),
+                    format!("source {r:?} is not defined in `sources`"),
+                );
+            }
+        }
+    }
+
+    pub(super) fn area_refs(&mut self, path: At<'_>, refs: &[String]) {
+        for (i, r) in refs.iter().enumerate() {
+            if !self.areas.contains(r.as_str()) && !is_builtin_area_id(r) {
+                self.push(
+                    Code::UnknownArea,
+                    format!("{path}[{i}]"),
+                    format!("area {r:?} is neither built in nor defined in `areas`"),
+                );
+            }
+        }
+    }
+
+    pub(super) fn country(&mut self, path: At<'_>, c: &CountryCode) {
+        if !c.is_assigned() {
+            self.push(
+                Code::UnknownCountry,
+                path,
+                format!("{c} is not an assigned ISO 3166-1 alpha-3 code"),
+            );
+        }
+    }
+
+    pub(super) fn participants(&mut self, path: At<'_>, ps: &[Participant]) {
+        let mut seen = HashSet::new();
+        for (i, p) in ps.iter().enumerate() {
+            self.country(path.index(i), &p.country);
+            if !seen.insert(*p) {
+                self.push(
+                    Code::DuplicateParticipant,
+                    format!("{path}[{i}]"),
+                    format!("{} is listed twice", p.country),
+                );
+            }
+        }
+    }
+
+    pub(super) fn joint(&mut self, path: At<'_>, ps: &[Participant]) {
+        let states: HashSet<CountryCode> = ps.iter().map(|p| p.country).collect();
+        if states.len() < 2 {
+            self.push(
+                Code::JointSingleParticipant,
+                path,
+                format!(
+                    "a joint record needs at least two states; found {}",
+                    states.len()
+                ),
+            );
+        }
+    }
+
+    pub(super) fn dates(&mut self, path: At<'_>, d: &DateRange) {
+        if d.is_reversed() {
+            self.push(
+                Code::EndBeforeStart,
+                path,
+                format!("ends ({}) before it starts ({})", d.end, d.start),
+            );
+        }
+    }
+
+    pub(super) fn quantity(&mut self, path: At<'_>, q: &Quantity) {
+        if q.values().iter().any(|v| *v < 0.0) {
+            self.push(
+                Code::NegativeQuantity,
+                path,
+                format!("{q} is negative; counts cannot be"),
+            );
+        }
+        if !q.is_ordered() {
+            self.push(
+                Code::QuantityOutOfOrder,
+                path,
+                format!("bounds of {q} are out of order or not finite"),
+            );
+        }
+    }
+
+    pub(super) fn opt_quantity(&mut self, path: At<'_>, q: &Option<Quantity>) {
+        if let Some(q) = q {
+            self.quantity(path, q);
+        }
+    }
+
+    pub(super) fn point(&mut self, path: At<'_>, p: &Point) {
+        self.latitude(path.field("lat"), p.lat);
+        self.longitude(path.field("lon"), p.lon);
+    }
+
+    pub(super) fn latitude(&mut self, path: At<'_>, lat: f64) {
+        if !(-90.0..=90.0).contains(&lat) {
+            self.push(
+                Code::LatitudeOutOfRange,
+                path,
+                format!("latitude {lat} is outside −90..90"),
+            );
+        }
+    }
+
+    pub(super) fn longitude(&mut self, path: At<'_>, lon: f64) {
+        if !(-180.0..=180.0).contains(&lon) {
+            self.push(
+                Code::LongitudeOutOfRange,
+                path,
+                format!("longitude {lon} is outside −180..180"),
+            );
+        }
+    }
+
+    pub(super) fn period(&mut self, path: At<'_>, p: &Period) {
+        let years_ok = |y: i16| YEAR_RANGE.contains(&y);
+        match *p {
+            Period::FiscalYear {
+                first_month, year, ..
+            } => {
+                if !(1..=12).contains(&first_month) {
+                    self.push(
+                        Code::InvalidFiscalStart,
+                        format!("{path}.firstMonth"),
+                        format!("a fiscal year cannot start in month {first_month}; use 1–12"),
+                    );
+                } else if !years_ok(year) || !p.is_well_formed() {
+                    self.push(
+                        Code::InvalidPeriod,
+                        path,
+                        format!("{p} is not a valid period"),
+                    );
+                }
+            }
+            Period::Years { start, end } if end < start => {
+                self.push(
+                    Code::InvalidPeriod,
+                    path,
+                    format!("the span of years ends ({end}) before it starts ({start})"),
+                );
+            }
+            Period::Years { start, end } if !years_ok(start) || !years_ok(end) => {
+                self.push(Code::InvalidPeriod, path, "years run from 1 to 9999");
+            }
+            Period::CalendarYear { year }
+            | Period::Quarter { year, .. }
+            | Period::Month { year, .. }
+                if !years_ok(year) || !p.is_well_formed() =>
+            {
+                self.push(
+                    Code::InvalidPeriod,
+                    path,
+                    "the period is malformed (quarters run 1–4, months 1–12, years 1–9999)",
+                );
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn filter(&mut self, path: At<'_>, f: &Filter) {
+        for (i, c) in f.participants_any.iter().enumerate() {
+            self.country(path.field("participantsAny").index(i), c);
+        }
+        for (i, c) in f.participants_all.iter().enumerate() {
+            self.country(path.field("participantsAll").index(i), c);
+        }
+        self.area_refs(path.field("areas"), &f.areas);
+        if let (Some(a), Some(b)) = (f.from, f.to) {
+            self.dates(path, &DateRange { start: a, end: b });
+        }
+    }
+
+    pub(super) fn probability(&mut self, path: At<'_>, p: f64) {
+        if !(0.0..=1.0).contains(&p) {
+            self.push(
+                Code::ProbabilityOutOfRange,
+                path,
+                format!("probability {p} is outside 0–1"),
+            );
+        } else if p == 0.0 || p == 1.0 {
+            self.push(
+                Code::ExtremeProbability,
+                path,
+                format!("a prior of {p} cannot be moved by any evidence"),
+            );
+        }
+    }
+
+    pub(super) fn likelihood_ratio(&mut self, path: At<'_>, lr: f64) {
+        if !(lr.is_finite() && lr > 0.0) {
+            self.push(
+                Code::InvalidLikelihoodRatio,
+                path,
+                format!("likelihood ratio {lr} must be a finite number above 0"),
+            );
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Counting records against what statistics report: a statistic that
+//! reports fewer events than the dataset records for the same period is a
+//! contradiction worth a look (`counted-exceeds-reported`).
+
+use jiff::civil::Date;
+
+use super::check::Checker;
+use crate::diagnostics::Code;
+use crate::model::period::Period;
+use crate::model::record::Record;
+use crate::model::statistic::{Rate, Statistic};
+
+/// The records a reported statistic is checked against (see
+/// [`Checker::counted_vs_reported`]), selected once per measure and set of
+/// subjects and sorted by start for counting windows.
+pub(super) struct Counted<'a> {
+    records: Vec<Record<'a>>,
+    /// First and last day of each dated record's start, in order.
+    starts: Vec<(Date, Date)>,
+    /// The first day of each numbered patrol's start (`Date::MIN` when
+    /// undated, as an undated patrol counts at any date) with the highest
+    /// (number, id) up to it, in order of first day.
+    sequences: Vec<(Date, (u32, &'a str))>,
+}
+
+impl<'a> Counted<'a> {
+    pub(super) fn new(records: Vec<Record<'a>>) -> Counted<'a> {
+        let mut starts = Vec::new();
+        let mut sequences = Vec::new();
+        for r in &records {
+            if let Some(d) = r.start() {
+                starts.push((d.first_day(), d.last_day()));
+            }
+            if let Record::Patrol(p) = r {
+                if let Some(n) = p.sequence {
+                    let first = p.dates.map_or(Date::MIN, |d| d.start.first_day());
+                    sequences.push((first, (n, p.id.as_str())));
+                }
+            }
+        }
+        crate::sort::sort(&mut starts);
+        crate::sort::sort(&mut sequences);
+        for i in 1..sequences.len() {
+            sequences[i].1 = sequences[i].1.max(sequences[i - 1].1);
+        }
+        Counted {
+            records,
+            starts,
+            sequences,
+        }
+    }
+
+    /// How many records start (wholly) within `a..=b`.
+    fn count_within(&self, a: Date, b: Date) -> usize {
+        let from = self.starts.partition_point(|s| s.0 < a);
+        self.starts[from..]
+            .iter()
+            .take_while(|s| s.0 <= b)
+            .filter(|s| s.1 <= b)
+            .count()
+    }
+
+    /// The ids of the records that start (wholly) within `a..=b`, in record
+    /// order (for a finding: a scan).
+    fn ids_within(&self, a: Date, b: Date) -> Vec<&'a str> {
+        self.records
+            .iter()
+            .filter(|r| {
+                r.start()
+                    .is_some_and(|d| a <= d.first_day() && d.last_day() <= b)
+            })
+            .map(|r| r.id())
+            .collect()
+    }
+
+    /// The highest (number, id) of the numbered patrols undated or starting by `day`.
+    fn highest_sequence(&self, day: Date) -> Option<(u32, &'a str)> {
+        let n = self.sequences.partition_point(|s| s.0 <= day);
+        n.checked_sub(1).map(|i| self.sequences[i].1)
+    }
+}
+
+impl Checker<'_> {
+    /// Compares the records held with what a statistic reports for the same
+    /// period. Counting fewer is normal (a dataset is rarely complete);
+    /// counting more is a contradiction worth a look.
+    pub(super) fn counted_vs_reported(&mut self, i: usize, s: &Statistic) {
+        let Some(high) = s.quantity.high() else {
+            return;
+        };
+        let exceeds = |n: f64| n > high || (s.quantity.bounds().high_exclusive && n >= high);
+        let Some(mut filter) = s.measure.record_filter() else {
+            return;
+        };
+        filter.participants_all = s.subjects.iter().map(|p| p.country).collect();
+        // The records of a measure and set of subjects are selected once for
+        // every statistic that shares them.
+        let mut subjects = filter.participants_all.clone();
+        crate::sort::sort(&mut subjects);
+        subjects.dedup();
+        let key = (s.measure, subjects);
+        let at = match self.counted.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                self.counted
+                    .push((key, Counted::new(filter.select(self.ds))));
+                self.counted.len() - 1
+            }
+        };
+        let counted = &self.counted[at].1;
+        let mut problems = Vec::new();
+        match (s.rate, s.period) {
+            (Rate::PerYear, Some(Period::Years { start, end }))
+                if end >= start && i32::from(end) - i32::from(start) < 10_000 =>
+            {
+                for y in start..=end {
+                    let (Ok(a), Ok(b)) = (Date::new(y, 1, 1), Date::new(y, 12, 31)) else {
+                        continue;
+                    };
+                    if exceeds(counted.count_within(a, b) as f64) {
+                        let ids = counted.ids_within(a, b);
+                        problems.push(format!(
+                            "{} recorded in {y} ({})",
+                            ids.len(),
+                            ids.join(", ")
+                        ));
+                    }
+                }
+            }
+            (Rate::Total, Some(p)) => {
+                if let (Some(a), Some(b)) = (p.first_day(), p.last_day()) {
+                    if exceeds(counted.count_within(a, b) as f64) {
+                        let ids = counted.ids_within(a, b);
+                        problems.push(format!(
+                            "{} recorded in {p} ({})",
+                            ids.len(),
+                            ids.join(", ")
+                        ));
+                    }
+                }
+            }
+            (Rate::Total, None) => {
+                if let Some(as_of) = s.as_of {
+                    let last = as_of.last_day();
+                    if exceeds(counted.count_within(Date::MIN, last) as f64) {
+                        let ids = counted.ids_within(Date::MIN, last);
+                        problems.push(format!(
+                            "{} recorded by {as_of} ({})",
+                            ids.len(),
+                            ids.join(", ")
+                        ));
+                    }
+                    let seq = counted.highest_sequence(as_of.last_day());
+                    if let Some((n, id)) = seq.filter(|(n, _)| exceeds(f64::from(*n))) {
+                        problems.push(format!("patrol {id} is numbered {n}"));
+                    }
+                }
+            }
+            _ => {}
+        }
+        if !problems.is_empty() {
+            self.push(
+                Code::CountedExceedsReported,
+                format!("statistics[{i}].quantity"),
+                format!("reported as {} but {}", s.quantity, problems.join("; ")),
+            );
+        }
+    }
+}

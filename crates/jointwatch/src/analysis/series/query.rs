@@ -1,9 +1,9 @@
 //! The question a series answers: which records count ([`Filter`]), how they
 //! are grouped ([`GroupBy`]), and what is computed per group ([`Aggregate`]).
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
-use crate::model::de::{tag_enum, Tagged};
+use crate::model::de::tagged_deserialize;
 use crate::model::period::Granularity;
 use crate::model::record::Filter;
 use crate::model::statistic::Measure;
@@ -75,98 +75,25 @@ pub enum Aggregate {
     },
 }
 
-tag_enum! {
-    /// The `by` of a [`GroupBy`].
-    enum GroupByType {
-        Period = "period",
-        Participant = "participant",
-        Domain = "domain",
-        Area = "area",
-        Series = "series",
-        Platform = "platform",
+tagged_deserialize! {
+    GroupBy by "by": GroupByType, fields GroupByFields {
+        granularity: Granularity = "granularity",
     }
+    Period = "period" (granularity) => GroupBy::Period { granularity },
+    Participant = "participant" () => GroupBy::Participant,
+    Domain = "domain" () => GroupBy::Domain,
+    Area = "area" () => GroupBy::Area,
+    Series = "series" () => GroupBy::Series,
+    Platform = "platform" () => GroupBy::Platform,
 }
 
-/// Every field a [`GroupBy`] object may have, read flat so that an error in
-/// any of them keeps its path and position.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct GroupByFields {
-    by: GroupByType,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    granularity: Option<Granularity>,
-}
-
-impl<'de> Deserialize<'de> for GroupBy {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let f = GroupByFields::deserialize(d)?;
-        let t = Tagged {
-            tag: "by",
-            name: f.by.name(),
-        };
-        let present = [("granularity", f.granularity.is_some())];
-        let plain = |g: GroupBy| t.allow(&present, &[]).map(|()| g);
-        match f.by {
-            GroupByType::Period => {
-                t.allow(&present, &["granularity"])?;
-                Ok(GroupBy::Period {
-                    granularity: t.require("granularity", f.granularity)?,
-                })
-            }
-            GroupByType::Participant => plain(GroupBy::Participant),
-            GroupByType::Domain => plain(GroupBy::Domain),
-            GroupByType::Area => plain(GroupBy::Area),
-            GroupByType::Series => plain(GroupBy::Series),
-            GroupByType::Platform => plain(GroupBy::Platform),
-        }
+tagged_deserialize! {
+    Aggregate by "op": AggregateOp, fields AggregateFields {
+        field: Field = "field",
     }
-}
-
-tag_enum! {
-    /// The `op` of an [`Aggregate`].
-    enum AggregateOp {
-        Count = "count",
-        Sum = "sum",
-        Max = "max",
-    }
-}
-
-/// Every field an [`Aggregate`] object may have.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AggregateFields {
-    op: AggregateOp,
-    #[serde(default, deserialize_with = "crate::model::de::present")]
-    field: Option<Field>,
-}
-
-impl<'de> Deserialize<'de> for Aggregate {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let f = AggregateFields::deserialize(d)?;
-        let t = Tagged {
-            tag: "op",
-            name: f.op.name(),
-        };
-        let present = [("field", f.field.is_some())];
-        Ok(match f.op {
-            AggregateOp::Count => {
-                t.allow(&present, &[])?;
-                Aggregate::Count
-            }
-            AggregateOp::Sum => {
-                t.allow(&present, &["field"])?;
-                Aggregate::Sum {
-                    field: t.require("field", f.field)?,
-                }
-            }
-            AggregateOp::Max => {
-                t.allow(&present, &["field"])?;
-                Aggregate::Max {
-                    field: t.require("field", f.field)?,
-                }
-            }
-        })
-    }
+    Count = "count" () => Aggregate::Count,
+    Sum = "sum" (field) => Aggregate::Sum { field },
+    Max = "max" (field) => Aggregate::Max { field },
 }
 
 /// A series to compute.

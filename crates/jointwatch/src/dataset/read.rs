@@ -553,8 +553,13 @@ mod tests {
                 "indicators[0].metric.windowYears",
             ),
             (
-                r#"{"type": "reported", "measure": "scrambles", "windowYears": null}"#,
+                r#"{"type": "reported", "measure": "scrambles", "filter": {}}"#,
                 Code::UnknownField,
+                "indicators[0].metric.filter",
+            ),
+            (
+                r#"{"type": "observed", "windowYears": "3"}"#,
+                Code::WrongType,
                 "indicators[0].metric.windowYears",
             ),
             (

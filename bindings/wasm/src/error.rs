@@ -85,13 +85,7 @@ pub(crate) fn internal(message: &str) -> JsValue {
 /// A closest approach that could not be computed: the core's geography
 /// error with its call code (the message keeps the core's wording).
 pub(crate) fn geography(error: GeoError, path: &str) -> JsValue {
-    let code = match error {
-        GeoError::EmptyRoute => CallCode::EmptyRoute,
-        GeoError::EmptyTarget => CallCode::EmptyTarget,
-        GeoError::CoordinateOutOfRange { .. } => CallCode::CoordinateOutOfRange,
-        GeoError::DegeneratePolygon { .. } => CallCode::DegeneratePolygon,
-    };
-    call(&CallError::new(code, error.to_string()), path)
+    call(&CallError::from(error), path)
 }
 
 /// A document could not be read.

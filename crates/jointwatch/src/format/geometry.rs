@@ -10,7 +10,7 @@
 #![cfg_attr(not(all(feature = "geojson", feature = "stix")), allow(dead_code))]
 
 use crate::dataset::Dataset;
-use crate::model::place::{builtin_area, Area, Point};
+use crate::model::place::{Area, Point};
 
 /// A `[lon, lat]` position.
 pub(crate) type Pos = [f64; 2];
@@ -24,18 +24,12 @@ pub(crate) struct ResolvedArea {
 
 /// Resolves an area id against the dataset, then the gazetteer.
 pub(crate) fn resolve_area(ds: &Dataset, id: &str) -> Option<ResolvedArea> {
-    if let Some(a) = ds.areas.iter().find(|a| a.id == id) {
-        return Some(ResolvedArea {
-            area: a.clone(),
-            builtin: false,
-        });
-    }
-    builtin_area(id)
-        .filter(|a| a.id == id)
-        .map(|area| ResolvedArea {
-            area,
-            builtin: true,
-        })
+    // The dataset's one look-up rule (`Dataset::area`): its own areas first,
+    // then the built-in ones, by id only.
+    ds.area(id).map(|area| ResolvedArea {
+        builtin: matches!(area, std::borrow::Cow::Owned(_)),
+        area: area.into_owned(),
+    })
 }
 
 /// Where an outline came from.

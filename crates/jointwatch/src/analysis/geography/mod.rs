@@ -32,6 +32,7 @@ mod sphere;
 use geo::{Haversine, Length};
 use serde::Serialize;
 
+use crate::diagnostics::{CallCode, CallError};
 use crate::model::de::tagged_deserialize;
 use crate::model::patrol::Patrol;
 use crate::model::place::{Area, Point};
@@ -168,7 +169,7 @@ pub struct Approach {
 ///
 /// let err = closest_approach(&[], &Target::Point(Point { lon: 0.0, lat: 0.0 })).unwrap_err();
 /// assert_eq!(err, GeoError::EmptyRoute);
-/// assert_eq!(err.code(), "empty-route");
+/// assert_eq!(err.code().as_str(), "empty-route");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum GeoError {
@@ -209,15 +210,21 @@ impl GeoError {
     /// # Example
     /// ```
     /// use jointwatch::analysis::geography::GeoError;
-    /// assert_eq!(GeoError::DegeneratePolygon { distinct: 2 }.code(), "degenerate-polygon");
+    /// assert_eq!(GeoError::DegeneratePolygon { distinct: 2 }.code().as_str(), "degenerate-polygon");
     /// ```
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> CallCode {
         match self {
-            GeoError::EmptyRoute => "empty-route",
-            GeoError::EmptyTarget => "empty-target",
-            GeoError::CoordinateOutOfRange { .. } => "coordinate-out-of-range",
-            GeoError::DegeneratePolygon { .. } => "degenerate-polygon",
+            GeoError::EmptyRoute => CallCode::EmptyRoute,
+            GeoError::EmptyTarget => CallCode::EmptyTarget,
+            GeoError::CoordinateOutOfRange { .. } => CallCode::CoordinateOutOfRange,
+            GeoError::DegeneratePolygon { .. } => CallCode::DegeneratePolygon,
         }
+    }
+}
+
+impl From<GeoError> for CallError {
+    fn from(e: GeoError) -> CallError {
+        CallError::new(e.code(), e.to_string())
     }
 }
 
@@ -834,7 +841,7 @@ mod tests {
             p(0.0, f64::NEG_INFINITY),
         ] {
             let e = closest_approach(&[bad], &pt).unwrap_err();
-            assert_eq!(e.code(), "coordinate-out-of-range");
+            assert_eq!(e.code(), CallCode::CoordinateOutOfRange);
             let e = closest_approach(&[p(0.0, 0.0)], &Target::Point(bad)).unwrap_err();
             assert_eq!(
                 e,
@@ -845,9 +852,9 @@ mod tests {
             );
         }
         let e = closest_approach(&[p(0.0, 0.0)], &Target::Line { points: vec![] }).unwrap_err();
-        assert_eq!(e.code(), "empty-target");
+        assert_eq!(e.code(), CallCode::EmptyTarget);
         let e = closest_approach(&[p(0.0, 0.0)], &Target::Polygon { points: vec![] }).unwrap_err();
-        assert_eq!(e.code(), "empty-target");
+        assert_eq!(e.code(), CallCode::EmptyTarget);
         let e = closest_approach(&[p(0.0, 0.0)], &poly(&[(0.0, 0.0), (1.0, 1.0), (0.0, 0.0)]))
             .unwrap_err();
         assert_eq!(e, GeoError::DegeneratePolygon { distinct: 2 });
@@ -899,7 +906,7 @@ mod tests {
         let t = area_target(&area).unwrap();
         assert_eq!(
             closest_approach(&[p(0.0, 0.0)], &t).unwrap_err().code(),
-            "coordinate-out-of-range"
+            CallCode::CoordinateOutOfRange
         );
         // Polygon wins over bbox; nothing gives None.
         area.polygon = Some(vec![p(0.0, 0.0), p(1.0, 0.0), p(0.0, 1.0)]);

@@ -64,9 +64,12 @@ fn domain_word(d: Domain) -> &'static str {
     }
 }
 
+/// How a figure's uncertainty was stated. A bare figure is printed "as
+/// reported": the source gave no qualifier, which is not the same as saying
+/// the figure is exact ("90,000 personnel" is a round number).
 fn uncertainty(q: &Quantity) -> &'static str {
     match q {
-        Quantity::Exact(_) => "exact",
+        Quantity::Exact(_) => "as reported",
         Quantity::AtLeast(_) | Quantity::MoreThan(_) => "lower bound",
         Quantity::AtMost(_) | Quantity::LessThan(_) => "upper bound",
         Quantity::Range { .. } => "range",

@@ -172,7 +172,6 @@ fn exclusive_end_states_and_their_remainder_sum_to_one() {
     assert_eq!(a.ach_omitted.len(), 7);
 
     // Priors that exceed 1 are normalised, and the result says so.
-    let mut ds = ds;
     for sc in &mut ds.scenarios {
         if sc.id == "escalation-through-incident" {
             sc.prior = Some(0.6);

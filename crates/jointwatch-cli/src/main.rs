@@ -504,7 +504,11 @@ fn report(a: ReportArgs) -> ExitCode {
         },
     };
     progress.stage("assessing");
-    let b = jointwatch::brief::brief(&ds, &validate, &AssessOptions { as_of: a.as_of });
+    let options = AssessOptions {
+        as_of: a.as_of,
+        ..Default::default()
+    };
+    let b = jointwatch::brief::brief(&ds, &validate, &options);
     progress.advance(size);
     progress.finish();
     let text = match a.format {
@@ -580,9 +584,12 @@ fn convert(a: ConvertArgs) -> ExitCode {
             } else {
                 // The same assessment `report` shows: the built-in catalogue
                 // completes scenarios that match it.
-                let full = jointwatch::assess::catalogue::with_catalogue(&ds);
-                let assessment =
-                    jointwatch::assess::assess(&full, &AssessOptions { as_of: a.as_of });
+                let assess_options = AssessOptions {
+                    as_of: a.as_of,
+                    ..Default::default()
+                };
+                let full = jointwatch::assess::catalogue::apply(&ds, &assess_options);
+                let assessment = jointwatch::assess::assess(&full, &assess_options);
                 stix::to_string(&full, Some(&assessment), &options) + "\n"
             }
         }

@@ -34,6 +34,7 @@ fn doc(body: &str) -> Dataset {
 fn as_of(d: &str) -> AssessOptions {
     AssessOptions {
         as_of: Some(d.parse().unwrap()),
+        ..Default::default()
     }
 }
 
@@ -437,7 +438,7 @@ fn odds_move_by_each_ratio_and_the_unknown_is_what_would_change() {
     assert!(close(s.probability, 3.0 / 11.0), "{}", s.probability);
     assert_eq!(s.term, Term::Unlikely);
     assert_eq!(s.prior_term, Term::Unlikely, "0.20 itself is unlikely");
-    let contributions: Vec<(&str, State, f64)> = s
+    let contributions: Vec<(&str, Option<State>, f64)> = s
         .contributions
         .iter()
         .map(|c| (c.indicator.as_str(), c.state, c.likelihood_ratio))
@@ -445,9 +446,9 @@ fn odds_move_by_each_ratio_and_the_unknown_is_what_would_change() {
     assert_eq!(
         contributions,
         [
-            ("up", State::Fired, 3.0),
-            ("down", State::NotFired, 0.5),
-            ("open", State::Unknown, 1.0)
+            ("up", Some(State::Fired), 3.0),
+            ("down", Some(State::NotFired), 0.5),
+            ("open", Some(State::Unknown), 1.0)
         ]
     );
     assert!(close(s.contributions[0].log_odds, 3f64.ln()));
@@ -464,10 +465,11 @@ fn odds_move_by_each_ratio_and_the_unknown_is_what_would_change() {
     assert_eq!(w.if_fired_term, Term::Likely);
     assert_eq!(w.if_not_fired_term, Term::VeryUnlikely);
     assert!(w.changes_term);
-    assert_eq!(s.confidence, Confidence::Moderate);
+    // Both observations cite the one source g-b2: one independent source, low.
+    assert_eq!(s.confidence, Confidence::Low);
     assert_eq!(
         s.confidence_reason,
-        "2 of 3 bearing indicator(s) observed; 2 with evidence graded B2 or better, 2 graded C3 or better"
+        "2 of 3 bearing indicator(s) observed, 2 counted after pooling dependent evidence; 1 independent source(s), 1 graded B2 or better, 1 graded C3 or better"
     );
 }
 
@@ -634,12 +636,44 @@ fn illustrative_tags_are_reported_exactly() {
 // ---------------------------------------------------------------------------
 // Confidence
 
-/// Confidence in `h` with one fired indicator per grade and `unknown` unobserved ones.
-fn confidence_of(grades: &[&str], unknown: usize) -> (Confidence, String) {
+/// Confidence in `h` with one fired indicator per grade and `unknown`
+/// unobserved ones. Each indicator cites a source of its own (`g-b2#0`,
+/// `g-b2#1`, …, graded as named) unless `shared`, when they all cite the
+/// one source named; `nowhere` is not defined.
+fn confidence_of_sources(grades: &[&str], unknown: usize, shared: bool) -> (Confidence, String) {
+    let id = |i: usize, g: &str| {
+        if shared || g == "nowhere" {
+            g.to_string()
+        } else {
+            format!("{g}#{i}")
+        }
+    };
+    let mut sources: Vec<String> = Vec::new();
+    for (i, g) in grades.iter().enumerate() {
+        let Some(grade) = g.strip_prefix("g-") else {
+            continue;
+        };
+        let sid = id(i, g);
+        if sources.iter().any(|s| s.contains(&format!("\"{sid}\""))) {
+            continue;
+        }
+        let (r, c) = grade.split_at(1);
+        sources.push(format!(
+            r#"{{"id": "{sid}", "title": "t", "reliability": "{}", "credibility": {c}}}"#,
+            r.to_ascii_uppercase()
+        ));
+    }
     let mut inds: Vec<String> = grades
         .iter()
         .enumerate()
-        .map(|(i, g)| observed(&format!("i{i}"), Some(1.0), g, &bearing("h", 2.0, 0.5)))
+        .map(|(i, g)| {
+            observed(
+                &format!("i{i}"),
+                Some(1.0),
+                &id(i, g),
+                &bearing("h", 2.0, 0.5),
+            )
+        })
         .collect();
     for j in 0..unknown {
         inds.push(observed(
@@ -649,37 +683,79 @@ fn confidence_of(grades: &[&str], unknown: usize) -> (Confidence, String) {
             &bearing("h", 2.0, 0.5),
         ));
     }
-    let ds = doc(&format!(
-        r#""scenarios": [{}], "indicators": [{}]"#,
+    let json = format!(
+        r#"{{"formatVersion": "1.0", "sources": [{}], "scenarios": [{}], "indicators": [{}]}}"#,
+        sources.join(","),
         scenario("h", 0.5),
         inds.join(",")
-    ));
+    );
+    let ds = Dataset::from_json(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
     let s = only(&assess(&ds, &as_of("2024-12-31")), "h");
     (s.confidence, s.confidence_reason)
 }
 
+fn confidence_of(grades: &[&str], unknown: usize) -> (Confidence, String) {
+    confidence_of_sources(grades, unknown, false)
+}
+
 #[test]
-fn confidence_needs_three_observations_two_good_all_fair_and_few_unknown() {
+fn confidence_needs_three_independent_sources_two_good_all_fair_and_few_unknown() {
     use Confidence::*;
-    let reason = |n: usize, b: usize, good: usize, fair: usize| {
-        format!("{n} of {b} bearing indicator(s) observed; {good} with evidence graded B2 or better, {fair} graded C3 or better")
+    // n observed of b bearing, all counted; s independent sources, good, fair.
+    let reason = |n: usize, b: usize, s: usize, good: usize, fair: usize| {
+        format!("{n} of {b} bearing indicator(s) observed, {n} counted after pooling dependent evidence; {s} independent source(s), {good} graded B2 or better, {fair} graded C3 or better")
     };
     let cases: [(&[&str], usize, Confidence, String); 13] = [
-        (&["g-b2", "g-b2", "g-b2"], 0, High, reason(3, 3, 3, 3)),
-        (&["g-a1", "g-b2", "g-c3"], 0, High, reason(3, 3, 2, 3)),
-        (&["g-b2", "g-c3", "g-c3"], 0, Moderate, reason(3, 3, 1, 3)),
-        (&["g-b2", "g-b2", "g-f6"], 0, Moderate, reason(3, 3, 2, 2)),
+        (&["g-b2", "g-b2", "g-b2"], 0, High, reason(3, 3, 3, 3, 3)),
+        (&["g-a1", "g-b2", "g-c3"], 0, High, reason(3, 3, 3, 2, 3)),
+        (
+            &["g-b2", "g-c3", "g-c3"],
+            0,
+            Moderate,
+            reason(3, 3, 3, 1, 3),
+        ),
+        (
+            &["g-b2", "g-b2", "g-f6"],
+            0,
+            Moderate,
+            reason(3, 3, 3, 2, 2),
+        ),
         // B3 is fair but not good; C1 likewise; D3 and C4 are not even fair.
-        (&["g-b2", "g-b3", "g-b3"], 0, Moderate, reason(3, 3, 1, 3)),
-        (&["g-b2", "g-c1", "g-c1"], 0, Moderate, reason(3, 3, 1, 3)),
-        (&["g-b2", "g-b2", "g-d3"], 0, Moderate, reason(3, 3, 2, 2)),
-        (&["g-b2", "g-b2", "g-c4"], 0, Moderate, reason(3, 3, 2, 2)),
+        (
+            &["g-b2", "g-b3", "g-b3"],
+            0,
+            Moderate,
+            reason(3, 3, 3, 1, 3),
+        ),
+        (
+            &["g-b2", "g-c1", "g-c1"],
+            0,
+            Moderate,
+            reason(3, 3, 3, 1, 3),
+        ),
+        (
+            &["g-b2", "g-b2", "g-d3"],
+            0,
+            Moderate,
+            reason(3, 3, 3, 2, 2),
+        ),
+        (
+            &["g-b2", "g-b2", "g-c4"],
+            0,
+            Moderate,
+            reason(3, 3, 3, 2, 2),
+        ),
         // A third of the bearings may be unknown, no more.
-        (&["g-b2", "g-b2", "g-b2"], 1, High, reason(3, 4, 3, 3)),
-        (&["g-b2", "g-b2", "g-b2"], 2, Moderate, reason(3, 5, 3, 3)),
-        (&["g-b2", "g-b2"], 0, Moderate, reason(2, 2, 2, 2)),
-        (&["g-f6", "g-f6"], 0, Low, reason(2, 2, 0, 0)),
-        (&["g-b2"], 1, Low, reason(1, 2, 1, 1)),
+        (&["g-b2", "g-b2", "g-b2"], 1, High, reason(3, 4, 3, 3, 3)),
+        (
+            &["g-b2", "g-b2", "g-b2"],
+            2,
+            Moderate,
+            reason(3, 5, 3, 3, 3),
+        ),
+        (&["g-b2", "g-b2"], 0, Moderate, reason(2, 2, 2, 2, 2)),
+        (&["g-f6", "g-f6"], 0, Low, reason(2, 2, 2, 0, 0)),
+        (&["g-b2"], 1, Low, reason(1, 2, 1, 1, 1)),
     ];
     for (grades, unknown, level, why) in cases {
         assert_eq!(
@@ -693,7 +769,12 @@ fn confidence_needs_three_observations_two_good_all_fair_and_few_unknown() {
     // Evidence citing an undefined source has no grading at all.
     assert_eq!(
         confidence_of(&["nowhere", "nowhere"], 0),
-        (Low, reason(2, 2, 0, 0))
+        (Low, reason(2, 2, 1, 0, 0))
+    );
+    // One source behind three indicators is one report: never high.
+    assert_eq!(
+        confidence_of_sources(&["g-b2", "g-b2", "g-b2"], 0, true),
+        (Low, reason(3, 3, 1, 1, 1))
     );
 }
 
@@ -703,7 +784,8 @@ fn confidence_needs_three_observations_two_good_all_fair_and_few_unknown() {
 #[test]
 fn the_ach_matrix_rates_weights_and_scores_each_observed_indicator() {
     let ds = doc(&format!(
-        r#""scenarios": [{}, {}, {}], "indicators": [{}, {}, {}, {}, {}, {}, {}, {}]"#,
+        r#""scenarios": [{}, {}, {}], "scenarioSets": [{{"id": "hs", "name": "hs", "scenarios": ["h1", "h2", "h3"]}}],
+           "indicators": [{}, {}, {}, {}, {}, {}, {}, {}]"#,
         scenario("h1", 0.5),
         scenario("h2", 0.5),
         scenario("h3", 0.5),
@@ -745,7 +827,9 @@ fn the_ach_matrix_rates_weights_and_scores_each_observed_indicator() {
         observed("i8", Some(0.0), "g-c1", &bearing("h2", 2.0, 3.0)),
     ));
     let a = assess(&ds, &as_of("2024-12-31"));
-    let ach = &a.ach;
+    assert_eq!(a.ach.len(), 1);
+    let ach = &a.ach[0];
+    assert_eq!(ach.set, "hs");
     assert_eq!(ach.hypotheses, ["h1", "h2", "h3"]);
     use Rating::*;
     let rows: Vec<(&str, State, Vec<Rating>, bool)> = ach

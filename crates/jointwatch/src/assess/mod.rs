@@ -3,38 +3,54 @@
 //! Analysis of Competing Hypotheses as a second view.
 //!
 //! The method, its formulas and its limits are set out in `docs/method.md`.
-//! In short, for each scenario *H* with prior *p*:
+//! In short, for a scenario *H* outside any set, with prior *p*:
 //!
 //! ```text
 //! log-odds(H | evidence) = ln(p / (1 − p)) + Σ ln LR_i
 //! ```
 //!
 //! where `LR_i` is the indicator's `ifFired` ratio when it fired, its
-//! `ifNotFired` ratio when it did not (absent signposts count), and 1 when
-//! its state is unknown. Each term of the sum is reported as that
-//! indicator's contribution, so the contributions add up to the change from
-//! prior to posterior log-odds.
+//! `ifNotFired` ratio when it did not, and 1 when its state is unknown (a
+//! count below its threshold outside declared coverage is unknown: absence
+//! of records is not evidence). Dependent indicators (a `correlated` group,
+//! or evidence sharing a record) count once. The scenarios of a set of
+//! exclusive alternatives are updated together against a remainder. Each
+//! term is reported as a contribution, so the contributions add up to the
+//! change from prior to posterior log-odds.
+//!
+//! The work is split along its seams: `evaluate` (indicators), `update`
+//! (the odds), `confidence` and `ach`.
 
+mod ach;
 pub mod catalogue;
+mod confidence;
 pub mod estimative;
+mod evaluate;
+mod update;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+pub use crate::assess::ach::credibility_weight;
 use crate::assess::estimative::Term;
-use crate::dataset::select::Sources;
+pub use crate::assess::evaluate::{evaluate, latest_date};
 use crate::dataset::Dataset;
-use crate::model::date::FuzzyDate;
+use crate::model::date::{FuzzyDate, Precision};
 use crate::model::quantity::Quantity;
-use crate::model::record::{Record, RecordKind};
-use crate::model::scenario::{Direction, Indicator, Metric, Rule, ScenarioKind};
-use crate::model::source::{Credibility, Grading, Reliability};
+use crate::model::scenario::{Scenario, ScenarioKind};
 
 /// Priors are kept inside this distance from 0 and 1 so that evidence can move them.
 pub const PRIOR_CLAMP: f64 = 1e-3;
 
 /// Tag on a scenario whose prior came from the built-in catalogue.
 pub const ILLUSTRATIVE_PRIOR_TAG: &str = "illustrative-prior";
+
+/// Tag on a scenario whose horizon came from the built-in catalogue.
+pub const ILLUSTRATIVE_HORIZON_TAG: &str = "illustrative-horizon";
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
 
 /// How to assess.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -45,6 +61,12 @@ pub struct AssessOptions {
     /// The date to assess as of; by default the latest date the dataset mentions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<FuzzyDate>,
+    /// Assess the dataset as it is, without completing it from the built-in
+    /// catalogue. Honoured where the catalogue is applied
+    /// ([`catalogue::apply`], and so the brief); [`assess`] itself never
+    /// adds the catalogue.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub no_catalogue: bool,
 }
 
 /// Whether an indicator fired.
@@ -80,29 +102,68 @@ pub struct IndicatorResult {
     pub watch: bool,
     /// Ids of the records, statistics or observations behind the value.
     pub evidence: Vec<String>,
+    /// Ids of the sources behind the evidence, each once (and, for a count
+    /// that coverage decides, the coverage entry's sources).
+    pub sources: Vec<String>,
     /// The best grading among the evidence's sources.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grading: Option<String>,
+    /// For a count: the id of the declared coverage that holds its filter
+    /// and window, so that a count below the threshold is an observed "not
+    /// fired". Absent: the count is a lower bound and cannot clear.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<String>,
     /// Whether the indicator is an illustrative default from the catalogue.
     pub illustrative: bool,
     /// How the value was obtained.
     pub note: String,
 }
 
-/// One indicator's effect on one scenario.
+/// What a contribution stands for.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ContributionKind {
+    /// One indicator bearing on the scenario.
+    #[default]
+    Indicator,
+    /// For a member of a set: the evidence on the other members and the
+    /// remainder, which is what "not this scenario" means in the set.
+    Alternatives,
+}
+
+/// One indicator's effect on one scenario (or, for a member of a set, the
+/// effect of its alternatives).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Contribution {
-    /// The indicator's id.
+    /// The indicator's id; for `alternatives`, the set's id.
     pub indicator: String,
-    /// Its state.
-    pub state: State,
-    /// The likelihood ratio applied (1 when unknown).
+    /// An indicator, or a set member's alternatives.
+    #[serde(default)]
+    pub kind: ContributionKind,
+    /// The indicator's state (absent for `alternatives`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<State>,
+    /// The indicator's likelihood ratio for its state (1 when unknown),
+    /// whether or not it counted; for `alternatives`, e^logOdds.
     pub likelihood_ratio: f64,
-    /// Its natural log: the change in log-odds.
+    /// The change in log-odds applied: ln of the ratio when it counted, 0
+    /// when it was unknown or absorbed by its group.
     pub log_odds: f64,
+    /// Whether it counted: false when unknown, or when absorbed by a group
+    /// of dependent indicators (another member counted for the group).
+    pub counted: bool,
+    /// The group of dependent indicators it was pooled in: a declared
+    /// `correlated` group's id, or `record:<id>` when the indicators'
+    /// evidence shares that record. Absent when it stands alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Whether the ratio is an illustrative default from the catalogue.
+    pub illustrative: bool,
 }
 
 /// What one missing observation would do to a scenario.
@@ -155,9 +216,27 @@ pub struct ScenarioResult {
     pub prior: f64,
     /// Whether the prior is an illustrative default from the catalogue.
     pub illustrative_prior: bool,
+    /// Whether the posterior rests on a judgement made to illustrate the
+    /// method: an illustrative prior or horizon, or an illustrative
+    /// likelihood ratio that counted (for a set member, anywhere in its
+    /// set). Show it marked, rounded to 5 points.
+    pub illustrative: bool,
+    /// The set of exclusive scenarios it belongs to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set: Option<String>,
+    /// The last day of the horizon (`YYYY-MM-DD`): the scenario's
+    /// `horizon`, or `horizonYears` after the assessment date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizon: Option<String>,
+    /// The horizon in words, to print with the judgement ("by the end of
+    /// 2029"; "no horizon stated" when there is none).
+    pub horizon_phrase: String,
+    /// Whether the horizon is an illustrative default from the catalogue.
+    pub illustrative_horizon: bool,
     /// The term for the prior.
     pub prior_term: Term,
-    /// Prior log-odds (after keeping the prior inside [`PRIOR_CLAMP`]).
+    /// Prior log-odds (after keeping the prior inside [`PRIOR_CLAMP`] and,
+    /// in a set whose priors exceed 1, normalising them).
     pub prior_log_odds: f64,
     /// Posterior log-odds: prior log-odds plus every contribution.
     pub log_odds: f64,
@@ -169,7 +248,9 @@ pub struct ScenarioResult {
     pub confidence: Confidence,
     /// Why that confidence.
     pub confidence_reason: String,
-    /// Each bearing indicator's contribution, largest effect first.
+    /// Every bearing indicator's contribution (and, in a set, the
+    /// alternatives'), largest effect first; they add up to
+    /// `logOdds − priorLogOdds`.
     pub contributions: Vec<Contribution>,
     /// The unknown indicator whose observation would move the judgement most.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -239,15 +320,17 @@ pub struct AchRow {
     pub non_diagnostic: bool,
 }
 
-/// Analysis of Competing Hypotheses.
+/// Analysis of Competing Hypotheses over the members of one set.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Ach {
+    /// The set whose members compete.
+    pub set: String,
     /// The hypotheses (scenario ids), one per column.
     pub hypotheses: Vec<String>,
-    /// The evidence, one row per observed indicator.
+    /// The evidence, one row per observed indicator bearing on a member.
     pub rows: Vec<AchRow>,
     /// Inconsistency score per hypothesis (lower is better supported).
     pub inconsistency: Vec<f64>,
@@ -267,6 +350,35 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// A set of exclusive scenarios, updated together.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SetResult {
+    /// The set's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The members assessed (scenario ids with a prior), in the set's order.
+    pub members: Vec<String>,
+    /// Their priors as used (kept inside [`PRIOR_CLAMP`]; normalised when
+    /// they exceed 1).
+    pub priors: Vec<f64>,
+    /// Their posterior probabilities.
+    pub probabilities: Vec<f64>,
+    /// The prior of "none of these": 1 − Σ priors.
+    pub prior_remainder: f64,
+    /// The posterior of "none of these". Probabilities and remainder sum to 1.
+    pub remainder: f64,
+    /// Whether the priors summed to more than 1 and were normalised.
+    pub normalised: bool,
+    /// Whether any member's posterior rests on an illustrative judgement.
+    pub illustrative: bool,
+    /// What was done and why (normalised priors, members without a prior).
+    pub notes: Vec<String>,
+}
+
 /// The whole assessment.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
@@ -279,305 +391,170 @@ pub struct Assessment {
     pub indicators: Vec<IndicatorResult>,
     /// Every scenario with a prior, assessed.
     pub scenarios: Vec<ScenarioResult>,
-    /// The ACH view.
-    pub ach: Ach,
+    /// The sets of exclusive scenarios, each updated together.
+    pub sets: Vec<SetResult>,
+    /// The ACH view: one matrix per set.
+    pub ach: Vec<Ach>,
+    /// Scenarios with no ACH matrix, and why.
+    pub ach_omitted: Vec<Skipped>,
     /// Scenarios and bearings left out, with the reason.
     pub skipped: Vec<Skipped>,
 }
 
-/// The latest day the dataset mentions: record dates, statistic periods,
-/// `asOf` dates, source dates and observations.
-pub fn latest_date(ds: &Dataset) -> Option<Date> {
-    let records = Record::all(ds).filter_map(|r| r.span().map(|s| s.1));
-    let sources = ds
-        .sources
-        .iter()
-        .filter_map(|s| s.date.map(|d| d.last_day()));
-    let obs = ds
-        .indicators
-        .iter()
-        .flat_map(|i| i.observations.iter().map(|o| o.date.last_day()));
-    records.chain(sources).chain(obs).max()
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(m: i8) -> &'static str {
+    MONTHS[usize::try_from(m - 1).unwrap_or(0).min(11)]
 }
 
-fn best_grading(
-    sources: &Sources<'_>,
-    source_ids: &mut dyn Iterator<Item = &String>,
-) -> Option<Grading> {
-    source_ids
-        .filter_map(|id| sources.get(id))
-        .map(|s| s.grading())
-        .min_by_key(|g| (g.reliability, g.credibility))
-}
-
-fn state_of(rule: &Rule, q: &Quantity) -> (State, bool) {
-    let b = q.bounds();
-    match rule.direction {
-        Direction::AtLeast => {
-            if b.low >= rule.threshold {
-                (State::Fired, false)
-            } else if b
-                .high
-                .is_some_and(|h| h < rule.threshold || (b.high_exclusive && h <= rule.threshold))
-            {
-                (State::NotFired, rule.watch.is_some_and(|w| b.low >= w))
-            } else {
-                (State::Unknown, false)
-            }
+/// "by the end of 2029", "by the end of March 2029" or "by 15 March 2029".
+fn by_phrase(d: FuzzyDate) -> String {
+    match d.precision() {
+        Precision::Year => format!("by the end of {}", d.year()),
+        Precision::Month => {
+            let last = d.last_day();
+            format!("by the end of {} {}", month_name(last.month()), last.year())
         }
-        Direction::AtMost => match b.high {
-            Some(h) if h <= rule.threshold => (State::Fired, false),
-            _ if b.low > rule.threshold || (b.low_exclusive && b.low >= rule.threshold) => (
-                State::NotFired,
-                rule.watch.is_some_and(|w| b.high.is_some_and(|h| h <= w)),
-            ),
-            _ => (State::Unknown, false),
-        },
-    }
-}
-
-/// Evaluates one indicator against a dataset as of a day.
-///
-/// # Example
-/// ```
-/// use jointwatch::assess::{evaluate, State};
-/// let ds = jointwatch::assess::catalogue::with_catalogue(&jointwatch::seed());
-/// let ind = ds.indicators.iter().find(|i| i.id == "japan-scrambles-elevated").unwrap();
-/// let r = evaluate(&ds, ind, jiff::civil::date(2024, 12, 31));
-/// assert_eq!(r.state, State::Fired);
-/// assert_eq!(r.evidence, ["japan-scrambles-fy2023"]);
-/// ```
-pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
-    let illustrative = ind.tags.iter().any(|t| t == "illustrative");
-    let mut result = IndicatorResult {
-        id: ind.id.clone(),
-        name: ind.name.clone(),
-        value: None,
-        state: State::Unknown,
-        watch: false,
-        evidence: Vec::new(),
-        grading: None,
-        illustrative,
-        note: String::new(),
-    };
-    let grading: Option<Grading>;
-    // The first day of the look-back window: evidence that ends before it
-    // has aged out.
-    let window_years = ind.metric.window_years();
-    let since = window_years
-        .and_then(|y| crate::model::date::add_years(as_of, -i64::from(y)))
-        .and_then(|d| d.tomorrow().ok());
-    let aged = |last: Date| since.is_some_and(|s| last < s);
-    match &ind.metric {
-        Metric::Count { filter, .. } => {
-            let mut definite = Vec::new();
-            let mut possible = Vec::new();
-            for r in filter.select(ds) {
-                if r.kind() == RecordKind::Statistic {
-                    continue;
-                }
-                // An undated record may or may not fall in the window.
-                let Some(start) = r.start() else {
-                    possible.push(r);
-                    continue;
-                };
-                let (first, last) = (start.first_day(), start.last_day());
-                if first > as_of || since.is_some_and(|s| last < s) {
-                    continue;
-                }
-                let sure = last <= as_of && since.is_none_or(|s| first >= s);
-                if sure {
-                    definite.push(r);
-                } else {
-                    possible.push(r);
-                }
-            }
-            let n = definite.len() as f64;
-            let value = if possible.is_empty() {
-                Quantity::Exact(n)
-            } else {
-                Quantity::Range {
-                    min: n,
-                    max: n + possible.len() as f64,
-                }
-            };
-            // Every cited source of every counted record: index them once.
-            grading = best_grading(
-                &Sources::index(ds),
-                &mut definite
-                    .iter()
-                    .chain(possible.iter())
-                    .flat_map(|r| r.sources().iter()),
-            );
-            result.evidence = definite
-                .iter()
-                .chain(possible.iter())
-                .map(|r| r.id().to_string())
-                .collect();
-            result.note = match window_years {
-                Some(y) => format!(
-                    "records matching the filter that started in the {y} year(s) to {as_of}"
-                ),
-                None => format!("records matching the filter that started by {as_of}"),
-            };
-            if !possible.is_empty() {
-                result.note.push_str(&format!(
-                    "; {} more may fall in the window (imprecise or missing dates)",
-                    possible.len()
-                ));
-            }
-            result.value = Some(value);
-        }
-        Metric::Reported { measure, .. } => {
-            let latest = ds
-                .statistics
-                .iter()
-                .filter(|s| s.measure == *measure)
-                .filter_map(|s| Record::Statistic(s).span().map(|span| (span.1, s)))
-                .filter(|(end, _)| *end <= as_of && !aged(*end))
-                .max_by_key(|(end, _)| *end);
-            match latest {
-                Some((_, s)) => {
-                    result.value = Some(s.quantity);
-                    result.evidence = vec![s.id.clone()];
-                    result.note = format!("latest reported figure: {}", s.label);
-                    grading = best_grading(&Sources::scan(ds), &mut s.sources.iter());
-                }
-                None => {
-                    result.note = match window_years {
-                        Some(y) => format!(
-                            "no statistic of this measure for a period ending in the {y} year(s) to {as_of}"
-                        ),
-                        None => format!("no statistic of this measure reported by {as_of}"),
-                    };
-                    grading = None;
-                }
-            }
-        }
-        Metric::Observed { .. } => {
-            let latest = ind
-                .observations
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| o.date.first_day() <= as_of && !aged(o.date.last_day()))
-                .max_by_key(|(_, o)| o.date.last_day());
-            match latest {
-                Some((i, o)) => {
-                    result.value = Some(Quantity::Exact(o.value));
-                    result.evidence = vec![format!("{}/observations[{i}]", ind.id)];
-                    result.note = o
-                        .note
-                        .clone()
-                        .unwrap_or_else(|| format!("observed {}", o.date));
-                    grading = best_grading(&Sources::scan(ds), &mut o.sources.iter());
-                }
-                None => {
-                    result.note = match window_years {
-                        Some(y) => format!("no observation recorded in the {y} year(s) to {as_of}"),
-                        None => format!("no observation recorded by {as_of}"),
-                    };
-                    grading = None;
-                }
-            }
+        Precision::Day => {
+            let day = d.last_day();
+            format!(
+                "by {} {} {}",
+                day.day(),
+                month_name(day.month()),
+                day.year()
+            )
         }
     }
-    if let Some(v) = &result.value {
-        let (state, watch) = state_of(&ind.rule, v);
-        result.state = state;
-        result.watch = watch;
-    }
-    result.grading = grading.map(|g| g.to_string());
-    result
 }
 
-fn parse_grading(g: &str) -> Option<Grading> {
-    let mut chars = g.chars();
-    let r = match chars.next()? {
-        'A' => Reliability::A,
-        'B' => Reliability::B,
-        'C' => Reliability::C,
-        'D' => Reliability::D,
-        'E' => Reliability::E,
-        'F' => Reliability::F,
-        _ => return None,
-    };
-    let c = Credibility::from_number(u64::from(chars.next()?.to_digit(10)?))?;
-    Some(Grading {
-        reliability: r,
-        credibility: c,
-    })
-}
-
-/// The weight ACH gives evidence of this grading: the product of a
-/// reliability factor (A 1.0, B 0.9, C 0.75, D 0.5, E 0.25, F 0.5) and a
-/// credibility factor (1 1.0, 2 0.9, 3 0.75, 4 0.5, 5 0.25, 6 0.5). "Cannot be
-/// judged" weighs like "not usually reliable": neither trusted nor discarded.
-pub fn credibility_weight(g: &Grading) -> f64 {
-    let r = match g.reliability {
-        Reliability::A => 1.0,
-        Reliability::B => 0.9,
-        Reliability::C => 0.75,
-        Reliability::D => 0.5,
-        Reliability::E => 0.25,
-        Reliability::F => 0.5,
-    };
-    let c = match g.credibility {
-        Credibility::Confirmed => 1.0,
-        Credibility::ProbablyTrue => 0.9,
-        Credibility::PossiblyTrue => 0.75,
-        Credibility::Doubtful => 0.5,
-        Credibility::Improbable => 0.25,
-        Credibility::CannotBeJudged => 0.5,
-    };
-    r * c
-}
-
-fn quality(g: Option<&String>) -> u8 {
-    match g.and_then(|g| parse_grading(g)) {
-        Some(g)
-            if g.reliability <= Reliability::B && g.credibility <= Credibility::ProbablyTrue =>
-        {
-            2
+/// A day as precisely as it falls: a year's or a month's last day reads as
+/// that year or month.
+fn as_fuzzy(d: Date) -> FuzzyDate {
+    if d.month() == 12 && d.day() == 31 {
+        FuzzyDate::Year(d.year())
+    } else if d == d.last_of_month() {
+        FuzzyDate::Month {
+            year: d.year(),
+            month: d.month(),
         }
-        Some(g)
-            if g.reliability <= Reliability::C && g.credibility <= Credibility::PossiblyTrue =>
-        {
-            1
-        }
-        _ => 0,
-    }
-}
-
-fn confidence(evaluated: &[&IndicatorResult], bearings: usize) -> (Confidence, String) {
-    let good = evaluated
-        .iter()
-        .filter(|r| quality(r.grading.as_ref()) == 2)
-        .count();
-    let fair = evaluated
-        .iter()
-        .filter(|r| quality(r.grading.as_ref()) >= 1)
-        .count();
-    let unknown = bearings - evaluated.len();
-    let reason = format!("{} of {bearings} bearing indicator(s) observed; {good} with evidence graded B2 or better, {fair} graded C3 or better", evaluated.len());
-    let c = if evaluated.len() >= 3
-        && good >= 2
-        && fair == evaluated.len()
-        && unknown * 3 <= bearings
-    {
-        Confidence::High
-    } else if evaluated.len() >= 2 && fair >= 2 {
-        Confidence::Moderate
     } else {
-        Confidence::Low
-    };
-    (c, reason)
+        FuzzyDate::Day(d)
+    }
+}
+
+/// The scenario's horizon: its last day and the words for it.
+fn horizon(sc: &Scenario, as_of: Date) -> (Option<String>, String) {
+    if let Some(h) = sc.horizon {
+        return (
+            Some(crate::model::date::day_text(h.last_day())),
+            by_phrase(h),
+        );
+    }
+    if let Some(y) = sc.horizon_years {
+        if let Some(end) = crate::model::date::add_years(as_of, i64::from(y)) {
+            return (
+                Some(crate::model::date::day_text(end)),
+                format!("within {y} year(s), {}", by_phrase(as_fuzzy(end))),
+            );
+        }
+    }
+    (None, "no horizon stated".to_string())
 }
 
 fn logistic(l: f64) -> f64 {
     1.0 / (1.0 + (-l).exp())
 }
 
+fn by_effect(contributions: &mut [Contribution]) {
+    crate::sort::sort_by(contributions, |a, b| {
+        b.log_odds
+            .abs()
+            .partial_cmp(&a.log_odds.abs())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+}
+
+/// The unknown indicator whose observation would move a judgement most:
+/// each candidate with the posterior log-odds if it fired and if not.
+fn most_telling(
+    candidates: Vec<(String, f64, f64)>,
+    log_odds: f64,
+    term: Term,
+) -> Option<WhatWouldChange> {
+    candidates
+        .into_iter()
+        .map(|(id, lf, lnf)| {
+            let (pf, pnf) = (logistic(lf), logistic(lnf));
+            let (tf, tnf) = (Term::of(pf).unwrap_or(term), Term::of(pnf).unwrap_or(term));
+            let w = WhatWouldChange {
+                indicator: id,
+                if_fired: pf,
+                if_fired_term: tf,
+                if_not_fired: pnf,
+                if_not_fired_term: tnf,
+                changes_term: tf != term || tnf != term,
+            };
+            ((lf - log_odds).abs().max((lnf - log_odds).abs()), w)
+        })
+        .max_by(|(a, wa), (b, wb)| {
+            (wa.changes_term, *a)
+                .partial_cmp(&(wb.changes_term, *b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+        .map(|(_, w)| w)
+}
+
+/// One scenario with a usable prior, before its update.
+struct Pending<'a> {
+    sc: &'a Scenario,
+    prior: f64,
+    ev: update::Evidence,
+}
+
+impl Pending<'_> {
+    fn illustrative_prior(&self) -> bool {
+        self.sc.tags.iter().any(|t| t == ILLUSTRATIVE_PRIOR_TAG)
+    }
+    fn illustrative_horizon(&self) -> bool {
+        self.sc.tags.iter().any(|t| t == ILLUSTRATIVE_HORIZON_TAG)
+    }
+    fn own_illustrative(&self) -> bool {
+        self.illustrative_prior() || self.illustrative_horizon() || self.ev.illustrative
+    }
+}
+
+/// Distinct indicator indices from several lists.
+fn union(lists: &[&[usize]]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for l in lists {
+        for k in *l {
+            if !out.contains(k) {
+                out.push(*k);
+            }
+        }
+    }
+    out
+}
+
 /// Assesses every scenario that has a prior.
+///
+/// Scenarios outside any set are each updated against their own negation;
+/// the members of a set of exclusive scenarios are updated together with a
+/// remainder ("none of these"), so their probabilities and the remainder
+/// sum to 1.
 ///
 /// # Example
 /// ```
@@ -590,6 +567,9 @@ fn logistic(l: f64) -> f64 {
 ///     let sum: f64 = s.contributions.iter().map(|c| c.log_odds).sum();
 ///     assert!((s.prior_log_odds + sum - s.log_odds).abs() < 1e-12);
 /// }
+/// let set = &a.sets[0];
+/// let total: f64 = set.probabilities.iter().sum::<f64>() + set.remainder;
+/// assert!((total - 1.0).abs() < 1e-12);
 /// ```
 pub fn assess(ds: &Dataset, options: &AssessOptions) -> Assessment {
     let as_of = options
@@ -603,8 +583,7 @@ pub fn assess(ds: &Dataset, options: &AssessOptions) -> Assessment {
         .map(|i| evaluate(ds, i, as_of))
         .collect();
     let mut skipped = Vec::new();
-    let mut scenarios = Vec::new();
-
+    let mut pending: Vec<Pending<'_>> = Vec::new();
     for sc in &ds.scenarios {
         let Some(prior) = sc.prior.filter(|p| (0.0..=1.0).contains(p)) else {
             skipped.push(Skipped {
@@ -613,161 +592,279 @@ pub fn assess(ds: &Dataset, options: &AssessOptions) -> Assessment {
             });
             continue;
         };
-        let p0 = prior.clamp(PRIOR_CLAMP, 1.0 - PRIOR_CLAMP);
-        let prior_log_odds = (p0 / (1.0 - p0)).ln();
-        let mut contributions = Vec::new();
-        let mut evaluated = Vec::new();
-        let mut bearings = 0usize;
-        let mut unknown = Vec::new();
-        for (ind, res) in ds.indicators.iter().zip(&indicators) {
-            for b in ind.bears_on.iter().filter(|b| b.scenario == sc.id) {
-                let valid = |x: f64| x.is_finite() && x > 0.0;
-                if !valid(b.if_fired) || !valid(b.if_not_fired) {
-                    skipped.push(Skipped {
-                        id: ind.id.clone(),
-                        reason: format!("invalid likelihood ratio for {}", sc.id),
-                    });
-                    continue;
+        let ev = update::evidence(ds, &indicators, &sc.id, &mut skipped);
+        pending.push(Pending { sc, prior, ev });
+    }
+
+    // Which set each pending scenario belongs to (the first set naming it).
+    let mut member_of: Vec<Option<usize>> = vec![None; pending.len()];
+    let mut sets: Vec<(usize, Vec<usize>, Vec<String>)> = Vec::new();
+    for (si, set) in ds.scenario_sets.iter().enumerate() {
+        let mut members = Vec::new();
+        let mut notes = Vec::new();
+        for id in &set.scenarios {
+            match pending.iter().position(|p| p.sc.id == *id) {
+                Some(i) if member_of[i].is_none() && !members.contains(&i) => {
+                    member_of[i] = Some(sets.len());
+                    members.push(i);
                 }
-                bearings += 1;
-                let lr = match res.state {
-                    State::Fired => b.if_fired,
-                    State::NotFired => b.if_not_fired,
-                    State::Unknown => 1.0,
-                };
-                if res.state == State::Unknown {
-                    unknown.push((ind.id.clone(), b.if_fired.ln(), b.if_not_fired.ln()));
-                } else {
-                    evaluated.push(res);
-                }
-                contributions.push(Contribution {
-                    indicator: ind.id.clone(),
-                    state: res.state,
-                    likelihood_ratio: lr,
-                    log_odds: lr.ln(),
-                });
+                Some(_) => notes.push(format!(
+                    "{id} is already in another set: assessed there only"
+                )),
+                None => notes.push(format!(
+                    "{id} has no prior: left out, its share is in the remainder"
+                )),
             }
         }
-        let log_odds = prior_log_odds + contributions.iter().map(|c| c.log_odds).sum::<f64>();
+        if members.is_empty() {
+            skipped.push(Skipped {
+                id: set.id.clone(),
+                reason: "no member of the set has a prior: nothing to update".into(),
+            });
+            continue;
+        }
+        sets.push((si, members, notes));
+    }
+
+    let mut results: Vec<Option<ScenarioResult>> = vec![None; pending.len()];
+    let mut set_results = Vec::new();
+
+    // Scenarios outside any set: the binary update against their negation.
+    for (i, p) in pending.iter().enumerate() {
+        if member_of[i].is_some() {
+            continue;
+        }
+        let p0 = p.prior.clamp(PRIOR_CLAMP, 1.0 - PRIOR_CLAMP);
+        let prior_log_odds = (p0 / (1.0 - p0)).ln();
+        let log_odds = prior_log_odds + p.ev.log_lr;
         let probability = logistic(log_odds);
         let term = Term::of(probability).unwrap_or(Term::RoughlyEvenChance);
-        let what_would_change = unknown
-            .iter()
-            .map(|(id, lf, lnf)| {
-                let (pf, pnf) = (logistic(log_odds + lf), logistic(log_odds + lnf));
-                let (tf, tnf) = (Term::of(pf).unwrap_or(term), Term::of(pnf).unwrap_or(term));
-                let w = WhatWouldChange {
-                    indicator: id.clone(),
-                    if_fired: pf,
-                    if_fired_term: tf,
-                    if_not_fired: pnf,
-                    if_not_fired_term: tnf,
-                    changes_term: tf != term || tnf != term,
-                };
-                (lf.abs().max(lnf.abs()), w)
-            })
-            .max_by(|(a, wa), (b, wb)| {
-                (wa.changes_term, *a)
-                    .partial_cmp(&(wb.changes_term, *b))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            })
-            .map(|(_, w)| w);
-        let (confidence, confidence_reason) = confidence(&evaluated, bearings);
-        crate::sort::sort_by(&mut contributions, |a, b| {
-            b.log_odds
-                .abs()
-                .partial_cmp(&a.log_odds.abs())
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        scenarios.push(ScenarioResult {
-            id: sc.id.clone(),
-            name: sc.name.clone(),
-            kind: sc.kind,
-            prior,
-            illustrative_prior: sc.tags.iter().any(|t| t == ILLUSTRATIVE_PRIOR_TAG),
-            prior_term: Term::of(prior).unwrap_or(Term::RoughlyEvenChance),
+        let candidates =
+            p.ev.unknown
+                .iter()
+                .map(|(k, lf, lnf)| (ds.indicators[*k].id.clone(), log_odds + lf, log_odds + lnf))
+                .collect();
+        let observed: Vec<&IndicatorResult> =
+            p.ev.observed.iter().map(|k| &indicators[*k]).collect();
+        let (confidence, confidence_reason) =
+            confidence::confidence(ds, &observed, p.ev.bearing.len(), p.ev.counted.len());
+        let mut contributions = p.ev.contributions.clone();
+        by_effect(&mut contributions);
+        results[i] = Some(scenario_result(
+            p,
+            as_of,
+            None,
+            p.own_illustrative(),
             prior_log_odds,
             log_odds,
             probability,
-            term,
-            confidence,
-            confidence_reason,
+            (confidence, confidence_reason),
             contributions,
-            what_would_change,
+            most_telling(candidates, log_odds, term),
+        ));
+    }
+
+    // Sets: the joint update over the members and the remainder.
+    for (si, members, mut notes) in sets {
+        let set = &ds.scenario_sets[si];
+        let mut priors: Vec<f64> = members
+            .iter()
+            .map(|i| pending[*i].prior.clamp(PRIOR_CLAMP, 1.0 - PRIOR_CLAMP))
+            .collect();
+        let sum: f64 = priors.iter().sum();
+        let normalised = sum > 1.0;
+        if normalised {
+            notes.push(format!(
+                "the priors summed to {sum:.3}, more than 1: normalised to sum to 1, with no remainder"
+            ));
+            for p in &mut priors {
+                *p /= sum;
+            }
+        }
+        let prior_remainder = if normalised {
+            0.0
+        } else {
+            (1.0 - sum).max(0.0)
+        };
+        let log_priors: Vec<f64> = priors.iter().map(|p| p.ln()).collect();
+        let log_r0 = prior_remainder.ln();
+        let log_lr: Vec<f64> = members.iter().map(|i| pending[*i].ev.log_lr).collect();
+        let (probabilities, alternatives, remainder) =
+            update::set_posteriors(&log_priors, log_r0, &log_lr);
+        let prior_log_odds: Vec<f64> = priors.iter().map(|p| (p / (1.0 - p)).ln()).collect();
+        let illustrative = members.iter().any(|i| pending[*i].own_illustrative());
+        let observed_all = union(
+            &members
+                .iter()
+                .map(|i| pending[*i].ev.observed.as_slice())
+                .collect::<Vec<_>>(),
+        );
+        let bearing_all = union(
+            &members
+                .iter()
+                .map(|i| pending[*i].ev.bearing.as_slice())
+                .collect::<Vec<_>>(),
+        );
+        let counted_all = union(
+            &members
+                .iter()
+                .map(|i| pending[*i].ev.counted.as_slice())
+                .collect::<Vec<_>>(),
+        );
+        let observed: Vec<&IndicatorResult> =
+            observed_all.iter().map(|k| &indicators[*k]).collect();
+        let conf = confidence::confidence(ds, &observed, bearing_all.len(), counted_all.len());
+        // Unknown indicators bearing on any member, with their ratios per member.
+        let mut unknown: Vec<usize> = Vec::new();
+        for i in &members {
+            for (k, _, _) in &pending[*i].ev.unknown {
+                if !unknown.contains(k) {
+                    unknown.push(*k);
+                }
+            }
+        }
+        let shifted = |k: usize, fired: bool| {
+            let l: Vec<f64> = members
+                .iter()
+                .map(|i| {
+                    let ev = &pending[*i].ev;
+                    ev.log_lr
+                        + ev.unknown
+                            .iter()
+                            .find(|(u, _, _)| *u == k)
+                            .map_or(0.0, |(_, lf, lnf)| if fired { *lf } else { *lnf })
+                })
+                .collect();
+            let alt = update::set_posteriors(&log_priors, log_r0, &l).1;
+            (0..l.len())
+                .map(|m| prior_log_odds[m] + l[m] + alt[m])
+                .collect::<Vec<f64>>()
+        };
+        let outcomes: Vec<(usize, Vec<f64>, Vec<f64>)> = unknown
+            .iter()
+            .map(|k| (*k, shifted(*k, true), shifted(*k, false)))
+            .collect();
+        for (m, i) in members.iter().enumerate() {
+            let p = &pending[*i];
+            let alt = alternatives[m];
+            let lo = prior_log_odds[m] + p.ev.log_lr + alt;
+            let probability = probabilities[m];
+            let term = Term::of(probability).unwrap_or(Term::RoughlyEvenChance);
+            let mut contributions = p.ev.contributions.clone();
+            contributions.push(Contribution {
+                indicator: set.id.clone(),
+                kind: ContributionKind::Alternatives,
+                state: None,
+                likelihood_ratio: alt.exp(),
+                log_odds: alt,
+                counted: true,
+                group: None,
+                illustrative,
+            });
+            by_effect(&mut contributions);
+            let candidates = outcomes
+                .iter()
+                .map(|(k, f, nf)| (ds.indicators[*k].id.clone(), f[m], nf[m]))
+                .collect();
+            results[*i] = Some(scenario_result(
+                p,
+                as_of,
+                Some(set.id.clone()),
+                illustrative,
+                prior_log_odds[m],
+                lo,
+                probability,
+                conf.clone(),
+                contributions,
+                most_telling(candidates, lo, term),
+            ));
+        }
+        let horizons: Vec<Option<String>> = members
+            .iter()
+            .map(|i| horizon(pending[*i].sc, as_of).0)
+            .collect();
+        if horizons.iter().any(|h| *h != horizons[0]) {
+            notes.push(
+                "the members' horizons differ: alternatives exclude each other only over one period"
+                    .into(),
+            );
+        }
+        set_results.push(SetResult {
+            id: set.id.clone(),
+            name: set.name.clone(),
+            members: members.iter().map(|i| pending[*i].sc.id.clone()).collect(),
+            priors,
+            probabilities,
+            prior_remainder,
+            remainder,
+            normalised,
+            illustrative,
+            notes,
         });
     }
 
-    let ach = ach(ds, &indicators, &scenarios);
+    let scenarios: Vec<ScenarioResult> = results.into_iter().flatten().collect();
+    let (ach, ach_omitted) = ach::ach(ds, &indicators, &scenarios, &set_results);
     Assessment {
         as_of: as_of.to_string(),
         indicators,
         scenarios,
+        sets: set_results,
         ach,
+        ach_omitted,
         skipped,
     }
 }
 
-fn ach(ds: &Dataset, results: &[IndicatorResult], scenarios: &[ScenarioResult]) -> Ach {
-    let hypotheses: Vec<String> = scenarios.iter().map(|s| s.id.clone()).collect();
-    let mut rows = Vec::new();
-    for (ind, res) in ds.indicators.iter().zip(results) {
-        if res.state == State::Unknown {
-            continue;
-        }
-        let ratings: Vec<Rating> = hypotheses
-            .iter()
-            .map(|h| match ind.bears_on.iter().find(|b| &b.scenario == h) {
-                None => Rating::NA,
-                Some(b) => Rating::of_ratio(if res.state == State::Fired {
-                    b.if_fired
-                } else {
-                    b.if_not_fired
-                }),
-            })
-            .collect();
-        let rated: Vec<Rating> = ratings
-            .iter()
-            .copied()
-            .filter(|r| *r != Rating::NA)
-            .collect();
-        let non_diagnostic = (rated.len() >= 2 && rated.iter().all(|r| *r == rated[0]))
-            || (!rated.is_empty() && rated.iter().all(|r| *r == Rating::N));
-        let weight = res
-            .grading
-            .as_deref()
-            .and_then(parse_grading)
-            .map(|g| credibility_weight(&g))
-            .unwrap_or(0.5);
-        rows.push(AchRow {
-            indicator: ind.id.clone(),
-            state: res.state,
-            ratings,
-            weight,
-            non_diagnostic,
-        });
-    }
-    let inconsistency = (0..hypotheses.len())
-        .map(|j| rows.iter().map(|r| r.ratings[j].inconsistency()).sum())
-        .collect();
-    let weighted_inconsistency = (0..hypotheses.len())
-        .map(|j| {
-            rows.iter()
-                .map(|r| r.weight * r.ratings[j].inconsistency())
-                .sum()
-        })
-        .collect();
-    Ach {
-        hypotheses,
-        rows,
-        inconsistency,
-        weighted_inconsistency,
+#[allow(clippy::too_many_arguments)]
+fn scenario_result(
+    p: &Pending<'_>,
+    as_of: Date,
+    set: Option<String>,
+    illustrative: bool,
+    prior_log_odds: f64,
+    log_odds: f64,
+    probability: f64,
+    (confidence, confidence_reason): (Confidence, String),
+    contributions: Vec<Contribution>,
+    what_would_change: Option<WhatWouldChange>,
+) -> ScenarioResult {
+    let (horizon, horizon_phrase) = horizon(p.sc, as_of);
+    ScenarioResult {
+        id: p.sc.id.clone(),
+        name: p.sc.name.clone(),
+        kind: p.sc.kind,
+        prior: p.prior,
+        illustrative_prior: p.illustrative_prior(),
+        illustrative,
+        set,
+        horizon,
+        horizon_phrase,
+        illustrative_horizon: p.illustrative_horizon(),
+        prior_term: Term::of(p.prior).unwrap_or(Term::RoughlyEvenChance),
+        prior_log_odds,
+        log_odds,
+        probability,
+        term: Term::of(probability).unwrap_or(Term::RoughlyEvenChance),
+        confidence,
+        confidence_reason,
+        contributions,
+        what_would_change,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::scenario::Bearing;
+    use crate::model::scenario::{Bearing, ScenarioSet};
+    use crate::model::source::{Credibility, Grading, Reliability};
+
+    fn on(d: &str) -> AssessOptions {
+        AssessOptions {
+            as_of: Some(d.parse().unwrap()),
+            ..Default::default()
+        }
+    }
 
     fn doc(json: &str) -> Dataset {
         Dataset::from_json(json).unwrap()
@@ -780,6 +877,7 @@ mod tests {
         {"id": "e2", "name": "B", "participants": ["CHN", "RUS"], "domains": ["naval"], "dates": "2024", "sources": ["s"]}
       ],
       "scenarios": [{"id": "h", "name": "H", "description": "d", "prior": 0.5}],
+      "coverage": [{"id": "all", "description": "every record", "scope": {}, "from": "2020", "to": "2024", "sources": ["s"]}],
       "indicators": [
         {"id": "cyber", "name": "cyber", "metric": {"type": "count", "filter": {"domains": ["cyber"]}, "windowYears": 2},
          "rule": {"direction": "atLeast", "threshold": 1}, "bearsOn": [{"scenario": "h", "ifFired": 4, "ifNotFired": 0.5}], "sources": ["s"]},
@@ -792,12 +890,7 @@ mod tests {
     #[test]
     fn bayes_update_worked_by_hand() {
         let ds = doc(BASE);
-        let a = assess(
-            &ds,
-            &AssessOptions {
-                as_of: Some("2024-12-31".parse().unwrap()),
-            },
-        );
+        let a = assess(&ds, &on("2024-12-31"));
         // cyber fired (LR 4); tempo: e2 dated "2024" is surely within 1 year of 2024-12-31, e1 (2023-05-01) is not -> 1 < 2, not fired (LR 0.8), watch reached; obs unknown (LR 1).
         let s = &a.scenarios[0];
         let expected = (4.0f64 * 0.8).ln(); // prior odds 1
@@ -819,12 +912,7 @@ mod tests {
     fn imprecise_dates_give_a_range_and_an_unknown_state() {
         let ds = doc(BASE);
         // As of mid-2024, the exercise dated only "2024" may or may not have started yet.
-        let a = assess(
-            &ds,
-            &AssessOptions {
-                as_of: Some("2024-06-30".parse().unwrap()),
-            },
-        );
+        let a = assess(&ds, &on("2024-06-30"));
         let tempo = &a.indicators[1];
         assert_eq!(tempo.value, Some(Quantity::Range { min: 0.0, max: 1.0 }));
         assert_eq!(
@@ -846,21 +934,20 @@ mod tests {
                 "{}",
                 s.id
             );
-            assert!((logistic(s.log_odds) - s.probability).abs() < 1e-15);
+            assert!((logistic(s.log_odds) - s.probability).abs() < 1e-12);
         }
     }
 
     #[test]
     fn confidence_follows_amount_and_grading() {
         let ds = doc(BASE);
-        let a = assess(
-            &ds,
-            &AssessOptions {
-                as_of: Some("2024-12-31".parse().unwrap()),
-            },
-        );
-        // two observed indicators graded B2, one unknown of three: moderate, not high.
-        assert_eq!(a.scenarios[0].confidence, Confidence::Moderate);
+        let a = assess(&ds, &on("2024-12-31"));
+        // Two observed indicators graded B2, one unknown of three, but every
+        // piece of evidence rests on the one source `s`: low.
+        assert_eq!(a.scenarios[0].confidence, Confidence::Low);
+        assert!(a.scenarios[0]
+            .confidence_reason
+            .contains("1 independent source(s)"));
         let seed = crate::assess::catalogue::with_catalogue(&crate::dataset::seed::seed());
         let a = assess(&seed, &AssessOptions::default());
         assert!(
@@ -898,28 +985,30 @@ mod tests {
             if_fired: 2.0,
             if_not_fired: 0.8,
         });
-        let a = assess(
-            &ds,
-            &AssessOptions {
-                as_of: Some("2024-12-31".parse().unwrap()),
-            },
-        );
-        assert_eq!(a.ach.hypotheses, ["h", "k"]);
-        assert_eq!(
-            a.ach.rows.len(),
-            2,
-            "the unknown observation is not evidence"
-        );
-        assert_eq!(a.ach.rows[0].ratings, [Rating::CC, Rating::II]);
-        assert_eq!(a.ach.rows[1].ratings, [Rating::I, Rating::I]);
-        assert!(a.ach.rows[1].non_diagnostic);
-        assert!(!a.ach.rows[0].non_diagnostic);
-        assert_eq!(a.ach.inconsistency, [1.0, 3.0]);
+        ds.scenario_sets.push(ScenarioSet {
+            id: "hk".into(),
+            name: "H or K".into(),
+            description: None,
+            scenarios: vec!["h".into(), "k".into()],
+            sources: vec![],
+        });
+        let a = assess(&ds, &on("2024-12-31"));
+        assert_eq!(a.ach.len(), 1);
+        let ach = &a.ach[0];
+        assert_eq!(ach.set, "hk");
+        assert_eq!(ach.hypotheses, ["h", "k"]);
+        assert_eq!(ach.rows.len(), 2, "the unknown observation is not evidence");
+        assert_eq!(ach.rows[0].ratings, [Rating::CC, Rating::II]);
+        assert_eq!(ach.rows[1].ratings, [Rating::I, Rating::I]);
+        assert!(ach.rows[1].non_diagnostic);
+        assert!(!ach.rows[0].non_diagnostic);
+        assert_eq!(ach.inconsistency, [1.0, 3.0]);
         let w = credibility_weight(&Grading {
             reliability: Reliability::B,
             credibility: Credibility::ProbablyTrue,
         });
-        assert!((a.ach.weighted_inconsistency[1] - 3.0 * w).abs() < 1e-12);
+        assert!((ach.weighted_inconsistency[1] - 3.0 * w).abs() < 1e-12);
+        assert!(a.ach_omitted.is_empty());
     }
 
     #[test]

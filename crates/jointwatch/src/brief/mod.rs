@@ -24,7 +24,6 @@ use crate::analysis::series::{
     series, summarize, trends, Field, GroupBy, Series, SeriesQuery, SeriesSummary, SeriesTrend,
 };
 use crate::analysis::superlative::{largest, RecordSetter};
-use crate::assess::catalogue::with_catalogue;
 use crate::assess::{assess, AssessOptions, Assessment};
 use crate::dataset::Dataset;
 use crate::diagnostics::{Report, ValidateOptions};
@@ -208,7 +207,7 @@ fn view(ds: &Dataset, title: String, query: SeriesQuery) -> Option<SeriesView> {
 /// ```
 pub fn brief(ds: &Dataset, validate: &ValidateOptions, options: &AssessOptions) -> Brief {
     let validation = ds.validate_with(validate);
-    let full = with_catalogue(ds);
+    let full = crate::assess::catalogue::apply(ds, options);
     let assessment = assess(&full, options);
     let as_of_year: i16 = assessment
         .as_of

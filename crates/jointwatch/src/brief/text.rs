@@ -237,9 +237,14 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
         let _ = writeln!(o, "  skipped {}: {}", s.id, s.reason);
     }
 
-    if !a.ach.rows.is_empty() {
-        let _ = writeln!(o, "\nAnalysis of Competing Hypotheses (rows: observed indicators; columns: scenarios in the order above)");
-        for r in &a.ach.rows {
+    for m in a.ach.iter().filter(|m| !m.rows.is_empty()) {
+        let _ = writeln!(
+            o,
+            "\nAnalysis of Competing Hypotheses, set {} (rows: observed indicators; columns: {})",
+            m.set,
+            m.hypotheses.join(", ")
+        );
+        for r in &m.rows {
             let cells: Vec<String> = r.ratings.iter().map(|x| format!("{x:?}")).collect();
             let _ = writeln!(
                 o,
@@ -253,9 +258,8 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
                 }
             );
         }
-        let inc: Vec<String> = a.ach.inconsistency.iter().map(|x| format!("{x}")).collect();
-        let winc: Vec<String> = a
-            .ach
+        let inc: Vec<String> = m.inconsistency.iter().map(|x| format!("{x}")).collect();
+        let winc: Vec<String> = m
             .weighted_inconsistency
             .iter()
             .map(|x| format!("{x:.2}"))

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::{percent, word, Builder};
 use crate::assess::estimative::Term;
-use crate::assess::{Assessment, State};
+use crate::assess::{Assessment, ContributionKind, State};
 
 /// The STIX opinion that expresses an ICD 203 term about a scenario coming
 /// about: `strongly-disagree` for "almost no chance" and "very unlikely",
@@ -49,14 +49,29 @@ impl Builder<'_> {
             let mut refs = vec![scenario_note.clone()];
             for c in &r.contributions {
                 let state = match c.state {
-                    State::Fired => "fired",
-                    State::NotFired => "did not fire",
-                    State::Unknown => "is unknown",
+                    Some(State::Fired) => "fired",
+                    Some(State::NotFired) => "did not fire",
+                    Some(State::Unknown) => "is unknown",
+                    None => "",
                 };
-                text += &format!(
-                    " Indicator {} {state}: likelihood ratio {:.3}, log-odds {:+.3}.",
-                    c.indicator, c.likelihood_ratio, c.log_odds
-                );
+                if c.kind == ContributionKind::Alternatives {
+                    text += &format!(
+                        " The alternatives in set {}: log-odds {:+.3}.",
+                        c.indicator, c.log_odds
+                    );
+                } else {
+                    text += &format!(
+                        " Indicator {} {state}: likelihood ratio {:.3}, log-odds {:+.3}{}.",
+                        c.indicator,
+                        c.likelihood_ratio,
+                        c.log_odds,
+                        if c.counted || c.state == Some(State::Unknown) {
+                            ""
+                        } else {
+                            " (absorbed by its group)"
+                        }
+                    );
+                }
                 if let Some(n) = self.indicator_notes.get(&c.indicator) {
                     if !refs.contains(n) {
                         refs.push(n.clone());

@@ -177,6 +177,10 @@ struct ReportArgs {
     /// latest date the dataset mentions.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<FuzzyDate>,
+    /// Assess on the dataset's own scenarios and indicators only, without
+    /// the built-in catalogue's illustrative priors and indicators.
+    #[arg(long)]
+    no_catalogue: bool,
     /// Treat warnings as errors.
     #[arg(long)]
     strict: bool,
@@ -211,6 +215,9 @@ struct ConvertArgs {
     /// STIX: assess as of this date (default: the latest date the dataset mentions).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<FuzzyDate>,
+    /// STIX: assess without the built-in catalogue.
+    #[arg(long)]
+    no_catalogue: bool,
     #[command(flatten)]
     csv: CsvArgs,
     /// Never draw a progress bar.
@@ -506,7 +513,7 @@ fn report(a: ReportArgs) -> ExitCode {
     progress.stage("assessing");
     let options = AssessOptions {
         as_of: a.as_of,
-        ..Default::default()
+        no_catalogue: a.no_catalogue,
     };
     let b = jointwatch::brief::brief(&ds, &validate, &options);
     progress.advance(size);
@@ -586,7 +593,7 @@ fn convert(a: ConvertArgs) -> ExitCode {
                 // completes scenarios that match it.
                 let assess_options = AssessOptions {
                     as_of: a.as_of,
-                    ..Default::default()
+                    no_catalogue: a.no_catalogue,
                 };
                 let full = jointwatch::assess::catalogue::apply(&ds, &assess_options);
                 let assessment = jointwatch::assess::assess(&full, &assess_options);

@@ -28,7 +28,12 @@ fn generated_datasets_validate_without_errors_at_any_size() {
         let unexpected: Vec<_> = report
             .findings
             .iter()
-            .filter(|f| f.severity == Severity::Error || f.code != Code::UndatedRecord)
+            // Statistics are drawn independently, so two may report on the
+            // same period with different figures, as real collections do.
+            .filter(|f| {
+                f.severity == Severity::Error
+                    || !matches!(f.code, Code::UndatedRecord | Code::ConflictingFigures)
+            })
             .collect();
         assert!(unexpected.is_empty(), "{n} records: {unexpected:#?}");
     }

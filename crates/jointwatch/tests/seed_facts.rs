@@ -1,6 +1,6 @@
-//! Pins every fact of the seed document (`shared/seed/000_ca12995982ec6360.txt`)
-//! as `jointwatch::seed()` holds it, and checks that the seed holds nothing
-//! the document does not say.
+//! Pins every fact of the seed document (`shared/seed/000_ca12995982ec6360.txt`,
+//! copied verbatim to `tests/data/seed-document.txt`) as `jointwatch::seed()`
+//! holds it, and checks that the seed holds nothing the document does not say.
 
 use std::collections::BTreeSet;
 
@@ -11,6 +11,15 @@ use jointwatch::{
     Platform, PlatformRole, Precision, Quantity, Rate, Reliability, ScenarioKind, Severity,
     Statistic, ValidateOptions, SEED_JSON,
 };
+
+/// The seed document, word for word.
+const DOCUMENT: &str = include_str!("data/seed-document.txt");
+
+/// Whether the document says `words`, word for word (case aside, since a
+/// quotation may start mid-sentence).
+fn document_says(words: &str) -> bool {
+    DOCUMENT.to_lowercase().contains(&words.to_lowercase())
+}
 
 fn cc(code: &str) -> CountryCode {
     code.parse().unwrap()
@@ -122,8 +131,13 @@ fn seed_holds_exactly_the_documents_records() {
     assert_eq!(s.scenarios.len(), 9);
     // The document names no indicators, thresholds or likelihoods.
     assert!(s.indicators.is_empty());
+    assert!(s.indicator_groups.is_empty());
     // Places come from the built-in gazetteer.
     assert!(s.areas.is_empty());
+    // One set of exclusive alternatives: the end states.
+    assert_eq!(s.scenario_sets.len(), 1);
+    // The document claims to list nothing completely.
+    assert!(s.coverage.is_empty());
 }
 
 // ---------------------------------------------------------------------------
@@ -162,6 +176,9 @@ fn every_record_cites_the_seed() {
     }
     for sc in &s.scenarios {
         assert_eq!(sc.sources, seed_only, "scenario {}", sc.id);
+    }
+    for set in &s.scenario_sets {
+        assert_eq!(set.sources, seed_only, "scenario set {}", set.id);
     }
 }
 
@@ -368,8 +385,160 @@ fn nine_scenarios_seven_developments_and_two_end_states() {
         // The document gives no probabilities and no horizons.
         assert_eq!(sc.prior, None, "{} has an invented prior", sc.id);
         assert_eq!(sc.horizon, None, "{} has an invented horizon", sc.id);
+        assert_eq!(sc.horizon_years, None, "{} has an invented horizon", sc.id);
         assert!(!sc.description.is_empty());
     }
+}
+
+#[test]
+fn the_end_states_are_the_documents_either_or_in_its_own_words() {
+    let s = seed();
+    // "The scenario could lead to either a sustained balance of power or,
+    // if missteps occur, escalate into conflicts, especially if incidents
+    // like the interception of aircraft or naval confrontations lead to
+    // unintended escalations."
+    let framing = "The scenario could lead to either a sustained balance of power or, if missteps occur, escalate into conflicts, especially if incidents like the interception of aircraft or naval confrontations lead to unintended escalations.";
+    assert!(document_says(framing));
+    assert_eq!(s.scenario_sets.len(), 1);
+    let set = &s.scenario_sets[0];
+    assert_eq!(set.id, "end-states");
+    assert_eq!(
+        set.scenarios,
+        ["sustained-balance-of-power", "escalation-through-incident"]
+    );
+    let description = set.description.as_deref().expect("the document's framing");
+    assert!(description.starts_with(framing), "{description}");
+    // The rest of the closing paragraph, word for word too.
+    for sentence in description.split_inclusive(". ") {
+        assert!(document_says(sentence.trim()), "{sentence:?}");
+    }
+    // The two alternatives hold the document's words and nothing else, and
+    // no priors: the document gives none.
+    let end_state = |id: &str| {
+        s.scenarios
+            .iter()
+            .find(|x| x.id == id)
+            .unwrap_or_else(|| panic!("no scenario {id}"))
+            .clone()
+    };
+    let balance = end_state("sustained-balance-of-power");
+    assert_eq!(balance.kind, ScenarioKind::EndState);
+    assert_eq!(balance.description, "a sustained balance of power");
+    let escalation = end_state("escalation-through-incident");
+    assert_eq!(escalation.kind, ScenarioKind::EndState);
+    assert_eq!(
+        escalation.description,
+        "if missteps occur, escalate into conflicts, especially if incidents like the interception of aircraft or naval confrontations lead to unintended escalations"
+    );
+    for sc in [&balance, &escalation] {
+        assert!(document_says(&sc.description), "{}", sc.id);
+        assert!(framing.contains(&sc.description), "{}", sc.id);
+        assert_eq!(sc.prior, None, "{}", sc.id);
+    }
+    // The set validates: no finding on it at all.
+    assert!(s
+        .validate()
+        .findings
+        .iter()
+        .all(|f| !f.path.starts_with("scenarioSets")));
+}
+
+// ---------------------------------------------------------------------------
+// What the format has no field for, in the document's words
+// ---------------------------------------------------------------------------
+
+#[test]
+fn bomber_flights_noted_for_their_proximity_to_japanese_and_south_korean_airspace() {
+    let words = "have been noted for their proximity to Japanese and South Korean airspace";
+    assert!(document_says(words));
+    let s = seed();
+    let p = &s.patrols[0];
+    let notes = p.notes.as_deref().unwrap();
+    assert!(notes.contains(words), "{notes}");
+    assert_eq!(
+        p.tags,
+        ["near-japanese-airspace", "near-south-korean-airspace"]
+    );
+    // Proximity is not entry: no ADIZ entered, no response, no area for an
+    // airspace (the gazetteer has none), no geometry.
+    assert!(p.adiz_entered.is_empty());
+    assert!(p.responses.is_empty());
+    assert_eq!(p.areas, ["pacific-ocean"]);
+    assert!(p.route.is_empty());
+}
+
+#[test]
+fn twenty_twenty_four_continues_the_trend_without_a_figure() {
+    let words = "This year, 2024, has seen a continuation of this trend";
+    assert!(document_says(words));
+    let s = seed();
+    // The format cannot say "a continuation" as a quantity: no statistic for
+    // 2024, only the 2014–2023 range, with the words in its notes…
+    let stat = only_statistic(Measure::JointExercises);
+    assert!(stat.notes.as_deref().unwrap().contains(words));
+    assert!(stat.tags.contains(&"continuation-of-trend".to_string()));
+    // …and on the two exercises the document names as examples.
+    for e in &s.exercises {
+        assert_eq!(e.dates, year_2024(), "{}", e.id);
+        assert_eq!(e.tags, ["continuation-of-trend"], "{}", e.id);
+        let notes = e.notes.as_deref().unwrap();
+        assert!(
+            notes.to_lowercase().contains(&words.to_lowercase()),
+            "{notes}"
+        );
+    }
+}
+
+#[test]
+fn scrambles_reflect_increased_activities_near_japanese_airspace() {
+    let words = "reflecting increased activities near Japanese airspace";
+    assert!(document_says(words));
+    let stat = only_statistic(Measure::Scrambles);
+    assert!(stat.notes.as_deref().unwrap().contains(words));
+    assert_eq!(stat.tags, ["near-japanese-airspace", "increased-activity"]);
+    // No figure for the increase.
+    assert_eq!(stat.quantity, Quantity::Exact(669.0));
+}
+
+#[test]
+fn both_countries_state_their_willingness_to_conduct_regular_joint_patrols() {
+    let words = "statements from both countries about their willingness to conduct regular joint patrols and deepen mutual trust";
+    assert!(document_says(words));
+    let stat = only_statistic(Measure::JointAirPatrols);
+    assert!(stat.notes.as_deref().unwrap().contains(words));
+    assert_eq!(stat.tags, ["stated-willingness-regular-joint-patrols"]);
+}
+
+/// Every quotation in the seed's notes, claims and descriptions (text
+/// between double quotes) is the document's, word for word.
+#[test]
+fn every_quotation_in_the_seed_is_the_documents() {
+    let s = seed();
+    let mut texts: Vec<String> = Vec::new();
+    texts.extend(s.description.clone());
+    texts.extend(s.sources.iter().filter_map(|x| x.notes.clone()));
+    texts.extend(s.exercises.iter().filter_map(|x| x.notes.clone()));
+    texts.extend(
+        s.exercises
+            .iter()
+            .flat_map(|x| x.claims.iter().map(|c| format!("\"{}\"", c.text))),
+    );
+    texts.extend(s.patrols.iter().filter_map(|x| x.notes.clone()));
+    texts.extend(s.statistics.iter().filter_map(|x| x.notes.clone()));
+    texts.extend(s.scenarios.iter().map(|x| x.description.clone()));
+    let mut quotations = 0;
+    for text in &texts {
+        for (i, quoted) in text.split('"').enumerate() {
+            // Odd pieces are inside quotes; "either … or" elides.
+            if i % 2 == 1 {
+                quotations += 1;
+                for part in quoted.split(" … ") {
+                    assert!(document_says(part), "not in the document: {part:?}");
+                }
+            }
+        }
+    }
+    assert!(quotations >= 12, "{quotations}");
 }
 
 // ---------------------------------------------------------------------------

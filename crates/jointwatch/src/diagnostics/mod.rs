@@ -118,8 +118,10 @@ codes! {
     MissingSource = "missing-source", Error;
     /// An area id is neither built in nor defined in the dataset.
     UnknownArea = "unknown-area", Error;
-    /// An indicator bears on a scenario id that is not defined.
+    /// An indicator or a scenario set names a scenario id that is not defined.
     UnknownScenario = "unknown-scenario", Error;
+    /// An indicator group names an indicator id that is not defined.
+    UnknownIndicator = "unknown-indicator", Error;
     /// A country code is not an assigned ISO 3166-1 alpha-3 code.
     UnknownCountry = "unknown-country", Error;
     /// A date range ends before it starts.
@@ -146,6 +148,18 @@ codes! {
     ProbabilityOutOfRange = "probability-out-of-range", Error;
     /// A likelihood ratio is not a finite number above zero.
     InvalidLikelihoodRatio = "invalid-likelihood-ratio", Error;
+    /// A coverage entry's scope carries its own dates (the window is `from`–`to`).
+    CoverageScopeDated = "coverage-scope-dated", Error;
+    /// A scenario set has fewer than two distinct scenarios.
+    ScenarioSetTooSmall = "scenario-set-too-small", Error;
+    /// A scenario is listed in two scenario sets (or twice in one).
+    ScenarioInTwoSets = "scenario-in-two-sets", Error;
+    /// The priors of a scenario set's scenarios add up to more than 1.
+    SetPriorsExceedOne = "set-priors-exceed-one", Error;
+    /// A scenario gives both `horizon` and `horizonYears`.
+    TwoHorizons = "two-horizons", Error;
+    /// An indicator group has fewer than two distinct indicators.
+    IndicatorGroupTooSmall = "indicator-group-too-small", Error;
     /// A record cites no source.
     NoSource = "no-source", Warning;
     /// A record has no date, so it cannot appear in time series.
@@ -162,6 +176,10 @@ codes! {
     NonDiagnosticIndicator = "non-diagnostic-indicator", Warning;
     /// More events are recorded for a period than a statistic reports for it (or a patrol's sequence number exceeds a reported count).
     CountedExceedsReported = "counted-exceeds-reported", Warning;
+    /// A coverage entry's description is empty, so the claim cannot be read or checked.
+    EmptyCoverageDescription = "empty-coverage-description", Warning;
+    /// Statistics for the same measure, subjects and period give figures that disagree.
+    ConflictingFigures = "conflicting-figures", Warning;
 }
 
 /// Text that is not a finding code (the error of `str::parse::<Code>`); its

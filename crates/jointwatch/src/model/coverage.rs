@@ -31,7 +31,7 @@ use crate::model::record::Filter;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Coverage {
-    /// Unique id within the dataset's coverage entries.
+    /// Unique id within the dataset (shared with every other list).
     pub id: String,
     /// What is held completely, in words ("every joint strategic air patrol
     /// China's defence ministry announced, 2019–2025").

@@ -266,7 +266,7 @@ pub struct Indicator {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ScenarioSet {
-    /// Unique id within the dataset's scenario sets.
+    /// Unique id within the dataset (shared with every other list).
     pub id: String,
     /// Short name.
     pub name: String,
@@ -312,7 +312,7 @@ pub enum Relation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct IndicatorGroup {
-    /// Unique id within the dataset's indicator groups.
+    /// Unique id within the dataset (shared with every other list).
     pub id: String,
     /// Correlated or independent.
     pub relation: Relation,

@@ -76,7 +76,7 @@ impl<'a> Checker<'a> {
         let ds = self.ds;
         // Where each id was first seen, as (list, index).
         let mut seen: HashMap<&str, (&str, usize)> = HashMap::new();
-        let groups: [(&str, Vec<&str>); 7] = [
+        let groups: [(&str, Vec<&str>); 10] = [
             (
                 "sources",
                 ds.sources.iter().map(|x| x.id.as_str()).collect(),
@@ -101,6 +101,18 @@ impl<'a> Checker<'a> {
             (
                 "indicators",
                 ds.indicators.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "scenarioSets",
+                ds.scenario_sets.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "indicatorGroups",
+                ds.indicator_groups.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "coverage",
+                ds.coverage.iter().map(|x| x.id.as_str()).collect(),
             ),
         ];
         for (list, ids) in groups {
@@ -308,6 +320,14 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn filter(&mut self, path: At<'_>, f: &Filter) {
+        self.filter_refs(path, f);
+        if let (Some(a), Some(b)) = (f.from, f.to) {
+            self.dates(path, &DateRange { start: a, end: b });
+        }
+    }
+
+    /// A filter's states and areas (not its dates).
+    pub(super) fn filter_refs(&mut self, path: At<'_>, f: &Filter) {
         for (i, c) in f.participants_any.iter().enumerate() {
             self.country(path.field("participantsAny").index(i), c);
         }
@@ -315,9 +335,6 @@ impl<'a> Checker<'a> {
             self.country(path.field("participantsAll").index(i), c);
         }
         self.area_refs(path.field("areas"), &f.areas);
-        if let (Some(a), Some(b)) = (f.from, f.to) {
-            self.dates(path, &DateRange { start: a, end: b });
-        }
     }
 
     pub(super) fn probability(&mut self, path: At<'_>, p: f64) {

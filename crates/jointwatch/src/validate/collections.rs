@@ -37,9 +37,15 @@ impl Checker<'_> {
         for (i, ind) in ds.indicators.iter().enumerate() {
             self.indicator(i, ind);
         }
+        self.scenario_sets();
+        self.indicator_groups();
+        for (i, c) in ds.coverage.iter().enumerate() {
+            self.coverage(i, c);
+        }
         for (i, s) in ds.statistics.iter().enumerate() {
             self.counted_vs_reported(i, s);
         }
+        self.conflicting_figures();
     }
 
     /// The format version: 1.x.
@@ -219,6 +225,13 @@ impl Checker<'_> {
         let base = list.index(i);
         if let Some(p) = s.prior {
             self.probability(base.field("prior"), p);
+        }
+        if let (Some(h), Some(n)) = (&s.horizon, s.horizon_years) {
+            self.push(
+                Code::TwoHorizons,
+                format!("{base}.horizonYears"),
+                format!("gives both a horizon ({h}) and a horizon in years ({n}); give one"),
+            );
         }
         self.source_refs(base.field("sources"), &s.sources, false);
     }

@@ -13,7 +13,8 @@ fn key(f: &Finding) -> (crate::diagnostics::Code, String, String) {
 
 impl Dataset {
     /// Adds the sources, areas, records, scenarios and indicators of `other`
-    /// to this dataset, all or nothing.
+    /// to this dataset, all or nothing, with its scenario sets, indicator
+    /// groups and coverage entries (which the returned counts leave out).
     ///
     /// A source or area in `other` identical to one already held (same id,
     /// same content) is not added twice. The merged document is validated
@@ -70,6 +71,11 @@ impl Dataset {
         merged.statistics.extend(other.statistics);
         merged.scenarios.extend(other.scenarios);
         merged.indicators.extend(other.indicators);
+        // Declarations about records as a whole travel with them (the
+        // summary counts records, not declarations).
+        merged.scenario_sets.extend(other.scenario_sets);
+        merged.indicator_groups.extend(other.indicator_groups);
+        merged.coverage.extend(other.coverage);
 
         let had: HashSet<_> = self
             .validate_with(options)
@@ -110,6 +116,24 @@ mod tests {
 
     fn doc(s: &str) -> Dataset {
         Dataset::from_json(s).unwrap()
+    }
+
+    #[test]
+    fn scenario_sets_groups_and_coverage_are_merged_and_checked() {
+        let mut ds = crate::dataset::seed::seed();
+        let before = ds.clone();
+        // A second set claiming an end state is refused whole.
+        let bad = doc(r#"{"formatVersion": "1.0", "scenarioSets": [
+          {"id": "other", "name": "Other", "scenarios": ["sustained-balance-of-power", "potential-conflict"]}]}"#);
+        let err = ds.merge(bad, &ValidateOptions::default()).unwrap_err();
+        assert_eq!(err.code(), Some(Code::ScenarioInTwoSets));
+        assert_eq!(ds, before);
+        let good = doc(r#"{"formatVersion": "1.0", "coverage": [
+          {"id": "cov", "description": "every exercise the document names", "scope": {"kinds": ["exercise"]},
+           "from": "2024", "to": "2024", "sources": ["seed"]}]}"#);
+        ds.merge(good, &ValidateOptions::default()).unwrap();
+        assert_eq!(ds.coverage.len(), 1);
+        assert_eq!(ds.scenario_sets, before.scenario_sets);
     }
 
     #[test]

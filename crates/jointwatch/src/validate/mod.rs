@@ -7,14 +7,18 @@
 //! [`validate`] runs a checker over the document: the checks shared by every
 //! collection live in `check`, the checks of each collection (one function
 //! per collection) in `collections`, the comparison of counted records with
-//! reported statistics in `counted`. [`validate_record`] checks one record
-//! against a dataset's context; `merge` adds documents atomically.
+//! reported statistics in `counted`, statistics that disagree in
+//! `conflicts`, and coverage, scenario sets and indicator groups in `sets`.
+//! [`validate_record`] checks one record against a dataset's context;
+//! `merge` adds documents atomically.
 
 mod check;
 mod collections;
+mod conflicts;
 mod counted;
 mod merge;
 mod record;
+mod sets;
 
 pub use record::validate_record;
 
@@ -214,6 +218,116 @@ mod tests {
         );
         // "at least nine" has no upper bound to contradict.
         assert!(findings(&doc.replace(r#"{"atMost": 10}"#, r#"{"atLeast": 9}"#)).is_empty());
+    }
+
+    /// Two reports of Japan's FY2023 scrambles: 669 from a B2 source, 700
+    /// from a D4 one (issue 13). Before `conflicting-figures`, this document
+    /// validated with no finding at all, and the series showed the larger.
+    const TWO_SCRAMBLE_FIGURES: &str = r#"{"formatVersion": "1.0",
+      "sources": [{"id": "mod-jp", "title": "Joint Staff", "reliability": "B", "credibility": 2},
+                  {"id": "blog", "title": "A blog", "reliability": "D", "credibility": 4},
+                  {"id": "wire", "title": "A wire", "reliability": "C", "credibility": 1}],
+      "statistics": [
+        {"id": "a", "label": "l", "measure": "scrambles", "reporter": {"name": "MoD", "country": "JPN"},
+         "period": {"type": "fiscalYear", "year": 2023, "firstMonth": 4}, "quantity": 669, "sources": ["mod-jp"]},
+        {"id": "b", "label": "l", "measure": "scrambles",
+         "period": {"type": "fiscalYear", "year": 2023, "firstMonth": 4}, "quantity": 700, "sources": ["blog", "wire"]}]}"#;
+
+    #[test]
+    fn figures_that_disagree_are_no_longer_resolved_silently() {
+        let ds = Dataset::from_json(TWO_SCRAMBLE_FIGURES).unwrap();
+        // The old validation: nothing but the new code reports anything.
+        let old = ValidateOptions {
+            ignore: vec![Code::ConflictingFigures],
+            ..Default::default()
+        };
+        assert!(validate(&ds, &old).is_clean());
+        // Now: one warning on the later statistic, naming each figure, its
+        // statistic and its best grading (C1 beats D4: reliability first).
+        let report = ds.validate();
+        assert_eq!(report.findings.len(), 1, "{report}");
+        let f = &report.findings[0];
+        assert_eq!(f.code, Code::ConflictingFigures);
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.path, "statistics[1].quantity");
+        assert_eq!(
+            f.message,
+            "2 statistics give different figures for scrambles in FY2023: 669 (a, B2); 700 (b, C1)"
+        );
+    }
+
+    #[test]
+    fn only_the_same_subject_is_compared() {
+        let same = |from: &str, to: &str| {
+            findings(&TWO_SCRAMBLE_FIGURES.replacen(from, to, 1))
+                .iter()
+                .any(|(c, _)| *c == Code::ConflictingFigures)
+        };
+        assert!(same("", ""));
+        // Equal figures agree.
+        assert!(!same("700", "669"));
+        assert!(!same("\"quantity\": 669", "\"quantity\": {\"exact\": 700}"));
+        // Another year, another fiscal start, another rate, other subjects.
+        assert!(!same("\"year\": 2023", "\"year\": 2022"));
+        assert!(!same("\"firstMonth\": 4", "\"firstMonth\": 1"));
+        assert!(!same(
+            "\"quantity\": 669",
+            "\"rate\": \"perYear\", \"quantity\": 669"
+        ));
+        assert!(!same(
+            "\"label\": \"l\",",
+            "\"label\": \"l\", \"subjects\": [\"CHN\"],"
+        ));
+        // The same fiscal year named by its end year is the same period.
+        assert!(same(
+            "\"year\": 2023, \"firstMonth\": 4}",
+            "\"year\": 2024, \"firstMonth\": 4, \"namedBy\": \"endYear\"}"
+        ));
+        // Reporters naming different states count different things.
+        assert!(!same(
+            "\"measure\": \"scrambles\",\n         \"period\"",
+            "\"measure\": \"scrambles\", \"reporter\": {\"name\": \"MND\", \"country\": \"KOR\"},\n         \"period\""
+        ));
+        // For the measure `other`, the label says what is counted.
+        let other = TWO_SCRAMBLE_FIGURES.replace("scrambles", "other");
+        assert!(findings(&other)
+            .iter()
+            .any(|(c, _)| *c == Code::ConflictingFigures));
+        let other = other.replacen("\"label\": \"l\"", "\"label\": \"port calls\"", 1);
+        assert!(!findings(&other)
+            .iter()
+            .any(|(c, _)| *c == Code::ConflictingFigures));
+    }
+
+    #[test]
+    fn set_priors_allow_for_decimal_fractions_and_skip_what_is_reported_elsewhere() {
+        let doc = |priors: [&str; 3]| {
+            format!(
+                r#"{{"formatVersion": "1.0", "scenarios": [
+                  {{"id": "a", "name": "A", "description": "a", "prior": {}}},
+                  {{"id": "b", "name": "B", "description": "b", "prior": {}}},
+                  {{"id": "c", "name": "C", "description": "c", "prior": {}}}],
+                  "scenarioSets": [{{"id": "s", "name": "S", "scenarios": ["a", "b", "c"]}}]}}"#,
+                priors[0], priors[1], priors[2]
+            )
+        };
+        // 0.1 + 0.2 + 0.7 is 1.0000000000000002 in binary floating point.
+        assert!(findings(&doc(["0.1", "0.2", "0.7"])).is_empty());
+        assert_eq!(
+            findings(&doc(["0.1", "0.2", "0.71"])),
+            [(
+                Code::SetPriorsExceedOne,
+                "scenarioSets[0].scenarios".to_string()
+            )]
+        );
+        // A prior of 35 is out of range on its own; it is not summed.
+        assert_eq!(
+            findings(&doc(["35", "0.2", "0.7"])),
+            [(
+                Code::ProbabilityOutOfRange,
+                "scenarios[0].prior".to_string()
+            )]
+        );
     }
 
     #[test]

@@ -1,0 +1,170 @@
+//! Statistics that give different figures for the same thing
+//! (`conflicting-figures`): two reports of one year's scrambles, 669 from a
+//! B2 source and 700 from a D4 one, are not resolved silently.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use super::check::{At, Checker};
+use crate::diagnostics::Code;
+use crate::model::actor::CountryCode;
+use crate::model::date::FuzzyDate;
+use crate::model::period::Period;
+use crate::model::source::Grading;
+use crate::model::statistic::{Measure, Rate, Statistic};
+
+/// What a statistic reports on: its measure, its subject states (branches
+/// aside), its rate, and its period (its type, first and last day) or
+/// `asOf` date. For the measure `other`, what is counted is in the label,
+/// so the label is part of it.
+#[derive(PartialEq, Eq, Hash)]
+struct Subject<'a> {
+    measure: Measure,
+    label: Option<&'a str>,
+    subjects: Vec<CountryCode>,
+    rate: Rate,
+    period: Option<(u8, Date, Date)>,
+    as_of: Option<FuzzyDate>,
+}
+
+fn period_key(p: &Period) -> Option<(u8, Date, Date)> {
+    let kind = match p {
+        Period::CalendarYear { .. } => 0,
+        Period::FiscalYear { .. } => 1,
+        Period::Quarter { .. } => 2,
+        Period::Month { .. } => 3,
+        Period::Years { .. } => 4,
+    };
+    Some((kind, p.first_day()?, p.last_day()?))
+}
+
+/// The measure as the format writes it.
+fn measure_word(m: Measure) -> &'static str {
+    match m {
+        Measure::JointExercises => "jointExercises",
+        Measure::JointAirPatrols => "jointAirPatrols",
+        Measure::JointNavalPatrols => "jointNavalPatrols",
+        Measure::Scrambles => "scrambles",
+        Measure::Exercises => "exercises",
+        Measure::Other => "other",
+    }
+}
+
+fn subject_of(s: &Statistic) -> Option<Subject<'_>> {
+    let period = match &s.period {
+        Some(p) => Some(period_key(p)?), // a malformed period is reported elsewhere
+        None => None,
+    };
+    if period.is_none() && s.as_of.is_none() {
+        return None; // undated: reported as `undated-record`
+    }
+    let mut subjects: Vec<CountryCode> = s.subjects.iter().map(|p| p.country).collect();
+    crate::sort::sort(&mut subjects);
+    subjects.dedup();
+    Some(Subject {
+        measure: s.measure,
+        label: (s.measure == Measure::Other).then_some(s.label.as_str()),
+        subjects,
+        rate: s.rate,
+        period,
+        as_of: s.as_of,
+    })
+}
+
+impl Checker<'_> {
+    /// The best grade among a statistic's sources (reliability first, then
+    /// credibility), or `None` when it cites none that is defined.
+    fn best_grading(&self, s: &Statistic) -> Option<Grading> {
+        s.sources
+            .iter()
+            .filter_map(|id| self.ds.source(id))
+            .map(|src| src.grading())
+            .min_by_key(|g| (g.reliability, g.credibility))
+    }
+
+    /// Statistics on the same subject whose quantities are not equal: one
+    /// warning per set of them, on the last one's quantity, naming every
+    /// figure with its statistic and its best grading. Statistics whose
+    /// reporters name different states report different things (Japan's
+    /// scrambles and Korea's) and are not compared; one that names no
+    /// reporting state is compared with the others when at most one state
+    /// is named among them.
+    pub(super) fn conflicting_figures(&mut self) {
+        let ds = self.ds;
+        if ds.statistics.len() < 2 {
+            return;
+        }
+        let mut by_subject: HashMap<Subject<'_>, Vec<usize>> = HashMap::new();
+        for (i, s) in ds.statistics.iter().enumerate() {
+            if let Some(key) = subject_of(s) {
+                by_subject.entry(key).or_default().push(i);
+            }
+        }
+        let mut sets: Vec<Vec<usize>> = Vec::new();
+        for (_, members) in by_subject {
+            if members.len() < 2 {
+                continue;
+            }
+            let reporter =
+                |i: usize| -> Option<CountryCode> { ds.statistics[i].reporter.as_ref()?.country };
+            let mut named: Vec<CountryCode> = members.iter().filter_map(|&i| reporter(i)).collect();
+            crate::sort::sort(&mut named);
+            named.dedup();
+            if named.len() <= 1 {
+                sets.push(members);
+            } else {
+                for c in named.into_iter().map(Some).chain([None]) {
+                    sets.push(
+                        members
+                            .iter()
+                            .copied()
+                            .filter(|&i| reporter(i) == c)
+                            .collect(),
+                    );
+                }
+            }
+        }
+        // In document order of the statistic the finding is on.
+        sets.retain(|m| {
+            m.len() >= 2
+                && m.iter()
+                    .any(|&i| ds.statistics[i].quantity != ds.statistics[m[0]].quantity)
+        });
+        crate::sort::sort_by(&mut sets, |a, b| a.last().cmp(&b.last()));
+        for members in sets {
+            let figures: Vec<String> = members
+                .iter()
+                .map(|&i| {
+                    let s = &ds.statistics[i];
+                    let grade = match self.best_grading(s) {
+                        Some(g) => g.to_string(),
+                        None => "ungraded".to_string(),
+                    };
+                    format!("{} ({}, {grade})", s.quantity, s.id)
+                })
+                .collect();
+            let last = *members.last().expect("two or more");
+            let s = &ds.statistics[last];
+            let when = match (&s.period, &s.as_of) {
+                (Some(p), _) => format!("in {p}"),
+                (None, Some(d)) => format!("as of {d}"),
+                (None, None) => String::new(),
+            };
+            let list = At::Root("statistics");
+            self.push(
+                Code::ConflictingFigures,
+                list.index(last).field("quantity"),
+                format!(
+                    "{} statistics give different figures for {} {when}: {}",
+                    members.len(),
+                    match s.measure {
+                        Measure::Other => s.label.as_str(),
+                        m => measure_word(m),
+                    },
+                    figures.join("; ")
+                ),
+            );
+        }
+    }
+}

@@ -10,6 +10,80 @@ fn pct(p: f64) -> String {
     format!("{:.0}%", p * 100.0)
 }
 
+/// A posterior as a percentage: to the nearest 5 points and starred when it
+/// rests on an illustrative number, since more digits would claim a
+/// precision the judgement behind it does not have.
+fn posterior(p: f64, illustrative: bool) -> String {
+    if illustrative {
+        format!("{:.0}%*", (p * 20.0).round() * 5.0)
+    } else {
+        pct(p)
+    }
+}
+
+/// Every contribution to a scenario: the three largest counted ones by
+/// name, the rest as a count and a total, then those that moved nothing
+/// (unknown, or absorbed by a group of dependent evidence).
+fn contributions(o: &mut String, s: &crate::assess::ScenarioResult) {
+    use crate::assess::ContributionKind;
+    let name = |c: &crate::assess::Contribution| match c.kind {
+        ContributionKind::Indicator => c.indicator.clone(),
+        ContributionKind::Alternatives => format!("the other alternatives of set {}", c.indicator),
+    };
+    let mut moved: Vec<&crate::assess::Contribution> = s
+        .contributions
+        .iter()
+        .filter(|c| c.counted && c.log_odds != 0.0)
+        .collect();
+    crate::sort::sort_by(&mut moved, |a, b| {
+        b.log_odds
+            .abs()
+            .partial_cmp(&a.log_odds.abs())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    if !moved.is_empty() {
+        let shown: Vec<String> = moved
+            .iter()
+            .take(3)
+            .map(|c| format!("{} {:+.2}", name(c), c.log_odds))
+            .collect();
+        let rest = &moved[moved.len().min(3)..];
+        let more = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; {} more, total {:+.2}",
+                rest.len(),
+                rest.iter().map(|c| c.log_odds).sum::<f64>()
+            )
+        };
+        let _ = writeln!(o, "      moved by (log-odds): {}{more}", shown.join(", "));
+    }
+    let absorbed: Vec<String> = s
+        .contributions
+        .iter()
+        .filter(|c| !c.counted && c.state.is_some_and(|st| st != State::Unknown))
+        .map(|c| match &c.group {
+            Some(g) => format!("{} (counted once with its group {g})", c.indicator),
+            None => c.indicator.clone(),
+        })
+        .collect();
+    if !absorbed.is_empty() {
+        let _ = writeln!(o, "      absorbed: {}", absorbed.join(", "));
+    }
+    let unknown = s
+        .contributions
+        .iter()
+        .filter(|c| c.state == Some(State::Unknown))
+        .count();
+    if unknown > 0 {
+        let _ = writeln!(
+            o,
+            "      {unknown} bearing indicator(s) unknown, moving nothing"
+        );
+    }
+}
+
 /// Renders a brief as text for a terminal.
 ///
 /// # Example
@@ -159,7 +233,20 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
     }
 
     let a = &b.assessment;
-    let _ = writeln!(o, "\nIndicators as of {}", a.as_of);
+    // The dataset's own indicators apart from those the built-in catalogue
+    // added (`catalogue::apply` adds only ids the dataset lacks).
+    let own = a
+        .indicators
+        .iter()
+        .filter(|i| ds.indicators.iter().any(|d| d.id == i.id))
+        .count();
+    let _ = writeln!(
+        o,
+        "\nIndicators as of {}: {} evaluated, {own} from this dataset, {} from the built-in catalogue (illustrative)",
+        a.as_of,
+        a.indicators.len(),
+        a.indicators.len() - own
+    );
     for i in &a.indicators {
         let state = match i.state {
             State::Fired => "FIRED",
@@ -199,28 +286,34 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
             "  {:<48} {:>6} {:>6}  {:<20} {:<10}",
             s.name,
             format!("{}{mark}", pct(s.prior)),
-            pct(s.probability),
+            posterior(s.probability, s.illustrative),
             s.term.words(),
             conf
         );
-        let top: Vec<String> = s
-            .contributions
-            .iter()
-            .filter(|c| c.log_odds != 0.0)
-            .take(2)
-            .map(|c| format!("{} {:+.2}", c.indicator, c.log_odds))
-            .collect();
-        if !top.is_empty() {
-            let _ = writeln!(o, "      moved by (log-odds): {}", top.join(", "));
-        }
+        let _ = writeln!(
+            o,
+            "      {} {}{}{}",
+            s.term.words(),
+            s.horizon_phrase,
+            if s.illustrative_horizon {
+                " (illustrative horizon)"
+            } else {
+                ""
+            },
+            match &s.set {
+                Some(set) => format!("; one of the exclusive set {set}"),
+                None => String::new(),
+            }
+        );
+        contributions(o, s);
         if let Some(w) = &s.what_would_change {
             let _ = writeln!(
                 o,
                 "      would change most: {} (if fired {} {}, if not {} {}){}",
                 w.indicator,
-                pct(w.if_fired),
+                posterior(w.if_fired, s.illustrative),
                 w.if_fired_term.words(),
-                pct(w.if_not_fired),
+                posterior(w.if_not_fired, s.illustrative),
                 w.if_not_fired_term.words(),
                 if w.changes_term {
                     ""
@@ -230,8 +323,34 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
             );
         }
     }
-    if a.scenarios.iter().any(|s| s.illustrative_prior) {
-        let _ = writeln!(o, "  * illustrative prior from the built-in catalogue (a judgement, not a finding; see docs/method.md)");
+    if a.scenarios
+        .iter()
+        .any(|s| s.illustrative_prior || s.illustrative)
+    {
+        let _ = writeln!(o, "  * rests on an illustrative prior, likelihood ratio or horizon from the built-in catalogue (a judgement, not a finding; see docs/method.md); shown to the nearest 5 points");
+    }
+    for set in &a.sets {
+        let parts: Vec<String> = set
+            .members
+            .iter()
+            .zip(&set.probabilities)
+            .map(|(m, p)| format!("{m} {}", posterior(*p, set.illustrative)))
+            .chain(std::iter::once(format!(
+                "none of these {}",
+                posterior(set.remainder, set.illustrative)
+            )))
+            .collect();
+        let total: f64 = set.probabilities.iter().sum::<f64>() + set.remainder;
+        let _ = writeln!(
+            o,
+            "  exclusive set {}: {} (together {})",
+            set.id,
+            parts.join(" + "),
+            pct(total)
+        );
+        for n in &set.notes {
+            let _ = writeln!(o, "    {n}");
+        }
     }
     for s in &a.skipped {
         let _ = writeln!(o, "  skipped {}: {}", s.id, s.reason);

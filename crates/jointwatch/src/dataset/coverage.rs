@@ -185,7 +185,7 @@ mod tests {
 
     #[test]
     fn the_window_must_contain_the_span() {
-        let ds = crate::Dataset::from_json(&format!(
+        let ds = Dataset::from_json(&format!(
             r#"{{"formatVersion": "1.0", "coverage": [
               {{"id": "early", "description": "d", "scope": {SCOPE}, "from": "2019", "to": "2021"}},
               {{"id": "late", "description": "d", "scope": {SCOPE}, "from": "2022-04", "to": "2025"}}]}}"#
@@ -200,7 +200,7 @@ mod tests {
         assert_eq!(id("2021-06-01", "2022-06-30"), None);
         assert_eq!(id("2018-12-31", "2019-12-31"), None);
         // Scope dates narrow the window further.
-        let dated = crate::Dataset::from_json(
+        let dated = Dataset::from_json(
             r#"{"formatVersion": "1.0", "coverage": [{"id": "c", "description": "d",
               "scope": {"to": "2020"}, "from": "2019", "to": "2025"}]}"#,
         )

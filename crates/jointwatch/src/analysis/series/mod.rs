@@ -486,6 +486,26 @@ mod tests {
     }
 
     #[test]
+    fn a_count_after_reported_ranges_is_not_read_as_a_collapse() {
+        // Issue 13: the seed's "2" for 2024 after ten rows of "4–10" entered
+        // the summary. The seed declares no coverage: 2024 is uncovered.
+        let q = query(
+            r#"{"filter": {"kinds": ["exercise"], "participantsAll": ["CHN", "RUS"], "from": "2014", "to": "2024"},
+                "groupBy": [{"by": "period", "granularity": {"type": "year"}}], "reported": "jointExercises"}"#,
+        );
+        let s = series(&crate::dataset::seed::seed(), &q).unwrap();
+        assert_eq!(s.points[10].value, Some(Quantity::Exact(2.0)));
+        assert_eq!(s.points[10].status, PointStatus::Uncovered);
+        let sum = summarize(&s).unwrap();
+        assert_eq!(
+            (sum.n, sum.min, sum.median, sum.median_of),
+            (10, 4.0, 7.0, MedianOf::Midpoints)
+        );
+        assert_eq!(sum.left_out.len(), 1);
+        assert_eq!(sum.left_out[0].key, ["2024"]);
+    }
+
+    #[test]
     fn counts_outside_declared_coverage_are_uncovered_unless_assumed_complete() {
         let mut ds = crate::dataset::seed::seed();
         let q = r#"{"groupBy": [{"by": "period", "granularity": {"type": "year"}}],

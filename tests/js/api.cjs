@@ -178,8 +178,12 @@ function apiSuite(jw, how) {
     assert.deepEqual(rows[0], ["2014", "4–10", "reported"]);
     assert.deepEqual(rows[9], ["2023", "4–10", "reported"]);
     assert.deepEqual(rows[10], ["2024", "2", "counted"]);
+    // The seed declares no coverage: 2024's count is uncovered, and left out.
+    assert.equal(s.points[10].status, "uncovered");
     const summary = seed.seriesSummary(QUERY_EXERCISES);
-    assert.equal(summary.n, 11);
+    assert.equal(summary.n, 10);
+    assert.deepEqual(summary.leftOut, [{ key: ["2024"], status: "uncovered" }]);
+    assert.equal(summary.medianOf, "midpoints");
     assert.equal(summary.allExact, false);
     const e = throwsCoded(jw, () => seed.seriesTrends(QUERY_EXERCISES), "JointwatchError", "not-applicable");
     assert.match(e.message, /exact/);

@@ -165,7 +165,10 @@ const query: SeriesQuery = {
   reported: "scrambles",
 };
 const series: Series = ds.series(query);
-const labels: string[] = series.points.map((p) => `${p.key.join("/")}: ${formatQuantity(p.value)}`);
+// A missing point has no value (never 0).
+const labels: string[] = series.points.map(
+  (p) => `${p.key.join("/")}: ${p.value ? formatQuantity(p.value) : "missing"} (${p.status})`,
+);
 const seriesSummary: SeriesSummary | undefined = ds.seriesSummary(query);
 let trend: SeriesTrend | undefined;
 try {

@@ -128,7 +128,7 @@ fn the_fiscal_year_query_counts_each_record_once_per_participant() {
         .points
         .iter()
         .filter(|p| p.key[1] == "CHN")
-        .map(|p| p.value.point())
+        .filter_map(|p| p.value.map(|v| v.point()))
         .sum();
     let placed_ids: BTreeSet<&str> = s
         .points

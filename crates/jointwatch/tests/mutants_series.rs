@@ -3,8 +3,8 @@
 //! each expected count, sum and label can be worked out by hand.
 
 use jointwatch::analysis::series::{
-    period_of_fuzzy, series, summarize, trends, Aggregate, Basis, Field, GroupBy, Series,
-    SeriesQuery,
+    period_of_fuzzy, series, summarize, trends, Aggregate, Basis, Field, GroupBy, MedianOf,
+    PointStatus, Resolution, Series, SeriesQuery,
 };
 use jointwatch::{CallCode, Dataset, FuzzyDate, Granularity, Period, Quantity};
 
@@ -29,7 +29,7 @@ fn run(ds: &Dataset, q: &str) -> Series {
 fn keyed(s: &Series) -> Vec<(String, Quantity)> {
     s.points
         .iter()
-        .map(|p| (p.key.join("/"), p.value))
+        .map(|p| (p.key.join("/"), p.value.unwrap()))
         .collect()
 }
 
@@ -82,8 +82,8 @@ fn an_ungrouped_count_counts_exercises_and_patrols_but_never_statistics() {
     assert_eq!(s.points.len(), 1);
     assert_eq!(s.points[0].key, Vec::<String>::new());
     assert_eq!(s.points[0].period, None);
-    assert_eq!(s.points[0].value, exact(7.0));
-    assert_eq!(s.points[0].counted, exact(7.0));
+    assert_eq!(s.points[0].value.unwrap(), exact(7.0));
+    assert_eq!(s.points[0].counted.unwrap(), exact(7.0));
     assert_eq!(s.points[0].basis, Basis::Counted);
     assert_eq!(s.points[0].ids, ["a", "b", "c", "d", "p1", "p2", "p3"]);
     // Asking for statistics among the kinds does not make them events.
@@ -92,7 +92,7 @@ fn an_ungrouped_count_counts_exercises_and_patrols_but_never_statistics() {
     let s = run(&ds, r#"{"filter": {"kinds": ["statistic"]}}"#);
     assert!(s.points.is_empty(), "{s:?}");
     let s = run(&ds, r#"{"filter": {"kinds": ["patrol"]}}"#);
-    assert_eq!(s.points[0].value, exact(3.0));
+    assert_eq!(s.points[0].value.unwrap(), exact(3.0));
 }
 
 #[test]
@@ -341,7 +341,7 @@ fn sums_and_maxima_carry_bounds_and_name_records_without_the_figure() {
     let one = |s: Series| {
         assert_eq!(s.points.len(), 1);
         let p = s.points.into_iter().next().unwrap();
-        (p.counted, p.missing)
+        (p.counted.unwrap(), p.missing)
     };
     // ships: a 10 + b at least 4 + d 1 = at least 15; c has none.
     assert_eq!(
@@ -372,7 +372,7 @@ fn sums_and_maxima_carry_bounds_and_name_records_without_the_figure() {
     assert_eq!(
         s.points
             .iter()
-            .map(|p| (p.key[0].as_str(), p.counted))
+            .map(|p| (p.key[0].as_str(), p.counted.unwrap()))
             .collect::<Vec<_>>(),
         [
             ("(none)", Quantity::AtLeast(0.0)),
@@ -416,14 +416,14 @@ fn sums_and_maxima_carry_bounds_and_name_records_without_the_figure() {
         &ds,
         r#"{"aggregate": {"op": "sum", "field": "ships"}, "filter": {"kinds": ["exercise"], "participantsAll": ["BLR"]}}"#,
     );
-    assert_eq!(s.points[0].counted, exact(1.0));
-    assert_eq!(s.points[0].value, exact(1.0));
+    assert_eq!(s.points[0].counted.unwrap(), exact(1.0));
+    assert_eq!(s.points[0].value.unwrap(), exact(1.0));
     assert!(s.points[0].missing.is_empty());
     let s = run(
         &ds,
         r#"{"aggregate": {"op": "max", "field": "platforms"}, "filter": {"kinds": ["patrol"], "to": "2023"}}"#,
     );
-    assert_eq!(s.points[0].counted, exact(4.0));
+    assert_eq!(s.points[0].counted.unwrap(), exact(4.0));
     // Zero-filled periods of a sum are an exact zero.
     let s = run(
         &ds,
@@ -443,7 +443,10 @@ fn a_patrol_with_every_platform_counted_sums_exactly() {
          "platforms": [{"model": "x", "role": "bomber", "count": 3}, {"model": "y", "role": "fighter", "count": {"min": 1, "max": 2}}],
          "sources": ["s"]}]"#);
     let s = run(&ds, r#"{"aggregate": {"op": "sum", "field": "platforms"}}"#);
-    assert_eq!(s.points[0].counted, Quantity::Range { min: 4.0, max: 5.0 });
+    assert_eq!(
+        s.points[0].counted.unwrap(),
+        Quantity::Range { min: 4.0, max: 5.0 }
+    );
     assert!(s.points[0].missing.is_empty());
 }
 
@@ -456,7 +459,7 @@ fn reported_doc(statistics: &str) -> Dataset {
     ))
 }
 
-const YEARLY: &str = r#"{"groupBy": [{"by": "period", "granularity": {"type": "year"}}], "filter": {"kinds": ["exercise"], "from": "2014", "to": "2018"}, "reported": "jointExercises"}"#;
+const YEARLY: &str = r#"{"groupBy": [{"by": "period", "granularity": {"type": "year"}}], "filter": {"kinds": ["exercise"], "from": "2014", "to": "2018"}, "reported": "jointExercises", "assumeComplete": true}"#;
 
 #[test]
 fn a_per_year_rate_is_reported_in_each_year_of_its_span_inside_the_window() {
@@ -488,9 +491,9 @@ fn a_per_year_rate_is_reported_in_each_year_of_its_span_inside_the_window() {
         ]
     );
     assert_eq!(s.points[0].reported, Some(range));
-    assert_eq!(s.points[0].counted, exact(0.0));
+    assert_eq!(s.points[0].counted.unwrap(), exact(0.0));
     assert_eq!(s.points[0].reported_by, ["r"]);
-    assert_eq!(s.points[1].counted, exact(1.0));
+    assert_eq!(s.points[1].counted.unwrap(), exact(1.0));
     assert_eq!(s.points[2].reported, None);
     assert!(s.points[2].reported_by.is_empty());
     assert!(s.unplaced.is_empty());
@@ -526,7 +529,9 @@ fn a_window_edge_keeps_reported_years_on_both_sides() {
 }
 
 #[test]
-fn reported_figures_for_the_same_year_keep_the_larger() {
+fn reported_figures_that_disagree_and_are_graded_alike_give_the_span() {
+    // Before issue 13 the larger of the two was kept (3–4); both cite the
+    // same B2 source, so the point now spans both figures and lists them.
     let ds = reported_doc(
         r#"{"id": "r1", "label": "l", "measure": "jointExercises", "subjects": ["CHN", "RUS"],
             "period": {"type": "calendarYear", "year": 2016}, "quantity": {"min": 2, "max": 4}, "sources": ["s"]},
@@ -536,7 +541,20 @@ fn reported_figures_for_the_same_year_keep_the_larger() {
     let s = run(&ds, YEARLY);
     let p2016 = &s.points[2];
     assert_eq!(p2016.key, ["2016"]);
-    assert_eq!(p2016.value, Quantity::Range { min: 3.0, max: 4.0 });
+    assert_eq!(p2016.value.unwrap(), Quantity::Range { min: 2.0, max: 4.0 });
+    assert_eq!(p2016.resolution, Some(Resolution::Span));
+    let alternatives: Vec<(&str, Quantity)> = p2016
+        .alternatives
+        .iter()
+        .map(|a| (a.statistic.as_str(), a.quantity))
+        .collect();
+    assert_eq!(
+        alternatives,
+        [
+            ("r1", Quantity::Range { min: 2.0, max: 4.0 }),
+            ("r2", exact(3.0))
+        ]
+    );
     assert_eq!(p2016.reported_by, ["r1", "r2"]);
     assert_eq!(p2016.basis, Basis::Reported);
 }
@@ -661,7 +679,7 @@ fn statistics_that_fit_no_single_period_are_listed_with_the_reason() {
         s.unplaced[0].reason,
         "statistics are placed only in series grouped by period"
     );
-    assert_eq!(s.points[0].value, exact(2.0));
+    assert_eq!(s.points[0].value.unwrap(), exact(2.0));
 }
 
 #[test]
@@ -735,7 +753,29 @@ fn summaries_carry_bounds() {
     assert_eq!(sum.mean_low, 4.0 / 5.0);
     assert_eq!(sum.mean_high, Some(8.0 / 5.0));
     assert_eq!(sum.median, 1.0);
+    assert_eq!(sum.median_of, MedianOf::Midpoints);
     assert!(!sum.all_exact);
+    assert!(sum.left_out.is_empty());
+    // Not assumed complete (and no coverage declared): the counts are
+    // uncovered and left out; only the reported 2016 is summarised.
+    let sum = summarize(&run(
+        &ds,
+        &YEARLY.replace(r#", "assumeComplete": true"#, ""),
+    ))
+    .unwrap();
+    assert_eq!(
+        (sum.n, sum.min, sum.max, sum.median),
+        (1, 2.0, Some(6.0), 4.0)
+    );
+    let left: Vec<(String, PointStatus)> = sum
+        .left_out
+        .iter()
+        .map(|l| (l.key.join("/"), l.status))
+        .collect();
+    assert_eq!(
+        left,
+        ["2014", "2015", "2017", "2018"].map(|y| (y.to_string(), PointStatus::Uncovered))
+    );
     // An unbounded value leaves no maximum.
     let ds = reported_doc(
         r#"{"id": "r", "label": "l", "measure": "jointExercises",
@@ -747,13 +787,14 @@ fn summaries_carry_bounds() {
     // Exact counts.
     let sum = summarize(&run(
         &ds,
-        r#"{"groupBy": [{"by": "period", "granularity": {"type": "year"}}], "filter": {"kinds": ["exercise"], "from": "2015", "to": "2017"}}"#,
+        r#"{"groupBy": [{"by": "period", "granularity": {"type": "year"}}], "filter": {"kinds": ["exercise"], "from": "2015", "to": "2017"}, "assumeComplete": true}"#,
     ))
     .unwrap();
     assert_eq!(
         (sum.n, sum.min, sum.max, sum.median, sum.all_exact),
         (3, 0.0, Some(1.0), 1.0, true)
     );
+    assert_eq!(sum.median_of, MedianOf::ExactValues);
     assert_eq!(
         summarize(&Series {
             points: vec![],
@@ -770,7 +811,7 @@ fn trends_need_three_exact_points() {
         run(
             &ds,
             &format!(
-                r#"{{"groupBy": [{{"by": "period", "granularity": {{"type": "year"}}}}], "filter": {{"kinds": ["exercise"], "from": "{from}", "to": "{to}"}}}}"#
+                r#"{{"groupBy": [{{"by": "period", "granularity": {{"type": "year"}}}}], "filter": {{"kinds": ["exercise"], "from": "{from}", "to": "{to}"}}, "assumeComplete": true}}"#
             ),
         )
     };
@@ -781,18 +822,44 @@ fn trends_need_three_exact_points() {
     assert_eq!(t.mann_kendall.as_ref().unwrap().s, 1);
     let fit = t.least_squares.unwrap();
     assert!((fit.slope - 0.5).abs() < 1e-12, "{fit:?}");
+    // On the time axis: x is the calendar year.
+    assert_eq!(
+        t.used.iter().map(|p| p.x).collect::<Vec<_>>(),
+        [2021.0, 2022.0, 2023.0]
+    );
+    assert!(
+        (fit.intercept - (1.0 - 0.5 * 2022.0)).abs() < 1e-9,
+        "{fit:?}"
+    );
     assert_eq!(
         trends(&years("2022", "2023")).unwrap_err().message,
-        "2 point(s); trend tests need at least three"
+        "2 point(s) used; trend tests need at least three"
     );
     assert_eq!(
         trends(&years("2023", "2023")).unwrap_err().message,
-        "1 point(s); trend tests need at least three"
+        "1 point(s) used; trend tests need at least three"
+    );
+    // Series not grouped by period alone have no time axis.
+    let by_area = run(
+        &ds,
+        r#"{"groupBy": [{"by": "area"}], "assumeComplete": true}"#,
+    );
+    assert_eq!(
+        trends(&by_area).unwrap_err().message,
+        "trend tests need a series grouped by period"
+    );
+    let two_keys = run(
+        &ds,
+        r#"{"groupBy": [{"by": "period", "granularity": {"type": "year"}}, {"by": "domain"}], "assumeComplete": true}"#,
+    );
+    assert_eq!(
+        trends(&two_keys).unwrap_err().message,
+        "trend tests need one point per period: group by period alone"
     );
     // A bounded value stops them.
     let s = run(
         &ds,
-        r#"{"groupBy": [{"by": "period", "granularity": {"type": "year"}}], "aggregate": {"op": "sum", "field": "ships"}, "filter": {"kinds": ["exercise"], "from": "2021", "to": "2023"}}"#,
+        r#"{"groupBy": [{"by": "period", "granularity": {"type": "year"}}], "aggregate": {"op": "sum", "field": "ships"}, "filter": {"kinds": ["exercise"], "from": "2021", "to": "2023"}, "assumeComplete": true}"#,
     );
     assert_eq!(
         trends(&s).unwrap_err().message,

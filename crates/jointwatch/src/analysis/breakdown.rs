@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::quantity::{Bounds, Quantity};
+use crate::model::quantity::Quantity;
 use crate::model::statistic::{Category, Statistic};
 
 /// One category's share.
@@ -41,7 +41,9 @@ pub struct Shares {
     pub total: Quantity,
     /// Every category as given, in order.
     pub shares: Vec<Share>,
-    /// What the categories with figures leave unattributed, when it can be bounded.
+    /// What the categories with figures leave unattributed, when it can be
+    /// bounded: from `total.low − Σparts.high` to `total.high − Σparts.low`,
+    /// and from 0 when some category has no figure (it may hold the rest).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unattributed: Option<Quantity>,
 }
@@ -55,7 +57,8 @@ pub struct Shares {
 /// let shares = jointwatch::analysis::breakdown::shares(s);
 /// assert_eq!(shares.shares.len(), 2);
 /// assert!(shares.shares.iter().all(|x| x.quantity.is_none() && x.qualifier.as_deref() == Some("significant")));
-/// assert_eq!(shares.unattributed, Some(jointwatch::Quantity::Exact(669.0)));
+/// // Both categories are "significant", with no figure: 0 to 669 is unattributed, not 669.
+/// assert_eq!(shares.unattributed, Some(jointwatch::Quantity::Range { min: 0.0, max: 669.0 }));
 /// ```
 pub fn shares(s: &Statistic) -> Shares {
     let total = s.quantity.bounds();
@@ -88,17 +91,25 @@ pub fn shares(s: &Statistic) -> Shares {
     let parts: Vec<Quantity> = s.breakdown.iter().filter_map(|b| b.quantity).collect();
     let sum = Quantity::sum(parts.iter()).bounds();
     // total − parts: lowest is total.low − parts.high, highest is total.high − parts.low.
+    // A category without a figure may hold anything up to the total.
+    let unfigured = s.breakdown.iter().any(|b| b.quantity.is_none());
     let unattributed = match (sum.high, total.high) {
         (Some(ph), Some(th)) => {
-            let low = (total.low - ph).max(0.0);
+            let low = if unfigured {
+                0.0
+            } else {
+                (total.low - ph).max(0.0)
+            };
             let high = (th - sum.low).max(0.0);
-            Some(Quantity::from_bounds(Bounds {
-                low,
-                low_exclusive: false,
-                high: Some(high),
-                high_exclusive: false,
-                best: None,
-            }))
+            // A range from 0 stays a range ("0–669"), not "at most 669".
+            Some(if low < high {
+                Quantity::Range {
+                    min: low,
+                    max: high,
+                }
+            } else {
+                Quantity::Exact(high)
+            })
         }
         _ => None,
     };
@@ -123,12 +134,43 @@ mod tests {
         assert_eq!(r.shares[1].min_share, Some(100.0 / 600.0));
         assert_eq!(r.shares[1].max_share, Some(150.0 / 600.0));
         assert_eq!(r.shares[2].min_share, None);
+        // "unknown" has no figure, so it may hold everything the figures leave.
         assert_eq!(
             r.unattributed,
+            Some(Quantity::Range {
+                min: 0.0,
+                max: 100.0
+            })
+        );
+        let figured: Statistic = serde_json::from_str(r#"{"id": "s", "label": "l", "measure": "scrambles", "quantity": 600,
+          "breakdown": [{"category": "CHN", "quantity": 400}, {"category": "RUS", "quantity": {"min": 100, "max": 150}}]}"#).unwrap();
+        assert_eq!(
+            shares(&figured).unattributed,
             Some(Quantity::Range {
                 min: 50.0,
                 max: 100.0
             })
         );
+    }
+
+    #[test]
+    fn parts_without_figures_leave_a_range_unattributed() {
+        // Issue 13: the seed's FY2023 scrambles (669, China and Russia both
+        // "significant") showed "unattributed 669", as if neither had any.
+        let seed = crate::dataset::seed::seed();
+        let s = seed
+            .statistics
+            .iter()
+            .find(|s| s.id == "japan-scrambles-fy2023")
+            .unwrap();
+        let r = shares(s);
+        assert_eq!(
+            r.unattributed,
+            Some(Quantity::Range {
+                min: 0.0,
+                max: 669.0
+            })
+        );
+        assert_eq!(r.unattributed.unwrap().to_string(), "0–669");
     }
 }

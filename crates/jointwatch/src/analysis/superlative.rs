@@ -6,7 +6,27 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::series::Field;
 use crate::dataset::Dataset;
-use crate::model::record::Record;
+use crate::model::record::{Filter, Record, RecordKind};
+
+/// What a record-setter comparison can say about its leader.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Judgement {
+    /// The largest for certain: two or more exercises with the figure were
+    /// compared, the window is inside declared coverage of exercises, and
+    /// the leader's lower bound is at least every other upper bound.
+    Certain,
+    /// The largest of the exercises held: it beats every other figure held
+    /// (or none other was held), but the dataset does not claim to hold
+    /// every exercise of the window, or only one was compared.
+    LargestHeld,
+    /// Another exercise held could be as large, given the uncertainty.
+    Possibly,
+    /// No exercise in the window has the figure.
+    None,
+}
 
 /// The outcome of a "largest in N years" question.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -23,8 +43,15 @@ pub struct RecordSetter {
     /// The exercise whose figure is surely or possibly the largest, if any has the figure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leader: Option<String>,
-    /// Whether the leader is the largest for certain: its lower bound is at least every other upper bound.
+    /// Whether the leader is the largest for certain: two or more figures
+    /// compared inside declared coverage of exercises, and its lower bound
+    /// at least every other upper bound ([`Judgement::Certain`]).
     pub certain: bool,
+    /// What can be said of the leader.
+    pub judgement: Judgement,
+    /// The declared coverage entry that holds every exercise of the window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub covered_by: Option<String>,
     /// Other exercises that could be as large, given the uncertainty.
     pub contenders: Vec<String>,
     /// How many exercises with the figure were compared.
@@ -36,12 +63,21 @@ pub struct RecordSetter {
 /// Finds the largest exercise by `field` among those starting in the
 /// `years` years up to and including `to_year`.
 ///
+/// The leader is the largest *for certain* only when two or more exercises
+/// with the figure were compared, the dataset declares coverage of every
+/// exercise over the window's years, and the leader's lower bound is at
+/// least every other figure's upper bound. Without coverage (or with one
+/// figure compared) it is only the *largest held*.
+///
 /// # Example
 /// ```
 /// use jointwatch::analysis::{series::Field, superlative::largest};
 /// let r = largest(&jointwatch::seed(), Field::Personnel, 2024, 30);
 /// assert_eq!(r.leader.as_deref(), Some("ocean-2024"));
 /// assert_eq!(r.without_figure, ["northern-interaction-2024"]);
+/// // One exercise compared with itself, and no coverage declared: not "certain".
+/// assert_eq!(r.compared, 1);
+/// assert_eq!((r.certain, r.judgement), (false, jointwatch::analysis::superlative::Judgement::LargestHeld));
 /// ```
 pub fn largest(ds: &Dataset, field: Field, to_year: i16, years: u16) -> RecordSetter {
     let from_year = to_year
@@ -75,15 +111,33 @@ pub fn largest(ds: &Dataset, field: Field, to_year: i16, years: u16) -> RecordSe
             .unwrap_or(std::cmp::Ordering::Equal)
             .then_with(|| b.0.cmp(&a.0))
     });
-    let (leader_id, certain, contenders) = match leader {
-        None => (None, false, Vec::new()),
+    // Every exercise of the window held? Only declared coverage says so.
+    let exercises = Filter {
+        kinds: vec![RecordKind::Exercise],
+        ..Filter::default()
+    };
+    let window = jiff::civil::Date::new(from_year, 1, 1)
+        .ok()
+        .zip(jiff::civil::Date::new(to_year, 12, 31).ok());
+    let covered_by = window
+        .and_then(|(first, last)| ds.coverage_for(&exercises, first, last))
+        .map(|c| c.id.clone());
+    let (leader_id, judgement, contenders) = match leader {
+        None => (None, Judgement::None, Vec::new()),
         Some((id, q)) => {
             let contenders: Vec<String> = with
                 .iter()
                 .filter(|(other, oq)| other != id && oq.high().is_none_or(|h| h >= q.low()))
                 .map(|(other, _)| other.clone())
                 .collect();
-            (Some(id.clone()), contenders.is_empty(), contenders)
+            let judgement = if !contenders.is_empty() {
+                Judgement::Possibly
+            } else if with.len() >= 2 && covered_by.is_some() {
+                Judgement::Certain
+            } else {
+                Judgement::LargestHeld
+            };
+            (Some(id.clone()), judgement, contenders)
         }
     };
     RecordSetter {
@@ -91,7 +145,9 @@ pub fn largest(ds: &Dataset, field: Field, to_year: i16, years: u16) -> RecordSe
         from_year,
         to_year,
         leader: leader_id,
-        certain,
+        certain: judgement == Judgement::Certain,
+        judgement,
+        covered_by,
         contenders,
         compared: with.len(),
         without_figure,
@@ -101,7 +157,7 @@ pub fn largest(ds: &Dataset, field: Field, to_year: i16, years: u16) -> RecordSe
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Dataset;
+    use crate::dataset::Dataset;
 
     fn ds() -> Dataset {
         Dataset::from_json(r#"{"formatVersion": "1.0", "exercises": [
@@ -134,8 +190,41 @@ mod tests {
         let r = largest(&ds(), Field::Ships, 2021, 40);
         assert_eq!(r.leader.as_deref(), Some("old"));
         assert!(
-            r.certain,
-            "500 is above every other upper bound before 2022"
+            !r.certain,
+            "500 is above every other figure held before 2022, but nothing says every exercise is held"
         );
+        assert_eq!(r.judgement, Judgement::LargestHeld);
+        // With coverage declared for exercises over the window, it is certain.
+        let mut covered = ds();
+        covered.coverage = serde_json::from_str(
+            r#"[{"id": "all", "description": "every exercise", "scope": {"kinds": ["exercise"]}, "from": "1900", "to": "2030"}]"#,
+        )
+        .unwrap();
+        let r = largest(&covered, Field::Ships, 2021, 40);
+        assert_eq!((r.certain, r.judgement), (true, Judgement::Certain));
+        assert_eq!(r.covered_by.as_deref(), Some("all"));
+        // A window reaching outside coverage is not covered.
+        covered.coverage[0].from = "1990".parse().unwrap();
+        let r = largest(&covered, Field::Ships, 2021, 40);
+        assert_eq!(r.judgement, Judgement::LargestHeld);
+    }
+
+    #[test]
+    fn one_exercise_compared_with_itself_is_never_certain() {
+        // Issue 13: the seed's Ocean-2024, the only exercise with a personnel
+        // figure, was "largest for certain" compared with nothing but itself,
+        // and would be even inside coverage.
+        let mut seed = crate::dataset::seed::seed();
+        let r = largest(&seed, Field::Personnel, 2024, 30);
+        assert_eq!(r.compared, 1);
+        assert!(!r.certain);
+        assert_eq!(r.judgement, Judgement::LargestHeld);
+        seed.coverage = serde_json::from_str(
+            r#"[{"id": "all", "description": "every exercise", "scope": {}, "from": "1990", "to": "2030"}]"#,
+        )
+        .unwrap();
+        let r = largest(&seed, Field::Personnel, 2024, 30);
+        assert_eq!((r.certain, r.judgement), (false, Judgement::LargestHeld));
+        assert_eq!(r.covered_by.as_deref(), Some("all"));
     }
 }

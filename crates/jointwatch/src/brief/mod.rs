@@ -263,6 +263,7 @@ pub fn brief(ds: &Dataset, validate: &ValidateOptions, options: &AssessOptions) 
             group_by: vec![GroupBy::Period { granularity: g }],
             aggregate: Default::default(),
             reported: Some(st.measure),
+            assume_complete: false,
         };
         if let Some(v) = view(ds, measure_title(st.measure, &g), query) {
             series_views.push(v);
@@ -282,6 +283,7 @@ pub fn brief(ds: &Dataset, validate: &ValidateOptions, options: &AssessOptions) 
             }],
             aggregate: Default::default(),
             reported: None,
+            assume_complete: false,
         };
         if let Some(v) = view(ds, "Joint exercises per year".into(), query) {
             series_views.push(v);

@@ -116,9 +116,13 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
                 o,
                 "  {:<10} {:>10}  {:<10} {:>8} {:>9}  {}",
                 p.key.join(" "),
-                p.value.to_string(),
+                p.value
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|| "missing".into()),
                 basis,
-                p.counted.to_string(),
+                p.counted
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| "-".into()),
                 rep,
                 p.ids.join(", ")
             );

@@ -30,12 +30,15 @@ use crate::model::scenario::{Indicator, IndicatorGroup, Scenario, ScenarioSet};
 use crate::model::source::Source;
 use crate::model::statistic::Statistic;
 
+pub(crate) mod coverage;
 pub(crate) mod json_path;
 pub(crate) mod limits;
 pub(crate) mod read;
 pub(crate) mod seed;
 pub(crate) mod select;
 pub(crate) mod strict;
+
+pub use coverage::scope_contains;
 
 /// The format version this library writes. Documents with the same major
 /// version (`1.x`) are read.

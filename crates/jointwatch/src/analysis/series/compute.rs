@@ -6,13 +6,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::Date;
 
 use super::{Aggregate, Basis, Field, GroupBy, Series, SeriesPoint, SeriesQuery, Unplaced};
+use super::{PointStatus, ReportedFigure, Resolution};
 use super::{MAX_PERIODS, MAX_POINTS};
 use crate::dataset::Dataset;
 use crate::diagnostics::{CallCode, CallError};
 use crate::model::date::FuzzyDate;
 use crate::model::period::{Granularity, Period};
-use crate::model::quantity::Quantity;
+use crate::model::quantity::{Bounds, Quantity};
 use crate::model::record::{patrol_domain, Filter, Record, RecordKind};
+use crate::model::source::{Credibility, Reliability};
 use crate::model::statistic::{Rate, Statistic};
 
 /// The single period of `g` that wholly contains the fuzzy date, if any.
@@ -122,8 +124,91 @@ struct Acc<'a> {
     n: u64,
     ids: Vec<&'a str>,
     missing: Vec<&'a str>,
-    reported: Option<Quantity>,
-    reported_by: Vec<&'a str>,
+    reported: Vec<Figure<'a>>,
+}
+
+/// One statistic's figure for a period while counting.
+#[derive(Clone, Copy)]
+struct Figure<'a> {
+    statistic: &'a str,
+    quantity: Quantity,
+    grading: Option<(Reliability, Credibility)>,
+}
+
+/// The best grading among a statistic's sources: reliability first, then
+/// credibility (`None` when it cites no source the dataset holds).
+fn best_grading(ds: &Dataset, s: &Statistic) -> Option<(Reliability, Credibility)> {
+    s.sources
+        .iter()
+        .filter_map(|id| ds.source(id))
+        .map(|src| (src.reliability, src.credibility))
+        .min()
+}
+
+/// The reported figure of a point, how it was chosen, and the alternatives
+/// when statistics disagree. One rule: the best-graded statistic's figure
+/// (an ungraded one ranks last); when the best-graded disagree among
+/// themselves, the range spanning their figures. Never the larger silently.
+fn resolve(figures: &[Figure<'_>]) -> Option<(Quantity, Option<Resolution>, Vec<ReportedFigure>)> {
+    let first = figures.first()?;
+    if figures.iter().all(|f| f.quantity == first.quantity) {
+        return Some((first.quantity, None, Vec::new()));
+    }
+    // `None` (no graded source) sorts after every grading.
+    let rank = |f: &Figure<'_>| (f.grading.is_none(), f.grading);
+    let best = figures.iter().map(rank).min()?;
+    let top: Vec<&Figure<'_>> = figures.iter().filter(|f| rank(f) == best).collect();
+    let (value, how) = if top.iter().all(|f| f.quantity == top[0].quantity) {
+        (top[0].quantity, Resolution::BetterGraded)
+    } else {
+        (span(top.iter().map(|f| f.quantity)), Resolution::Span)
+    };
+    let alternatives = figures
+        .iter()
+        .map(|f| ReportedFigure {
+            statistic: f.statistic.to_string(),
+            quantity: f.quantity,
+            reliability: f.grading.map(|g| g.0),
+            credibility: f.grading.map(|g| g.1),
+        })
+        .collect();
+    Some((value, Some(how), alternatives))
+}
+
+/// The smallest quantity holding every one of `qs`: the lowest lower bound
+/// to the highest upper bound (unbounded if any is).
+fn span(qs: impl Iterator<Item = Quantity>) -> Quantity {
+    let mut out: Option<Bounds> = None;
+    for q in qs {
+        let b = q.bounds();
+        out = Some(match out {
+            None => Bounds { best: None, ..b },
+            Some(o) => {
+                let (low, low_exclusive) = if b.low < o.low || (b.low == o.low && !b.low_exclusive)
+                {
+                    (b.low, b.low_exclusive)
+                } else {
+                    (o.low, o.low_exclusive)
+                };
+                let (high, high_exclusive) = match (o.high, b.high) {
+                    (Some(x), Some(y)) if y > x || (y == x && !b.high_exclusive) => {
+                        (Some(y), b.high_exclusive)
+                    }
+                    (Some(x), Some(_)) => (Some(x), o.high_exclusive),
+                    _ => (None, false),
+                };
+                Bounds {
+                    low,
+                    low_exclusive,
+                    high,
+                    high_exclusive,
+                    best: None,
+                }
+            }
+        });
+    }
+    out.map(Quantity::from_bounds)
+        .unwrap_or(Quantity::Exact(0.0))
 }
 
 /// The labels of a group under the keys other than the period, borrowed from
@@ -154,7 +239,7 @@ fn owned(ids: &[&str]) -> Vec<String> {
 ///   "groupBy": [{"by": "period", "granularity": {"type": "year"}}]
 /// }"#).unwrap();
 /// let s = series(&jointwatch::seed(), &q).unwrap();
-/// assert!(s.points.iter().all(|p| p.value.is_exact()));
+/// assert!(s.points.iter().all(|p| p.value.is_some_and(|v| v.is_exact())));
 ///
 /// let bad: SeriesQuery = serde_json::from_str(r#"{
 ///   "groupBy": [{"by": "period", "granularity": {"type": "fiscalYear", "firstMonth": 13}}]
@@ -274,6 +359,7 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
     // Reported statistics, only beside counts.
     if let (Some(measure), Aggregate::Count) = (q.reported, q.aggregate) {
         for s in ds.statistics.iter().filter(|s| s.measure == measure) {
+            let grading = best_grading(ds, s);
             let subjects: Vec<_> = s.subjects.iter().map(|p| p.country).collect();
             if !s.subjects.is_empty()
                 && !q
@@ -304,11 +390,11 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
                         let acc = groups
                             .entry((Some(PeriodKey::new(p)), [None, None]))
                             .or_default();
-                        acc.reported = Some(match acc.reported {
-                            None => qty,
-                            Some(prev) => prev.max(&qty),
+                        acc.reported.push(Figure {
+                            statistic: &s.id,
+                            quantity: qty,
+                            grading,
                         });
-                        acc.reported_by.push(&s.id);
                     }
                 }
             }
@@ -363,13 +449,17 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
     // Reported figures sit on the period; share them with every key of that period.
     // Inserted one by one rather than collected: collecting into a map sorts
     // first, which would compile one more copy of the standard sort.
-    let mut reported: BTreeMap<PeriodKey, (Quantity, &[&str])> = BTreeMap::new();
+    let mut reported: BTreeMap<PeriodKey, &[Figure<'_>]> = BTreeMap::new();
     for ((p, k), a) in &groups {
-        if let (Some(p), [None, None], Some(r)) = (p, k, a.reported) {
-            reported.insert(*p, (r, &a.reported_by));
+        if let (Some(p), [None, None], false) = (p, k, a.reported.is_empty()) {
+            reported.insert(*p, &a.reported);
         }
     }
     let has_other_keys = !other_group_by.is_empty();
+    // Records count only when the query names a record kind; otherwise the
+    // measure is one only statistics report, and a period without a report
+    // is missing, not zero.
+    let counts_records = !kinds.is_empty();
 
     let mut points = Vec::new();
     for ((p, key), acc) in &groups {
@@ -385,14 +475,39 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
                 (None, false) => Quantity::AtLeast(0.0),
             },
         };
-        let (rep, rep_by) = match p.and_then(|p| reported.get(&p)) {
-            Some((r, by)) if !has_other_keys => (Some(*r), owned(by)),
-            _ => (None, Vec::new()),
+        let counted = counts_records.then_some(counted);
+        let figures = match p.and_then(|p| reported.get(&p)) {
+            Some(figures) if !has_other_keys => *figures,
+            _ => &[],
         };
-        let (value, basis) = match rep {
-            Some(r) if acc.n > 0 => (r, Basis::Both),
-            Some(r) => (r, Basis::Reported),
-            None => (counted, Basis::Counted),
+        let (rep, resolution, alternatives) = match resolve(figures) {
+            Some((r, how, alt)) => (Some(r), how, alt),
+            None => (None, None, Vec::new()),
+        };
+        let rep_by: Vec<String> = figures.iter().map(|f| f.statistic.to_string()).collect();
+        // The span the count covers: the period, else the filter's window.
+        let span = match p {
+            Some(p) => p.period.first_day().zip(p.period.last_day()),
+            None => q
+                .filter
+                .from
+                .zip(q.filter.to)
+                .map(|(a, b)| (a.first_day(), b.last_day())),
+        };
+        let covered_by = match (counts_records, span) {
+            (true, Some((first, last))) => ds
+                .coverage_for(&record_filter, first, last)
+                .map(|c| c.id.clone()),
+            _ => None,
+        };
+        let (value, basis, status) = match (rep, counted) {
+            (Some(r), _) if acc.n > 0 => (Some(r), Basis::Both, PointStatus::Observed),
+            (Some(r), _) => (Some(r), Basis::Reported, PointStatus::Observed),
+            (None, Some(c)) if q.assume_complete || covered_by.is_some() => {
+                (Some(c), Basis::Counted, PointStatus::Observed)
+            }
+            (None, Some(c)) => (Some(c), Basis::Counted, PointStatus::Uncovered),
+            (None, None) => (None, Basis::None, PointStatus::Missing),
         };
         let mut label = Vec::new();
         if let Some(p) = p {
@@ -406,9 +521,13 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
             reported: rep,
             value,
             basis,
+            status,
+            covered_by,
             ids: owned(&acc.ids),
             reported_by: rep_by,
             missing: owned(&acc.missing),
+            alternatives,
+            resolution,
         });
     }
     Ok(Series { points, unplaced })

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::period::Period;
 use crate::model::quantity::Quantity;
+use crate::model::source::{Credibility, Reliability};
 
 mod compute;
 mod query;
@@ -25,7 +26,9 @@ mod stats;
 pub use crate::diagnostics::CallError;
 pub use compute::{period_of_fuzzy, series};
 pub use query::{Aggregate, Field, GroupBy, SeriesQuery};
-pub use stats::{summarize, trends, SeriesSummary, SeriesTrend};
+pub use stats::{
+    summarize, trends, LeftOut, MedianOf, SeriesSummary, SeriesTrend, TimeUnit, TrendPoint,
+};
 
 /// The most periods a zero-filled series may hold.
 pub const MAX_PERIODS: usize = 100_000;
@@ -46,6 +49,61 @@ pub enum Basis {
     Reported,
     /// Reported by a statistic, with records counted too.
     Both,
+    /// No figure: the query counts no record kind and no statistic reports
+    /// for the point (the point is [`PointStatus::Missing`]).
+    None,
+}
+
+/// What a point's value can be taken to say.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PointStatus {
+    /// A figure a statistic reports, or a count inside declared coverage
+    /// (or in a query that assumes the dataset complete): a zero here is an
+    /// observed zero.
+    Observed,
+    /// A count outside declared coverage: shown, but a zero means "no record
+    /// held", not "no event". Left out of summaries and trend tests unless
+    /// the query sets `assumeComplete`.
+    Uncovered,
+    /// No figure at all: the measure is one only statistics report (the
+    /// query counts no record kind), and none reports for this point. The
+    /// value is absent, never 0; left out of summaries and trend tests.
+    Missing,
+}
+
+/// How a point's value was chosen among reported figures that disagree.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Resolution {
+    /// The figure of the best-graded statistic (reliability first, then
+    /// credibility; a statistic is graded by its best source).
+    BetterGraded,
+    /// The best-graded statistics are graded alike and disagree: the range
+    /// spanning their figures.
+    Span,
+}
+
+/// One statistic's figure for a point, with the grading it is weighed by.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportedFigure {
+    /// The statistic's id.
+    pub statistic: String,
+    /// The figure it gives for the point.
+    pub quantity: Quantity,
+    /// Reliability of its best source (absent when it cites none held).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reliability: Option<Reliability>,
+    /// Credibility of its best source (absent when it cites none held).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credibility: Option<Credibility>,
 }
 
 /// One group of a series.
@@ -59,15 +117,25 @@ pub struct SeriesPoint {
     /// The period, when grouping by period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
-    /// The figure computed from the records held.
-    pub counted: Quantity,
-    /// The figure a statistic reports for the same period.
+    /// The figure computed from the records held; absent when the query
+    /// counts no record kind (a measure only statistics report).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counted: Option<Quantity>,
+    /// The figure statistics report for the same period (when several
+    /// disagree, the one chosen by [`resolution`](Self::resolution)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported: Option<Quantity>,
-    /// The figure to show: the reported one where there is one, else the counted one.
-    pub value: Quantity,
+    /// The figure to show: the reported one where there is one, else the
+    /// counted one; absent (never 0) when the point is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Quantity>,
     /// Where `value` comes from.
     pub basis: Basis,
+    /// Whether the value is observed, an uncovered count, or missing.
+    pub status: PointStatus,
+    /// The declared coverage entry under which the count is complete.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub covered_by: Option<String>,
     /// Ids of the records counted.
     pub ids: Vec<String>,
     /// Ids of the statistics that report for this point.
@@ -76,6 +144,13 @@ pub struct SeriesPoint {
     /// Ids of matching records that lack the figure being summed (the sum is then a lower bound).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
+    /// When statistics report different figures for the point: every
+    /// figure, with its statistic and grading, in the dataset's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<ReportedFigure>,
+    /// How `reported` was chosen among the alternatives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Resolution>,
 }
 
 /// A record or statistic that could not be placed in a group, and why.
@@ -107,6 +182,7 @@ mod tests {
     use super::*;
     use crate::diagnostics::CallCode;
     use crate::model::period::Granularity;
+    use crate::model::source::Reliability;
 
     #[test]
     fn group_by_and_aggregate_round_trip_and_check_their_fields() {
@@ -174,7 +250,9 @@ mod tests {
         let s = series(&crate::dataset::seed::seed(), &q).unwrap();
         assert_eq!(s.points.len(), 1);
         assert_eq!(s.points[0].key, ["FY2023"]);
-        assert_eq!(s.points[0].value, Quantity::Exact(669.0));
+        assert_eq!(s.points[0].value, Some(Quantity::Exact(669.0)));
+        assert_eq!(s.points[0].counted, None, "no record kind counts scrambles");
+        assert_eq!(s.points[0].status, PointStatus::Observed);
         assert_eq!(s.points[0].basis, Basis::Reported);
     }
 
@@ -209,7 +287,7 @@ mod tests {
         let got: Vec<(String, String)> = s
             .points
             .iter()
-            .map(|p| (p.key[0].clone(), p.value.to_string()))
+            .map(|p| (p.key[0].clone(), p.value.unwrap().to_string()))
             .collect();
         assert_eq!(
             got,
@@ -228,7 +306,7 @@ mod tests {
         let s = series(&crate::dataset::seed::seed(), &q).unwrap();
         assert_eq!(s.points.len(), 1);
         // Ocean-2024 gives "over 400"; Northern/Interaction gives no figure, so the sum is a lower bound.
-        assert_eq!(s.points[0].counted, Quantity::AtLeast(400.0));
+        assert_eq!(s.points[0].counted, Some(Quantity::AtLeast(400.0)));
         assert_eq!(s.points[0].missing, ["northern-interaction-2024"]);
         let q = query(
             r#"{"aggregate": {"op": "max", "field": "personnel"}, "filter": {"kinds": ["exercise"], "areas": []}, "groupBy": [{"by": "series"}]}"#,
@@ -256,9 +334,10 @@ mod tests {
             .iter()
             .find(|p| p.key == ["2024", "naval"])
             .unwrap();
-        assert_eq!(naval_2024.value, Quantity::Exact(2.0));
+        assert_eq!(naval_2024.value, Some(Quantity::Exact(2.0)));
         let air_2023 = s.points.iter().find(|p| p.key == ["2023", "air"]).unwrap();
-        assert_eq!(air_2023.value, Quantity::Exact(0.0));
+        assert_eq!(air_2023.value, Some(Quantity::Exact(0.0)));
+        assert_eq!(air_2023.status, PointStatus::Uncovered);
     }
 
     #[test]
@@ -313,10 +392,211 @@ mod tests {
         );
         assert!(trends(&series(&crate::dataset::seed::seed(), &q).unwrap()).is_err());
         let q = query(
-            r#"{"groupBy": [{"by": "period", "granularity": {"type": "year"}}], "filter": {"kinds": ["exercise"], "from": "2020", "to": "2024"}}"#,
+            r#"{"groupBy": [{"by": "period", "granularity": {"type": "year"}}], "filter": {"kinds": ["exercise"], "from": "2020", "to": "2024"}, "assumeComplete": true}"#,
         );
         let t = trends(&series(&crate::dataset::seed::seed(), &q).unwrap()).unwrap();
         // 0,0,0,0,2: S = 4 pairs rising.
         assert_eq!(t.mann_kendall.unwrap().s, 4);
+    }
+
+    /// Japan's scrambles by fiscal year, FY2018–FY2023, with FY2019 not
+    /// held: the issue-13 case. Figures are made up for the test.
+    fn scrambles_with_a_gap() -> crate::dataset::Dataset {
+        let stat = |fy: i16, n: u32| {
+            format!(
+                r#"{{"id": "fy{fy}", "label": "Scrambles FY{fy}", "measure": "scrambles", "subjects": ["JPN"],
+                    "period": {{"type": "fiscalYear", "year": {fy}, "firstMonth": 4}}, "quantity": {n}, "sources": ["js"]}}"#
+            )
+        };
+        let stats: Vec<String> = [
+            (2018, 999),
+            (2020, 725),
+            (2021, 704),
+            (2022, 678),
+            (2023, 669),
+        ]
+        .iter()
+        .map(|(fy, n)| stat(*fy, *n))
+        .collect();
+        crate::dataset::Dataset::from_json(&format!(
+            r#"{{"formatVersion": "1.0", "sources": [{{"id": "js", "title": "Joint Staff", "reliability": "B", "credibility": 2}}],
+                "statistics": [{}]}}"#,
+            stats.join(",")
+        ))
+        .unwrap()
+    }
+
+    const FY_SCRAMBLES: &str = r#"{"groupBy": [{"by": "period", "granularity": {"type": "fiscalYear", "firstMonth": 4}}],
+        "reported": "scrambles", "filter": {"kinds": ["statistic"]}}"#;
+
+    #[test]
+    fn a_year_no_statistic_reports_is_missing_not_zero() {
+        // Before: FY2019 was a point of value 0, basis `counted`, and the
+        // summary's minimum was 0.
+        let s = series(&scrambles_with_a_gap(), &query(FY_SCRAMBLES)).unwrap();
+        let fy2019 = &s.points[1];
+        assert_eq!(fy2019.key, ["FY2019"]);
+        assert_eq!(fy2019.value, None);
+        assert_eq!(fy2019.counted, None);
+        assert_eq!(fy2019.basis, Basis::None);
+        assert_eq!(fy2019.status, PointStatus::Missing);
+        let json = serde_json::to_value(fy2019).unwrap();
+        assert!(
+            json.get("value").is_none() && json.get("counted").is_none(),
+            "{json}"
+        );
+        assert_eq!(json["status"], "missing");
+        let sum = summarize(&s).unwrap();
+        assert_eq!((sum.n, sum.min), (5, 669.0));
+        assert_eq!(
+            sum.left_out,
+            [LeftOut {
+                key: vec!["FY2019".into()],
+                status: PointStatus::Missing
+            }]
+        );
+        assert_eq!(sum.median_of, MedianOf::ExactValues);
+    }
+
+    #[test]
+    fn trends_run_on_the_time_axis_and_skip_missing_years() {
+        // Before: the missing FY2019 entered as 0 and x was the point index,
+        // so S = −7 over six points (p ≈ 0.26, "no trend") and Sen's slope
+        // was per point. On the figures held, the decrease is significant.
+        let s = series(&scrambles_with_a_gap(), &query(FY_SCRAMBLES)).unwrap();
+        let t = trends(&s).unwrap();
+        assert_eq!(t.unit, TimeUnit::FiscalYear);
+        let xs: Vec<f64> = t.used.iter().map(|p| p.x).collect();
+        assert_eq!(xs, [2018.0, 2020.0, 2021.0, 2022.0, 2023.0]);
+        assert_eq!(t.skipped.len(), 1);
+        assert_eq!(t.skipped[0].key, ["FY2019"]);
+        let mk = t.mann_kendall.unwrap();
+        assert_eq!(mk.s, -10);
+        assert_eq!(mk.trend, crate::analysis::trend::Trend::Decreasing);
+        // FY2018 → FY2020 is not a one-year change.
+        assert!(t.year_over_year[1].is_none());
+        assert_eq!(t.year_over_year[2].as_ref().unwrap().absolute, -21.0);
+        // The old input, the point index and a 0 for FY2019: no trend.
+        let old = crate::analysis::trend::mann_kendall(&[999.0, 0.0, 725.0, 704.0, 678.0, 669.0])
+            .unwrap();
+        assert_eq!(
+            (old.s, old.trend),
+            (-7, crate::analysis::trend::Trend::NoTrend)
+        );
+    }
+
+    #[test]
+    fn a_count_after_reported_ranges_is_not_read_as_a_collapse() {
+        // Issue 13: the seed's "2" for 2024 after ten rows of "4–10" entered
+        // the summary. The seed declares no coverage: 2024 is uncovered.
+        let q = query(
+            r#"{"filter": {"kinds": ["exercise"], "participantsAll": ["CHN", "RUS"], "from": "2014", "to": "2024"},
+                "groupBy": [{"by": "period", "granularity": {"type": "year"}}], "reported": "jointExercises"}"#,
+        );
+        let s = series(&crate::dataset::seed::seed(), &q).unwrap();
+        assert_eq!(s.points[10].value, Some(Quantity::Exact(2.0)));
+        assert_eq!(s.points[10].status, PointStatus::Uncovered);
+        let sum = summarize(&s).unwrap();
+        assert_eq!(
+            (sum.n, sum.min, sum.median, sum.median_of),
+            (10, 4.0, 7.0, MedianOf::Midpoints)
+        );
+        assert_eq!(sum.left_out.len(), 1);
+        assert_eq!(sum.left_out[0].key, ["2024"]);
+    }
+
+    #[test]
+    fn counts_outside_declared_coverage_are_uncovered_unless_assumed_complete() {
+        let mut ds = crate::dataset::seed::seed();
+        let q = r#"{"groupBy": [{"by": "period", "granularity": {"type": "year"}}],
+            "filter": {"kinds": ["exercise"], "participantsAll": ["CHN", "RUS"], "from": "2022", "to": "2024"}"#;
+        let s = series(&ds, &query(&format!("{q}}}"))).unwrap();
+        assert!(s.points.iter().all(|p| p.status == PointStatus::Uncovered));
+        assert!(summarize(&s).is_none(), "nothing observed to summarise");
+        let s = series(&ds, &query(&format!(r#"{q}, "assumeComplete": true}}"#))).unwrap();
+        assert!(s.points.iter().all(|p| p.status == PointStatus::Observed));
+        assert_eq!(summarize(&s).unwrap().n, 3);
+        // Coverage of exercises from 2023: 2022 stays uncovered.
+        ds.coverage = serde_json::from_str(
+            r#"[{"id": "ex", "description": "every exercise", "scope": {"kinds": ["exercise"]}, "from": "2023", "to": "2025"}]"#,
+        )
+        .unwrap();
+        let s = series(&ds, &query(&format!("{q}}}"))).unwrap();
+        let got: Vec<(PointStatus, Option<&str>)> = s
+            .points
+            .iter()
+            .map(|p| (p.status, p.covered_by.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (PointStatus::Uncovered, None),
+                (PointStatus::Observed, Some("ex")),
+                (PointStatus::Observed, Some("ex"))
+            ]
+        );
+        let sum = summarize(&s).unwrap();
+        assert_eq!((sum.n, sum.min, sum.max), (2, 0.0, Some(2.0)));
+        assert_eq!(sum.left_out[0].status, PointStatus::Uncovered);
+    }
+
+    #[test]
+    fn conflicting_figures_follow_the_better_graded_source_and_list_the_alternatives() {
+        // Issue 13: 669 from a B2 source and 700 from a D4 one for the same
+        // fiscal year; the series showed the larger, 700, with no word.
+        let doc = |second_grade: (&str, u8)| {
+            crate::dataset::Dataset::from_json(&format!(
+                r#"{{"formatVersion": "1.0", "sources": [
+                  {{"id": "b2", "title": "Joint Staff", "reliability": "B", "credibility": 2}},
+                  {{"id": "other", "title": "A blog", "reliability": "{}", "credibility": {}}}],
+                  "statistics": [
+                  {{"id": "js", "label": "l", "measure": "scrambles", "period": {{"type": "fiscalYear", "year": 2023, "firstMonth": 4}}, "quantity": 669, "sources": ["b2"]}},
+                  {{"id": "blog", "label": "l", "measure": "scrambles", "period": {{"type": "fiscalYear", "year": 2023, "firstMonth": 4}}, "quantity": 700, "sources": ["other"]}}]}}"#,
+                second_grade.0, second_grade.1
+            ))
+            .unwrap()
+        };
+        let s = series(&doc(("D", 4)), &query(FY_SCRAMBLES)).unwrap();
+        let p = &s.points[0];
+        assert_eq!(p.value, Some(Quantity::Exact(669.0)));
+        assert_eq!(p.resolution, Some(Resolution::BetterGraded));
+        let alt: Vec<(&str, String, Option<Reliability>, Option<u8>)> = p
+            .alternatives
+            .iter()
+            .map(|a| {
+                (
+                    a.statistic.as_str(),
+                    a.quantity.to_string(),
+                    a.reliability,
+                    a.credibility.map(|c| c.number()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            alt,
+            [
+                ("js", "669".to_string(), Some(Reliability::B), Some(2)),
+                ("blog", "700".to_string(), Some(Reliability::D), Some(4))
+            ]
+        );
+        assert_eq!(p.reported_by, ["js", "blog"]);
+        // Credibility breaks a tie in reliability.
+        let s = series(&doc(("B", 1)), &query(FY_SCRAMBLES)).unwrap();
+        assert_eq!(s.points[0].value, Some(Quantity::Exact(700.0)));
+        // Graded alike: the range spanning both.
+        let s = series(&doc(("B", 2)), &query(FY_SCRAMBLES)).unwrap();
+        assert_eq!(
+            s.points[0].value,
+            Some(Quantity::Range {
+                min: 669.0,
+                max: 700.0
+            })
+        );
+        assert_eq!(s.points[0].resolution, Some(Resolution::Span));
+        assert_eq!(s.points[0].alternatives.len(), 2);
+        // Agreeing figures are no conflict.
+        let seed = crate::dataset::seed::seed();
+        let s = series(&seed, &query(FY_SCRAMBLES)).unwrap();
+        assert!(s.points[0].alternatives.is_empty() && s.points[0].resolution.is_none());
     }
 }

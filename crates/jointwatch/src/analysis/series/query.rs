@@ -108,8 +108,10 @@ tagged_deserialize! {
 /// }"#).unwrap();
 /// let s = series(&jointwatch::seed(), &q).unwrap();
 /// assert_eq!(s.points.len(), 11); // 2014..=2024, zero-filled
-/// assert_eq!(s.points[0].value.to_string(), "4–10"); // reported, not counted
-/// assert_eq!(s.points[10].counted.to_string(), "2");  // 2024: two exercises held
+/// assert_eq!(s.points[0].value.unwrap().to_string(), "4–10"); // reported, not counted
+/// assert_eq!(s.points[10].counted.unwrap().to_string(), "2");  // 2024: two exercises held
+/// // No coverage declared and not assumed complete: 2024's count is uncovered.
+/// assert_eq!(s.points[10].status, jointwatch::analysis::series::PointStatus::Uncovered);
 /// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
@@ -128,4 +130,13 @@ pub struct SeriesQuery {
     /// Set reported statistics of this measure beside the counts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported: Option<Measure>,
+    /// Treat the dataset as complete: every count is observed, declared
+    /// coverage or not (default `false`: a count outside declared coverage
+    /// is uncovered, and left out of summaries and trend tests).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub assume_complete: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }

@@ -2,6 +2,8 @@
 
 use std::fmt::Write;
 
+use crate::analysis::series::{MedianOf, PointStatus};
+use crate::analysis::superlative::{Judgement, RecordSetter};
 use crate::assess::State;
 use crate::brief::Brief;
 use crate::dataset::Dataset;
@@ -84,6 +86,23 @@ fn contributions(o: &mut String, s: &crate::assess::ScenarioResult) {
     }
 }
 
+/// What a record-setter's judgement allows one to say: "for certain" only
+/// when two or more figures were compared inside declared coverage.
+fn judgement_words(r: &RecordSetter) -> String {
+    match r.judgement {
+        Judgement::Certain => "largest for certain".into(),
+        Judgement::LargestHeld if r.compared < 2 => {
+            "largest held, but the only one with the figure: no comparison".into()
+        }
+        Judgement::LargestHeld => {
+            "largest held, but the dataset does not claim to hold every exercise of the window"
+                .into()
+        }
+        Judgement::Possibly => "possibly the largest: another could match it".into(),
+        Judgement::None => "no figure".into(),
+    }
+}
+
 /// Renders a brief as text for a terminal.
 ///
 /// # Example
@@ -100,8 +119,8 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
         let _ = writeln!(o, "\n{}", v.title);
         let _ = writeln!(
             o,
-            "  {:<10} {:>10}  {:<10} {:>8} {:>9}  records",
-            "period", "value", "basis", "counted", "reported"
+            "  {:<10} {:>10}  {:<10} {:<10} {:>8} {:>9}  records",
+            "period", "value", "status", "basis", "counted", "reported"
         );
         for p in &v.series.points {
             let rep = p
@@ -112,13 +131,17 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
                 .ok()
                 .and_then(|x| x.as_str().map(String::from))
                 .unwrap_or_default();
+            let status = match p.status {
+                PointStatus::Observed => "observed",
+                PointStatus::Uncovered => "uncovered",
+                PointStatus::Missing => "missing",
+            };
             let _ = writeln!(
                 o,
-                "  {:<10} {:>10}  {:<10} {:>8} {:>9}  {}",
+                "  {:<10} {:>10}  {:<10} {:<10} {:>8} {:>9}  {}",
                 p.key.join(" "),
-                p.value
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| "missing".into()),
+                p.value.map(|v| v.to_string()).unwrap_or_else(|| "-".into()),
+                status,
                 basis,
                 p.counted
                     .map(|c| c.to_string())
@@ -133,10 +156,53 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
                 .max
                 .map(|m| m.to_string())
                 .unwrap_or_else(|| "unbounded".into());
+            let median = match w.summary.median_of {
+                MedianOf::ExactValues => "median",
+                MedianOf::Midpoints => "median of the ranges' midpoints",
+            };
             let _ = writeln!(
                 o,
-                "  over {} ({}): lowest {} and highest {} a year, median {}",
+                "  over {} ({}): lowest {} and highest {} a year, {median} {}",
                 w.period, w.statistic, w.summary.min, max, w.summary.median
+            );
+        }
+        if v.series
+            .points
+            .iter()
+            .any(|p| p.status == PointStatus::Uncovered)
+        {
+            let _ = writeln!(
+                o,
+                "  uncovered: counted from the records held, where the dataset declares no complete coverage (a count may be short; left out of summaries and trends)"
+            );
+        }
+        if v.series
+            .points
+            .iter()
+            .any(|p| p.status == PointStatus::Missing)
+        {
+            let _ = writeln!(
+                o,
+                "  missing: no figure reported for the period (not zero; left out of summaries and trends)"
+            );
+        }
+        for p in v
+            .series
+            .points
+            .iter()
+            .filter(|p| !p.alternatives.is_empty())
+        {
+            let alts: Vec<String> = p
+                .alternatives
+                .iter()
+                .map(|a| format!("{} ({})", a.quantity, a.statistic))
+                .collect();
+            let _ = writeln!(
+                o,
+                "  {}: figures disagree: {}; shown: {}",
+                p.key.join(" "),
+                alts.join(", "),
+                p.value.map(|v| v.to_string()).unwrap_or_default()
             );
         }
         for u in &v.series.unplaced {
@@ -190,10 +256,10 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
     }
     for r in &b.largest {
         let leader = r.leader.as_deref().unwrap_or("none");
-        let sure = if r.certain { "for certain" } else { "possibly" };
+        let sure = judgement_words(r);
         let _ = writeln!(
             o,
-            "  largest by {:?} in {}–{}: {leader} ({sure}; {} compared, {} without the figure)",
+            "  largest by {:?} in {}–{}: {leader}, {sure} ({} compared, {} without the figure)",
             r.field,
             r.from_year,
             r.to_year,
@@ -204,11 +270,11 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
     for cl in &b.claims {
         let _ = writeln!(o, "  claim by {}: \"{}\"", cl.exercise, cl.text);
         for r in &cl.checks {
-            let verdict = match (&r.leader, r.certain) {
-                (Some(l), true) if *l == cl.exercise => "largest for certain".to_string(),
-                (Some(l), false) if *l == cl.exercise => {
+            let verdict = match (&r.leader, r.judgement) {
+                (Some(l), Judgement::Possibly) if *l == cl.exercise => {
                     format!("largest, but {} could match it", r.contenders.join(", "))
                 }
+                (Some(l), _) if *l == cl.exercise => judgement_words(r),
                 (Some(l), _) => format!("not the largest: {l} is"),
                 (None, _) => "no figure".to_string(),
             };

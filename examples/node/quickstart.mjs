@@ -12,7 +12,9 @@ const perYear = seed.series({
   reported: "jointExercises",
 });
 for (const point of perYear.points) {
-  console.log(point.key[0], formatQuantity(point.value), point.basis);
+  // A period with no figure is missing (no value), never 0; a count outside
+  // declared coverage is "uncovered".
+  console.log(point.key[0], point.value ? formatQuantity(point.value) : "missing", point.status);
 }
 
 // The scenarios, with the catalogue's illustrative priors, in ICD 203 terms.

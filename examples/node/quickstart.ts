@@ -15,7 +15,8 @@ const scramblesByFiscalYear: SeriesQuery = {
 };
 const seed: Dataset = Dataset.seed();
 for (const point of seed.series(scramblesByFiscalYear).points) {
-  console.log(`${point.key[0]}: ${formatQuantity(point.value)} scrambles`);
+  const shown = point.value ? formatQuantity(point.value) : "no figure (missing, not zero)";
+  console.log(`${point.key[0]}: ${shown} scrambles`);
 }
 
 // Every finding of a document, whether it is unreadable or only invalid.

@@ -236,6 +236,15 @@ function apiSuite(jw, how) {
     assert.equal(Dataset.catalogue().counts.scenarios, 9);
     const brief = full.brief();
     assert.equal(brief.assessment.scenarios.length, 9);
+    // Issue 13: the end states form one exclusive set; with its remainder it sums to 1.
+    const [set] = a.sets;
+    assert.equal(set.id, "end-states");
+    const total = set.probabilities.reduce((x, y) => x + y, 0) + set.remainder;
+    assert.ok(Math.abs(total - 1) < 1e-12, String(total));
+    // Every posterior here rests on the catalogue's illustrative numbers, and says so.
+    assert.ok(a.scenarios.every((s) => s.illustrative && typeof s.horizonPhrase === "string"));
+    // Without the catalogue: the seed's own scenarios, which carry no prior.
+    assert.equal(seed.brief(undefined, { noCatalogue: true }).assessment.scenarios.length, 0);
     // The plain-text renderings are the command line's, not the package's.
     assert.equal(full.briefText, undefined);
     assert.equal(full.summary, undefined);

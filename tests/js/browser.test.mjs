@@ -47,7 +47,8 @@ test("exercises per year, with the reported range", async () => {
   assert.equal(table.length, 11);
   assert.deepEqual(table[0].slice(0, 3), ["2014", "4–10", "reported"]);
   assert.deepEqual(table[9].slice(0, 3), ["2023", "4–10", "reported"]);
-  assert.deepEqual(table[10], ["2024", "2", "counted", "northern-interaction-2024, ocean-2024"]);
+  // No coverage is declared for 2024, so its count is marked uncovered.
+  assert.deepEqual(table[10], ["2024", "2", "counted (uncovered)", "northern-interaction-2024, ocean-2024"]);
   const drawn = await page.$eval("#exercises-chart", (c) => c.width > 0 && c.height > 0);
   assert.ok(drawn, "the chart is drawn");
 });
@@ -73,11 +74,17 @@ test("the scenario table with ICD 203 terms", async () => {
   for (const [name, , prior, probability, term, confidence] of table) {
     assert.ok(name.length > 0);
     assert.match(prior, /^\d+ % \(illustrative\)$/);
-    assert.match(probability, /^\d+ %$/);
+    // Posteriors from the catalogue's illustrative numbers: marked, to 5 points.
+    assert.match(probability, /^\d*[05] % \(illustrative\)$/);
     assert.ok(terms.includes(term), `${name}: ${term}`);
     assert.ok(["low", "moderate", "high"].includes(confidence));
   }
   assert.ok(table.some((r) => r[0] === "Enhanced military integration"));
+  // The seed's two end states exclude each other: with the remainder they make 100 %.
+  const sets = await rows("sets-table");
+  assert.equal(sets.length, 1);
+  assert.match(sets[0][1], /sustained-balance-of-power .*\+ escalation-through-incident/);
+  assert.equal(sets[0][3], "100 %");
   mkdirSync(out, { recursive: true });
   await page.screenshot({ path: join(out, "seed.png"), fullPage: true });
 });

@@ -60,7 +60,11 @@ function table(container, headers, rows, rowClass = () => "") {
   return t;
 }
 
-/** A bar chart whose bars span each value's bounds (floating bars for ranges). */
+/**
+ * A bar chart whose bars span each value's bounds (floating bars for ranges).
+ * A missing point (no figure) is a gap, never a bar of zero; a count outside
+ * declared coverage is drawn apart, lighter, and labelled as possibly short.
+ */
 function rangeChart(canvasId, points, label) {
   const labels = points.map((p) => p.key[0]);
   // A range floats from its low to its high bound; an exact figure or a
@@ -69,8 +73,10 @@ function rangeChart(canvasId, points, label) {
     const b = quantityBounds(p.value);
     return b.high == null || b.high === b.low ? [0, b.low] : [b.low, b.high];
   };
-  const reported = points.map((p) => (p.basis === "counted" ? null : span(p)));
-  const counted = points.map((p) => (p.basis === "counted" ? span(p)[1] : null));
+  const counted = (p) => p.value && p.basis === "counted";
+  const reported = points.map((p) => (p.value && !counted(p) ? span(p) : null));
+  const observed = points.map((p) => (counted(p) && p.status === "observed" ? span(p)[1] : null));
+  const uncovered = points.map((p) => (counted(p) && p.status === "uncovered" ? span(p)[1] : null));
   charts.get(canvasId)?.destroy();
   charts.set(
     canvasId,
@@ -80,7 +86,16 @@ function rangeChart(canvasId, points, label) {
         labels,
         datasets: [
           { label: `${label}, reported`, data: reported, backgroundColor: "#9ecae1", grouped: false },
-          { label: `${label}, counted`, data: counted, backgroundColor: "#3182bd", grouped: false },
+          { label: `${label}, counted`, data: observed, backgroundColor: "#3182bd", grouped: false },
+          {
+            label: `${label}, counted where the dataset claims no completeness (may be short)`,
+            data: uncovered,
+            backgroundColor: "rgba(49, 130, 189, 0.35)",
+            borderColor: "#3182bd",
+            borderWidth: 1,
+            borderDash: [4, 2],
+            grouped: false,
+          },
         ],
       },
       options: {
@@ -92,7 +107,18 @@ function rangeChart(canvasId, points, label) {
   );
 }
 
-const basisWords = { counted: "counted", reported: "reported", both: "reported (records counted too)" };
+const basisWords = {
+  counted: "counted",
+  reported: "reported",
+  both: "reported (records counted too)",
+  none: "no figure",
+};
+
+/** A point's value in words: a missing point says so rather than showing 0. */
+const valueWords = (p) => (p.value ? formatQuantity(p.value) : "missing");
+
+/** A count outside declared coverage is marked: it may be short. */
+const basisOf = (p) => `${basisWords[p.basis]}${p.status === "uncovered" ? " (uncovered)" : ""}`;
 
 function showExercises(ds) {
   const points = ds.series(EXERCISES_PER_YEAR).points;
@@ -100,7 +126,7 @@ function showExercises(ds) {
   table(
     $("exercises-table"),
     ["Year", "Exercises", "Basis", "Records"],
-    points.map((p) => [p.key[0], formatQuantity(p.value), basisWords[p.basis], p.ids.join(", ")]),
+    points.map((p) => [p.key[0], valueWords(p), basisOf(p), p.ids.join(", ")]),
   );
 }
 
@@ -110,7 +136,7 @@ function showScrambles(ds) {
   table(
     $("scrambles-table"),
     ["Fiscal year", "Period", "Scrambles", "Reported by"],
-    points.map((p) => [p.key[0], p.period ? formatPeriod(p.period) : "", formatQuantity(p.value), p.reportedBy?.join(", ") ?? ""]),
+    points.map((p) => [p.key[0], p.period ? formatPeriod(p.period) : "", valueWords(p), p.reportedBy?.join(", ") ?? ""]),
   );
 }
 
@@ -133,19 +159,36 @@ function showPatrols(ds) {
 
 function showScenarios(ds) {
   const full = ds.withCatalogue();
-  const { scenarios, asOf } = full.assess();
+  const { scenarios, sets, asOf } = full.assess();
   full.free();
   const percent = (p) => `${Math.round(p * 100)} %`;
+  // A posterior that rests on an illustrative number is marked and shown to
+  // the nearest 5 points: more digits would claim a precision it lacks.
+  const posterior = (p, illustrative) =>
+    illustrative ? `${Math.round(p * 20) * 5} % (illustrative)` : percent(p);
   table(
     $("scenarios-table"),
-    ["Scenario", "Kind", "Prior", "Probability", "Term", "Confidence"],
+    ["Scenario", "Kind", "Prior", "Probability", "Term", "Confidence", "Horizon", "Set"],
     scenarios.map((s) => [
       s.name,
       s.kind === "endState" ? "end state" : "scenario",
       `${percent(s.prior)}${s.illustrativePrior ? " (illustrative)" : ""}`,
-      percent(s.probability),
+      posterior(s.probability, s.illustrative),
       estimativeTerm(s.probability)?.words ?? "",
       s.confidence,
+      s.horizonPhrase,
+      s.set ?? "",
+    ]),
+  );
+  // Each exclusive set with its remainder: together they make 100 %.
+  table(
+    $("sets-table"),
+    ["Exclusive set", "Alternatives", "None of these", "Together"],
+    sets.map((set) => [
+      set.name,
+      set.members.map((m, i) => `${m} ${posterior(set.probabilities[i], set.illustrative)}`).join(" + "),
+      posterior(set.remainder, set.illustrative),
+      percent(set.probabilities.reduce((a, b) => a + b, 0) + set.remainder),
     ]),
   );
   $("scenarios").dataset.asOf = asOf;

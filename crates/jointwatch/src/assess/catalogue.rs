@@ -202,7 +202,9 @@ mod tests {
             sources: vec!["seed".into()],
         };
         // The same id: the dataset's own set wins, and only one is held.
+        // (The seed now holds this set itself; start from a seed without it.)
         let mut ds = crate::dataset::seed::seed();
+        ds.scenario_sets.clear();
         ds.scenario_sets.push(end_states("the seed's words"));
         let merged = with_catalogue(&ds);
         assert_eq!(merged.scenario_sets.len(), 1);
@@ -212,6 +214,7 @@ mod tests {
         let mut other = end_states("mine");
         other.id = "futures".into();
         let mut ds = crate::dataset::seed::seed();
+        ds.scenario_sets.clear();
         ds.scenario_sets.push(other);
         assert_eq!(with_catalogue(&ds).scenario_sets.len(), 1);
         // Without one, the catalogue's set and its source come in.

@@ -418,3 +418,30 @@ fn every_command_explains_itself_with_an_example() {
             .stdout(predicate::str::contains(format!("jointwatch {cmd}")));
     }
 }
+
+#[test]
+fn report_without_the_catalogue_assesses_only_the_datasets_own_scenarios() {
+    // The seed gives no priors, so without the catalogue nothing is assessed.
+    let out = jointwatch()
+        .args([
+            "report",
+            "data/seed.json",
+            "--format",
+            "json",
+            "--no-catalogue",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["assessment"]["scenarios"].as_array().unwrap().len(), 0);
+    assert!(v["assessment"]["indicators"].as_array().unwrap().is_empty());
+    jointwatch()
+        .args(["report", "data/seed.json", "--no-catalogue"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "skipped enhanced-military-integration: no prior",
+        ))
+        .stdout(predicate::str::contains("0 from the built-in catalogue"));
+}

@@ -21,6 +21,17 @@ pub fn opinion(term: Term) -> &'static str {
     }
 }
 
+/// A posterior as text: to the nearest 5 points and marked when it rests on
+/// an illustrative prior, ratio or horizon, since more digits would claim a
+/// precision the judgement behind it does not have.
+fn posterior(p: f64, illustrative: bool) -> String {
+    if illustrative {
+        format!("{:.0} %, illustrative", (p * 20.0).round() * 5.0)
+    } else {
+        percent(p)
+    }
+}
+
 impl Builder<'_> {
     pub(super) fn assessment(&mut self, a: &Assessment) {
         for r in &a.scenarios {
@@ -38,11 +49,12 @@ impl Builder<'_> {
                 }
             );
             let mut text = format!(
-                "As of {}, that \"{}\" comes about is judged {} ({}); prior {prior}. Confidence: {} — {}.",
+                "As of {}, that \"{}\" comes about is judged {} ({}) {}; prior {prior}. Confidence: {} — {}.",
                 a.as_of,
                 r.name,
                 r.term.words(),
-                percent(r.probability),
+                posterior(r.probability, r.illustrative),
+                r.horizon_phrase,
                 word(&r.confidence),
                 r.confidence_reason.trim_end_matches('.')
             );
@@ -82,9 +94,9 @@ impl Builder<'_> {
                 text += &format!(
                     " Observing indicator {} would move it to {} ({}) if it fired, {} ({}) if not.",
                     w.indicator,
-                    percent(w.if_fired),
+                    posterior(w.if_fired, r.illustrative),
                     w.if_fired_term.words(),
-                    percent(w.if_not_fired),
+                    posterior(w.if_not_fired, r.illustrative),
                     w.if_not_fired_term.words()
                 );
             }
@@ -95,7 +107,7 @@ impl Builder<'_> {
                     "Assessment: {} — {} ({})",
                     r.name,
                     r.term.words(),
-                    percent(r.probability)
+                    posterior(r.probability, r.illustrative)
                 ),
                 text,
                 refs,
@@ -113,7 +125,7 @@ impl Builder<'_> {
                     "That \"{}\" comes about is {} ({}) as of {} by jointwatch's likelihood-ratio assessment; confidence {}. See the assessment note for the contributions.",
                     r.name,
                     r.term.words(),
-                    percent(r.probability),
+                    posterior(r.probability, r.illustrative),
                     a.as_of,
                     word(&r.confidence)
                 )),

@@ -19,7 +19,7 @@
 //! the module in a broken state: the Rust side never panics on bad input.
 
 use jointwatch::analysis::geography::GeoError;
-use jointwatch::{CallCode, CallError, Finding, ParseError, Severity};
+use jointwatch::{CallCode, CallError, Finding, LoadError, ParseError, Severity};
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
@@ -109,18 +109,15 @@ pub(crate) fn parse(error: &ParseError) -> JsValue {
 /// core has made every warning one). `findings` holds every finding,
 /// warnings included.
 pub(crate) fn validation(findings: &[Finding]) -> JsValue {
-    let rejected: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect();
-    let first = rejected.first();
-    let code = first.map_or("invalid-value", |f| f.code.as_str());
+    // The core's own words for a rejection (`LoadError`), so that Rust, the
+    // command line and JavaScript say the same.
+    let rejection = LoadError {
+        findings: findings.to_vec(),
+    };
+    let first = findings.iter().find(|f| f.severity == Severity::Error);
+    let code = rejection.code().map_or("invalid-value", |c| c.as_str());
     let path = first.map_or("", |f| f.path.as_str());
-    let mut message = format!("dataset rejected with {} finding(s)", rejected.len());
-    if let Some(first) = first {
-        message.push_str(&format!("; first: {first}"));
-    }
-    build(VALIDATION, code, &message, path, findings).into()
+    build(VALIDATION, code, &rejection.to_string(), path, findings).into()
 }
 
 /// Whether `value` has `Error.prototype` in its prototype chain. Walked with

@@ -3,21 +3,11 @@
 
 use jointwatch::analysis::series::{self, Field, SeriesQuery};
 use jointwatch::analysis::{cadence, superlative};
-use jointwatch::model::record::Record;
-use jointwatch::{DateRange, Exercise, Filter, Patrol, PatrolKind, Statistic};
-use serde::Serialize;
+use jointwatch::{DateRange, Filter, PatrolKind};
 use wasm_bindgen::prelude::*;
 
 use crate::dataset::Dataset;
 use crate::{boundary, error};
-
-/// The records a filter keeps, by kind.
-#[derive(Serialize, Default, tsify::Tsify)]
-struct Selection<'a> {
-    exercises: Vec<&'a Exercise>,
-    patrols: Vec<&'a Patrol>,
-    statistics: Vec<&'a Statistic>,
-}
 
 #[wasm_bindgen]
 impl Dataset {
@@ -33,15 +23,7 @@ impl Dataset {
     ) -> Result<JsValue, JsValue> {
         let filter: Filter =
             boundary::optional(&filter.unwrap_or_default(), "filter")?.unwrap_or_default();
-        let mut out = Selection::default();
-        for record in filter.select(&self.inner) {
-            match record {
-                Record::Exercise(e) => out.exercises.push(e),
-                Record::Patrol(p) => out.patrols.push(p),
-                Record::Statistic(s) => out.statistics.push(s),
-            }
-        }
-        boundary::output(&out)
+        boundary::output(&filter.select_by_kind(&self.inner))
     }
 
     /// A grouped, zero-filled series (counts, sums or maxima by period,

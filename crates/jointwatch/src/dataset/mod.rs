@@ -39,6 +39,7 @@ pub(crate) mod select;
 pub(crate) mod strict;
 
 pub use coverage::scope_contains;
+pub use select::Selection;
 
 /// The format version this library writes. Documents with the same major
 /// version (`1.x`) are read.

@@ -4,8 +4,12 @@
 use crate::dataset::Dataset;
 use crate::model::actor::CountryCode;
 use crate::model::exercise::Domain;
+use crate::model::exercise::Exercise;
+use crate::model::patrol::Patrol;
 use crate::model::record::{patrol_domain, Filter, Record};
 use crate::model::source::Source;
+use crate::model::statistic::Statistic;
+use serde::Serialize;
 
 impl<'a> Record<'a> {
     /// Every record of a dataset: exercises, then patrols, then statistics.
@@ -16,6 +20,18 @@ impl<'a> Record<'a> {
             .chain(ds.patrols.iter().map(Record::Patrol))
             .chain(ds.statistics.iter().map(Record::Statistic))
     }
+}
+
+/// The records a filter keeps, by kind ([`Filter::select_by_kind`]).
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Default, Serialize)]
+pub struct Selection<'a> {
+    /// The exercises kept.
+    pub exercises: Vec<&'a Exercise>,
+    /// The patrols kept.
+    pub patrols: Vec<&'a Patrol>,
+    /// The statistics kept.
+    pub statistics: Vec<&'a Statistic>,
 }
 
 impl Filter {
@@ -135,6 +151,27 @@ impl Filter {
         Record::all(ds)
             .filter(|r| self.matches_with(&sources, r))
             .collect()
+    }
+
+    /// The records of a dataset that pass the filter, by kind.
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::Filter;
+    /// let seed = jointwatch::seed();
+    /// let kept = Filter::default().select_by_kind(&seed);
+    /// assert_eq!((kept.exercises.len(), kept.patrols.len()), (2, 1));
+    /// ```
+    pub fn select_by_kind<'a>(&self, ds: &'a Dataset) -> Selection<'a> {
+        let mut out = Selection::default();
+        for record in self.select(ds) {
+            match record {
+                Record::Exercise(e) => out.exercises.push(e),
+                Record::Patrol(p) => out.patrols.push(p),
+                Record::Statistic(s) => out.statistics.push(s),
+            }
+        }
+        out
     }
 }
 

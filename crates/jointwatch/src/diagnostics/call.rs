@@ -37,11 +37,12 @@ macro_rules! call_codes {
             pub fn as_str(&self) -> &'static str {
                 match self { $( CallCode::$variant => $text, )* }
             }
+        }
 
-            /// The code with this text form.
-            #[allow(clippy::should_implement_trait)]
-            pub fn from_str(s: &str) -> Option<CallCode> {
-                match s { $( $text => Some(CallCode::$variant), )* _ => None }
+        impl std::str::FromStr for CallCode {
+            type Err = UnknownCallCode;
+            fn from_str(s: &str) -> Result<CallCode, UnknownCallCode> {
+                match s { $( $text => Ok(CallCode::$variant), )* _ => Err(UnknownCallCode(s.to_string())) }
             }
         }
     };
@@ -73,6 +74,12 @@ call_codes! {
     Internal = "internal";
 }
 
+/// Text that is not a call-error code (the error of `str::parse::<CallCode>`);
+/// its message is stable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown call-error code {0:?}")]
+pub struct UnknownCallCode(pub String);
+
 impl fmt::Display for CallCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -99,7 +106,8 @@ impl Serialize for CallCode {
 /// assert_eq!(err.code, CallCode::BadGrouping);
 /// assert_eq!(err.to_string(), "at most two grouping keys");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
 pub struct CallError {
     /// The stable code.
     pub code: CallCode,
@@ -117,14 +125,6 @@ impl CallError {
     }
 }
 
-impl fmt::Display for CallError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for CallError {}
-
 #[cfg(feature = "ts")]
 mod ts {
     use wasm_bindgen::prelude::wasm_bindgen;
@@ -140,9 +140,12 @@ mod tests {
     #[test]
     fn codes_round_trip_through_their_text() {
         for c in CallCode::ALL {
-            assert_eq!(CallCode::from_str(c.as_str()), Some(*c));
+            assert_eq!(c.as_str().parse::<CallCode>(), Ok(*c));
             assert_eq!(serde_json::to_string(c).unwrap(), format!("\"{c}\""));
         }
-        assert_eq!(CallCode::from_str("no-such-code"), None);
+        assert_eq!(
+            "no-such-code".parse::<CallCode>().unwrap_err().to_string(),
+            "unknown call-error code \"no-such-code\""
+        );
     }
 }

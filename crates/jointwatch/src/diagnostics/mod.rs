@@ -7,7 +7,7 @@
 //! new codes.
 
 mod call;
-pub use call::{CallCode, CallError};
+pub use call::{CallCode, CallError, UnknownCallCode};
 
 use std::fmt;
 

@@ -107,7 +107,7 @@ const rust = Object.fromEntries(OPS.map(([op]) => [op, Object.fromEntries(sizes.
 const nodeRow = (size, section, tool) =>
   node.sizes.find((s) => s.label === size)?.rows.find((r) => r.section === section && r.tool === tool) ?? null;
 
-const wasmFile = `${root}/pkg/node/jointwatch_bg.wasm`;
+const wasmFile = `${root}/pkg/jointwatch_bg.wasm`;
 const wasm = existsSync(wasmFile) ? readFileSync(wasmFile) : null;
 const wasmSizes = wasm && {
   raw: wasm.length,
@@ -323,7 +323,7 @@ table(
 if (wasmSizes) {
   const budget = 200 * 1024;
   p(
-    `The \`.wasm\` (pkg/node/jointwatch_bg.wasm): ${kb(wasmSizes.raw)} raw, **${kb(wasmSizes.gzip)} gzipped** (gzip -9), ${kb(wasmSizes.brotli)} brotli; goal at most 200 KiB gzipped: ${wasmSizes.gzip <= budget ? "met" : `missed by ${fmtX(wasmSizes.gzip / budget)}`}.`,
+    `The \`.wasm\` (pkg/jointwatch_bg.wasm): ${kb(wasmSizes.raw)} raw, **${kb(wasmSizes.gzip)} gzipped** (gzip -9), ${kb(wasmSizes.brotli)} brotli; goal at most 200 KiB gzipped: ${wasmSizes.gzip <= budget ? "met" : `missed by ${fmtX(wasmSizes.gzip / budget)}`}.`,
     "",
   );
 }

@@ -330,6 +330,39 @@ function apiSuite(jw, how) {
     throwsCoded(jw, () => jw.rateComparison(-1, 1, 1, 1), "JointwatchError", "invalid-argument");
   });
 
+  test(`${how}: a freed Dataset throws a JointwatchError with code "freed", never a plain Error`, () => {
+    const calls = {
+      recordCount: (d) => d.recordCount,
+      counts: (d) => d.counts,
+      validate: (d) => d.validate(),
+      series: (d) => d.series(QUERY_EXERCISES),
+      withCatalogue: (d) => d.withCatalogue(),
+      toJSONText: (d) => d.toJSONText(),
+    };
+    for (const [name, call] of Object.entries(calls)) {
+      const ds = jw.Dataset.seed();
+      ds.free();
+      const e = throwsCoded(jw, () => call(ds), "JointwatchError", "freed");
+      assert.match(e.message, new RegExp(`^Dataset\\.${name}: this dataset was freed`));
+    }
+    // Disposed by `using` (Symbol.dispose) as by free(); freeing again does nothing.
+    const ds = jw.Dataset.seed();
+    ds[Symbol.dispose]();
+    throwsCoded(jw, () => ds.brief(), "JointwatchError", "freed");
+    ds.free();
+    ds[Symbol.dispose]();
+    // The module stays usable, and a live dataset is unaffected.
+    assert.equal(jw.Dataset.seed().recordCount, 6);
+  });
+
+  test(`${how}: init() and initSync() exist and do nothing in Node`, async () => {
+    assert.equal(typeof jw.init, "function");
+    assert.equal(typeof jw.initSync, "function");
+    assert.equal(await jw.init(), undefined);
+    assert.equal(jw.initSync(), undefined);
+    assert.equal(jw.Dataset.seed().recordCount, 6);
+  });
+
   test(`${how}: version information`, () => {
     assert.equal(jw.formatVersion(), "1.0");
     assert.match(jw.version(), /^\d+\.\d+\.\d+/);

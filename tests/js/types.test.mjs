@@ -2,6 +2,8 @@
 // export the way an app would: once as a bundled browser app (the web
 // build's declarations) and once as a Node ESM app (the Node entry's).
 import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { root, run, tools } from "./support.mjs";
@@ -13,3 +15,12 @@ for (const config of ["tsconfig.json", "tsconfig.node.json"]) {
     run(process.execPath, [tsc, "-p", join(root, "tests", "ts", config)]);
   });
 }
+
+test('the code of a call on a freed Dataset ("freed", thrown by the glue) is a declared CallCode', () => {
+  for (const build of ["web", "node"]) {
+    const dts = readFileSync(join(root, "pkg", build, "jointwatch.d.ts"), "utf8");
+    const union = dts.match(/export type CallCode =([^;]*);/);
+    assert.ok(union && union[1].includes('"freed"'), `pkg/${build}: CallCode has "freed"`);
+    assert.match(readFileSync(join(root, "pkg", build, "jointwatch.js"), "utf8"), /e\.code = "freed";/);
+  }
+});

@@ -72,6 +72,9 @@ call_codes! {
     DegeneratePolygon = "degenerate-polygon";
     /// A bug: a result could not be written. Please report it.
     Internal = "internal";
+    /// The npm package's `Dataset` was freed (`free()`, or the end of a
+    /// `using` block) before this call; nothing in Rust raises it.
+    Freed = "freed";
 }
 
 /// Text that is not a call-error code (the error of `str::parse::<CallCode>`);

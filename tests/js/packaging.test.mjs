@@ -1,13 +1,14 @@
 // The package as users get it: `npm pack` the built pkg/, install the
 // tarball into a fresh project, and use it from CommonJS, from ESM, and in
-// a Vite production build loaded in Chromium.
+// a Vite production build loaded in Chromium; publint and
+// @arethetypeswrong/cli check the packed package.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { launchChromium, root, run, serve, viteBuild } from "./support.mjs";
+import { launchChromium, root, run, serve, tools, viteBuild } from "./support.mjs";
 
 let project;
 let tarball;
@@ -32,14 +33,18 @@ test("the tarball holds the web and node builds, their types, and the README", (
     .files.map((f) => f.path)
     .sort();
   for (const f of [
-    "README.md", "package.json",
-    "node/index.d.mts", "node/index.mjs", "node/jointwatch.d.ts", "node/jointwatch.js", "node/jointwatch_bg.wasm", "node/package.json",
-    "web/jointwatch.d.ts", "web/jointwatch.js", "web/jointwatch_bg.wasm", "web/package.json",
+    "README.md", "package.json", "LICENSE-MIT", "LICENSE-APACHE", "jointwatch_bg.wasm",
+    "node/index.d.mts", "node/index.mjs", "node/jointwatch.d.ts", "node/jointwatch.js", "node/package.json",
+    "web/jointwatch.d.ts", "web/jointwatch.js", "web/package.json",
   ]) {
     assert.ok(files.includes(f), `${f} is packed (packed: ${files.join(", ")})`);
   }
+  // The .wasm ships once, loaded by both builds.
+  assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["jointwatch_bg.wasm"]);
   assert.ok(!files.some((f) => f.endsWith(".tgz") || f.includes("node_modules")));
   const manifest = JSON.parse(readFileSync(join(project, "node_modules", "jointwatch", "package.json"), "utf8"));
+  // No placeholder repository (there is no public URL to give).
+  assert.equal(manifest.repository, undefined);
   // Types first in every condition.
   for (const cond of [manifest.exports["."].node.import, manifest.exports["."].node.require, manifest.exports["."].browser, manifest.exports["."].default]) {
     assert.equal(Object.keys(cond)[0], "types");
@@ -109,4 +114,48 @@ init().then(() => {
     await browser.close();
     await server.close();
   }
+});
+
+test("publint finds nothing to report (errors, warnings or suggestions) in the packed package", async () => {
+  const { publint } = await import("publint");
+  const { messages } = await publint({ pkgDir: join(project, "node_modules", "jointwatch"), pack: false, level: "suggestion" });
+  assert.deepEqual(messages.map((m) => `${m.type} ${m.code} ${m.path.join(".")}`), []);
+});
+
+test("@arethetypeswrong/cli reports no problem for the package entry in the tarball", () => {
+  const attw = join(tools, "@arethetypeswrong", "cli", "dist", "index.js");
+  // Exits non-zero on any problem; the table says which.
+  run(process.execPath, [attw, tarball, "--entrypoints", ".", "--format", "table-flipped"], { cwd: project });
+});
+
+test("TypeScript node10 + CommonJS: `import init` type-checks against what runs, and runs", () => {
+  const dir = join(project, "node10");
+  mkdirSync(dir);
+  writeFileSync(
+    join(dir, "main.ts"),
+    `import init, { Dataset, estimativeTerm } from "jointwatch";
+import * as jw from "jointwatch";
+async function main(): Promise<void> {
+  await init();
+  await jw.init();
+  const ds = Dataset.seed();
+  console.log(JSON.stringify({ records: ds.recordCount, term: estimativeTerm(0.62)?.words }));
+}
+main();
+`,
+  );
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true, target: "ES2022", module: "CommonJS", moduleResolution: "node10", esModuleInterop: true,
+        lib: ["ES2022", "DOM", "ESNext.Disposable"], types: [], outDir: "dist",
+      },
+      files: ["main.ts"],
+    }),
+  );
+  run(process.execPath, [join(tools, "typescript", "bin", "tsc"), "-p", dir], { cwd: dir });
+  writeFileSync(join(dir, "dist", "package.json"), '{ "type": "commonjs" }');
+  const out = JSON.parse(run(process.execPath, [join(dir, "dist", "main.js")], { cwd: project }));
+  assert.deepEqual(out, { records: 6, term: "likely" });
 });

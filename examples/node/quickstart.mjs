@@ -19,7 +19,8 @@ for (const point of perYear.points) {
 
 // The scenarios, with the catalogue's illustrative priors, in ICD 203 terms.
 for (const s of seed.withCatalogue().assess().scenarios) {
-  console.log(`${s.name}: ${estimativeTerm(s.probability).words} (${s.confidence} confidence)`);
+  // estimativeTerm is undefined for a number outside 0–1 (never for these).
+  console.log(`${s.name}: ${estimativeTerm(s.probability)?.words ?? s.term} (${s.confidence} confidence)`);
 }
 
 // A flawed document: every problem comes with a stable code and a path.

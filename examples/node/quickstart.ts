@@ -31,3 +31,10 @@ function findingsOf(text: string): Finding[] {
   }
 }
 console.log(findingsOf('{"formatVersion": "1.0",\n}').map((f) => f.code));
+
+// A Dataset lives in WebAssembly memory: `using` frees it at the end of the
+// block (or call `free()` when done with it).
+{
+  using scratch = Dataset.fromJSON('{"formatVersion": "1.0"}');
+  console.log(`a scratch dataset of ${scratch.recordCount} records`);
+}

@@ -35,10 +35,23 @@ test("the JavaScript example runs and prints what it says", () => {
   assert.match(out, /^warning no-source exercises\[0\]\.sources$/m);
 });
 
+test("the JavaScript example type-checks under --strict too (checkJs)", () => {
+  run(process.execPath, [tsc, "-p", join(examples, "tsconfig.js.json")]);
+});
+
+test("the READMEs say how to free memory, and that wasm memory does not shrink", () => {
+  for (const [name, readme] of Object.entries(readmes)) {
+    for (const words of ["using ", "[Symbol.dispose]()", "free()", "does not shrink"]) {
+      assert.ok(readme.includes(words), `${name} mentions ${words}`);
+    }
+  }
+});
+
 test("the TypeScript example type-checks under --strict, compiles and runs", () => {
   run(process.execPath, [tsc, "-p", join(examples, "tsconfig.json")]);
   const out = run(process.execPath, [join("dist", "quickstart.js")], { cwd: examples });
   assert.match(out, /^FY2023: 669 scrambles$/m);
   assert.match(out, /^unreadable at line 2, column 1$/m);
   assert.match(out, /malformed-json/);
+  assert.match(out, /^a scratch dataset of 0 records$/m);
 });

@@ -160,6 +160,8 @@ codes! {
     TwoHorizons = "two-horizons", Error;
     /// An indicator group has fewer than two distinct indicators.
     IndicatorGroupTooSmall = "indicator-group-too-small", Error;
+    /// Two indicators are declared correlated by one group and independent by another.
+    ContradictoryGroups = "contradictory-groups", Error;
     /// A record cites no source.
     NoSource = "no-source", Warning;
     /// A record has no date, so it cannot appear in time series.

@@ -150,5 +150,44 @@ impl Checker<'_> {
                 );
             }
         }
+        self.contradictory_groups();
+    }
+
+    /// No pair of indicators is declared both correlated (one group) and
+    /// independent (another): the assessment could not tell whether the pair
+    /// counts once or twice. Reported once per later group, at its path.
+    fn contradictory_groups(&mut self) {
+        use crate::model::scenario::Relation;
+        let ds = self.ds;
+        for (i, g) in ds.indicator_groups.iter().enumerate() {
+            let clash = ds.indicator_groups[..i]
+                .iter()
+                .filter(|h| h.relation != g.relation)
+                .find_map(|h| {
+                    let mut pair: Vec<&str> = g
+                        .indicators
+                        .iter()
+                        .filter(|x| h.indicators.contains(x))
+                        .map(String::as_str)
+                        .collect();
+                    pair.dedup();
+                    (pair.len() >= 2).then_some((h, pair))
+                });
+            if let Some((h, pair)) = clash {
+                let (correlated, independent) = if g.relation == Relation::Correlated {
+                    (&g.id, &h.id)
+                } else {
+                    (&h.id, &g.id)
+                };
+                self.push(
+                    Code::ContradictoryGroups,
+                    At::Root("indicatorGroups").index(i).field("relation"),
+                    format!(
+                        "{} are declared correlated by group {correlated:?} and independent by group {independent:?}",
+                        pair.join(" and ")
+                    ),
+                );
+            }
+        }
     }
 }

@@ -114,8 +114,12 @@ const basisWords = {
   none: "no figure",
 };
 
-/** A point's value in words: a missing point says so rather than showing 0. */
-const valueWords = (p) => (p.value ? formatQuantity(p.value) : "missing");
+/**
+ * A point's value in words: a missing point says so rather than showing 0, and
+ * a count outside declared coverage is a lower bound ("≥2"), not a number of events.
+ */
+const valueWords = (p) =>
+  !p.value ? "missing" : p.status === "uncovered" ? `≥${quantityBounds(p.value).low}` : formatQuantity(p.value);
 
 /** A count outside declared coverage is marked: it may be short. */
 const basisOf = (p) => `${basisWords[p.basis]}${p.status === "uncovered" ? " (uncovered)" : ""}`;

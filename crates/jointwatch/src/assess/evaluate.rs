@@ -10,7 +10,6 @@ use jiff::civil::Date;
 use crate::assess::{IndicatorResult, State};
 use crate::dataset::select::Sources;
 use crate::dataset::Dataset;
-use crate::model::coverage::Coverage;
 use crate::model::quantity::Quantity;
 use crate::model::record::{Filter, Record, RecordKind};
 use crate::model::scenario::{Direction, Indicator, Metric, Rule};
@@ -74,76 +73,6 @@ fn state_of(rule: &Rule, q: &Quantity) -> (State, bool) {
     }
 }
 
-/// `inner` is non-empty and within `outer`, or `outer` does not narrow.
-fn within<T: PartialEq>(inner: &[T], outer: &[T]) -> bool {
-    outer.is_empty() || (!inner.is_empty() && inner.iter().all(|x| outer.contains(x)))
-}
-
-/// Whether every record `filter` selects is of the kind `scope` describes.
-fn scope_holds(scope: &Filter, filter: &Filter) -> bool {
-    // A count never counts statistics; no kinds means exercises and patrols.
-    let kinds: Vec<RecordKind> = if filter.kinds.is_empty() {
-        vec![RecordKind::Exercise, RecordKind::Patrol]
-    } else {
-        filter
-            .kinds
-            .iter()
-            .copied()
-            .filter(|k| *k != RecordKind::Statistic)
-            .collect()
-    };
-    let states = |codes: &[crate::model::actor::CountryCode]| {
-        let mut v = codes.to_vec();
-        crate::sort::sort(&mut v);
-        v.dedup();
-        v.len() as u64
-    };
-    within(&kinds, &scope.kinds)
-        && scope
-            .participants_all
-            .iter()
-            .all(|c| filter.participants_all.contains(c))
-        && (scope.participants_any.is_empty()
-            || filter
-                .participants_all
-                .iter()
-                .any(|c| scope.participants_any.contains(c))
-            || within(&filter.participants_any, &scope.participants_any)
-                && !filter.participants_any.is_empty())
-        && scope.min_participants.is_none_or(|n| {
-            filter.min_participants.is_some_and(|m| m >= n)
-                || states(&filter.participants_all) >= u64::from(n)
-        })
-        && within(&filter.domains, &scope.domains)
-        && within(&filter.areas, &scope.areas)
-        && within(&filter.tags, &scope.tags)
-        && scope
-            .min_reliability
-            .is_none_or(|m| filter.min_reliability.is_some_and(|x| x <= m))
-        && scope
-            .min_credibility
-            .is_none_or(|m| filter.min_credibility.is_some_and(|x| x <= m))
-}
-
-/// The first coverage entry that holds every record `filter` selects from
-/// `first` to `last`: its window contains those days and its scope contains
-/// the filter (see `docs/method.md`).
-// TODO: use dataset::coverage (`Dataset::coverage_for`) once it lands; the
-// semantics are the same.
-fn covering<'a>(ds: &'a Dataset, filter: &Filter, first: Date, last: Date) -> Option<&'a Coverage> {
-    ds.coverage.iter().find(|c| {
-        let mut from = c.from.first_day();
-        let mut to = c.to.last_day();
-        if let Some(f) = c.scope.from {
-            from = from.max(f.first_day());
-        }
-        if let Some(t) = c.scope.to {
-            to = to.min(t.last_day());
-        }
-        from <= first && last <= to && scope_holds(&c.scope, filter)
-    })
-}
-
 /// Evaluates one indicator against a dataset as of a day.
 ///
 /// A `count` below its threshold is `notFired` only inside declared
@@ -177,6 +106,7 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
         grading: None,
         coverage: None,
         illustrative,
+        uncovered: false,
         note: String::new(),
     };
     // The first day of the look-back window: evidence that ends before it
@@ -248,13 +178,29 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
                 (a, b) => a.or(b),
             };
             let last = filter.to.map_or(as_of, |t| as_of.min(t.last_day()));
-            let cover = first.and_then(|first| covering(ds, filter, first, last));
+            // A count never counts statistics: a filter without kinds counts
+            // exercises and patrols, and coverage is asked for those.
+            let counted_kinds;
+            let asked = if filter.kinds.is_empty() {
+                counted_kinds = Filter {
+                    kinds: vec![RecordKind::Exercise, RecordKind::Patrol],
+                    ..filter.clone()
+                };
+                &counted_kinds
+            } else {
+                filter
+            };
+            let cover = first.and_then(|first| ds.coverage_for(asked, first, last));
             // Outside coverage the records held are a lower bound: more may
             // exist. Inside it, what is held is all there is.
+            // Outside coverage the records held are a lower bound: more may
+            // exist, so the state is judged on "at least" that many.
+            let held = value;
             let (state, watch) = match cover {
-                Some(_) => state_of(&ind.rule, &value),
-                None => state_of(&ind.rule, &Quantity::AtLeast(value.bounds().low)),
+                Some(_) => state_of(&ind.rule, &held),
+                None => state_of(&ind.rule, &Quantity::AtLeast(held.bounds().low)),
             };
+            result.uncovered = cover.is_none();
             if let Some(c) = cover {
                 result.coverage = Some(c.id.clone());
                 // The claim of completeness is evidence when it decides the state.
@@ -265,7 +211,7 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
                 result
                     .note
                     .push_str(&format!("; inside declared coverage {}", c.id));
-            } else if state == State::Unknown && state_of(&ind.rule, &value).0 != State::Unknown {
+            } else if state == State::Unknown && state_of(&ind.rule, &held).0 != State::Unknown {
                 result.note.push_str(
                     "; no declared coverage holds every such record in the window, so the absence of records is not evidence",
                 );

@@ -115,6 +115,11 @@ pub struct IndicatorResult {
     pub coverage: Option<String>,
     /// Whether the indicator is an illustrative default from the catalogue.
     pub illustrative: bool,
+    /// A count of the records held where no declared coverage says they are
+    /// all there is: `value` is what the dataset holds, a lower bound on the
+    /// events, not their number.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub uncovered: bool,
     /// How the value was obtained.
     pub note: String,
 }

@@ -103,6 +103,12 @@ fn judgement_words(r: &RecordSetter) -> String {
     }
 }
 
+/// A count of the records held where the dataset claims no completeness: a
+/// lower bound on the events ("≥2"), so that no one quotes it as their number.
+fn held(q: &crate::model::quantity::Quantity) -> String {
+    format!("≥{}", q.bounds().low)
+}
+
 /// Renders a brief as text for a terminal.
 ///
 /// # Example
@@ -140,12 +146,20 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
                 o,
                 "  {:<10} {:>10}  {:<10} {:<10} {:>8} {:>9}  {}",
                 p.key.join(" "),
-                p.value.map(|v| v.to_string()).unwrap_or_else(|| "-".into()),
+                match (p.value, p.status) {
+                    (Some(v), PointStatus::Uncovered) => held(&v),
+                    (Some(v), _) => v.to_string(),
+                    (None, _) => "-".into(),
+                },
                 status,
                 basis,
-                p.counted
-                    .map(|c| c.to_string())
-                    .unwrap_or_else(|| "-".into()),
+                // The brief's queries never assume the dataset complete: a
+                // count outside declared coverage is at least what is held.
+                match (p.counted, &p.covered_by) {
+                    (Some(c), None) => held(&c),
+                    (Some(c), Some(_)) => c.to_string(),
+                    (None, _) => "-".into(),
+                },
                 rep,
                 p.ids.join(", ")
             );
@@ -173,7 +187,7 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
         {
             let _ = writeln!(
                 o,
-                "  uncovered: counted from the records held, where the dataset declares no complete coverage (a count may be short; left out of summaries and trends)"
+                "  ≥, uncovered: counted from the records held, where the dataset declares no complete coverage (at least that many; left out of summaries and trends)"
             );
         }
         if v.series
@@ -324,7 +338,13 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
             State::NotFired => "not fired",
             State::Unknown => "unknown",
         };
-        let value = i.value.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+        // A count outside declared coverage is what the dataset holds, a
+        // lower bound on the events: "≥0", never a bare 0.
+        let value = match i.value {
+            Some(v) if i.uncovered => held(&v),
+            Some(v) => v.to_string(),
+            None => "-".into(),
+        };
         let _ = writeln!(
             o,
             "  {:<10} {:>8}  {}{}",

@@ -126,7 +126,10 @@ fn an_uncovered_count_is_marked_and_a_bare_figure_is_as_reported() {
     assert!(row.contains("≥2"), "{row}");
     // Counts behind indicators outside coverage are lower bounds too, never a bare 0.
     let rows = section(&text, "Indicators as of");
-    let cyber = rows.iter().find(|l| l.contains("cyber or space domain")).unwrap();
+    let cyber = rows
+        .iter()
+        .find(|l| l.contains("cyber or space domain"))
+        .unwrap();
     assert!(cyber.contains("unknown") && cyber.contains("≥0"), "{cyber}");
     // Before: "90000 (exact)".
     assert!(text.contains("personnel  90000 (as reported)"), "{text}");

@@ -30,14 +30,6 @@ pub fn latest_date(ds: &Dataset) -> Option<Date> {
     records.chain(sources).chain(obs).max()
 }
 
-fn best_grading(sources: &Sources<'_>, source_ids: &[String]) -> Option<Grading> {
-    source_ids
-        .iter()
-        .filter_map(|id| sources.get(id))
-        .map(|s| s.grading())
-        .min_by_key(|g| (g.reliability, g.credibility))
-}
-
 /// Adds each id not already held, keeping the order of first citation.
 fn add_sources(into: &mut Vec<String>, ids: &[String]) {
     for id in ids {
@@ -278,7 +270,7 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
             result.watch = watch;
         }
     }
-    result.grading = best_grading(&index, &result.sources).map(|g| g.to_string());
+    result.grading = index.best_grading(&result.sources).map(|g| g.to_string());
     result
 }
 

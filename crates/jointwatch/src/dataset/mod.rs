@@ -27,7 +27,7 @@ use crate::model::exercise::Exercise;
 use crate::model::patrol::Patrol;
 use crate::model::place::{builtin_area_by_id, Area};
 use crate::model::scenario::{Indicator, IndicatorGroup, Scenario, ScenarioSet};
-use crate::model::source::Source;
+use crate::model::source::{Grading, Source};
 use crate::model::statistic::Statistic;
 
 pub(crate) mod coverage;
@@ -160,6 +160,21 @@ impl Dataset {
         by_id(&self.sources, id)
     }
 
+    /// The best grading (reliability first, then credibility) among the
+    /// sources these ids cite; `None` when none of them is held. The one
+    /// rule by which figures, indicators and conflicting statistics are
+    /// ranked by their sources.
+    ///
+    /// # Example
+    /// ```
+    /// let seed = jointwatch::seed();
+    /// let g = seed.best_grading(&["seed".to_string()]).unwrap();
+    /// assert_eq!(g.to_string(), "F6");
+    /// ```
+    pub fn best_grading(&self, ids: &[String]) -> Option<Grading> {
+        best_of(ids.iter().filter_map(|id| self.source(id)))
+    }
+
     /// The exercise with this id (see [Look-ups by id](self#look-ups-by-id)).
     pub fn exercise(&self, id: &str) -> Option<&Exercise> {
         by_id(&self.exercises, id)
@@ -274,4 +289,11 @@ impl IdIndex {
             .partition_point(|i| item(i).is_some_and(|x| x.id() < id));
         self.0.get(at).and_then(item).filter(|x| x.id() == id)
     }
+}
+
+/// The best grading of these sources: reliability first, then credibility.
+pub(crate) fn best_of<'a>(sources: impl Iterator<Item = &'a Source>) -> Option<Grading> {
+    sources
+        .map(|s| s.grading())
+        .min_by_key(|g| (g.reliability, g.credibility))
 }

@@ -7,7 +7,7 @@ use crate::model::exercise::Domain;
 use crate::model::exercise::Exercise;
 use crate::model::patrol::Patrol;
 use crate::model::record::{patrol_domain, Filter, Record};
-use crate::model::source::Source;
+use crate::model::source::{Grading, Source};
 use crate::model::statistic::Statistic;
 use serde::Serialize;
 
@@ -200,6 +200,11 @@ impl<'a> Sources<'a> {
             ds,
             by_id: Some(by_id),
         }
+    }
+
+    /// [`Dataset::best_grading`], looking the ids up here.
+    pub(crate) fn best_grading(&self, ids: &[String]) -> Option<Grading> {
+        crate::dataset::best_of(ids.iter().filter_map(|id| self.get(id)))
     }
 
     /// The source with this id.

@@ -11,7 +11,6 @@ use crate::diagnostics::Code;
 use crate::model::actor::CountryCode;
 use crate::model::date::FuzzyDate;
 use crate::model::period::Period;
-use crate::model::source::Grading;
 use crate::model::statistic::{Measure, Rate, Statistic};
 
 /// What a statistic reports on: its measure, its subject states (branches
@@ -73,16 +72,6 @@ fn subject_of(s: &Statistic) -> Option<Subject<'_>> {
 }
 
 impl Checker<'_> {
-    /// The best grade among a statistic's sources (reliability first, then
-    /// credibility), or `None` when it cites none that is defined.
-    fn best_grading(&self, s: &Statistic) -> Option<Grading> {
-        s.sources
-            .iter()
-            .filter_map(|id| self.ds.source(id))
-            .map(|src| src.grading())
-            .min_by_key(|g| (g.reliability, g.credibility))
-    }
-
     /// Statistics on the same subject whose quantities are not equal: one
     /// warning per set of them, on the last one's quantity, naming every
     /// figure with its statistic and its best grading. Statistics whose
@@ -137,7 +126,7 @@ impl Checker<'_> {
                 .iter()
                 .map(|&i| {
                     let s = &ds.statistics[i];
-                    let grade = match self.best_grading(s) {
+                    let grade = match self.ds.best_grading(&s.sources) {
                         Some(g) => g.to_string(),
                         None => "ungraded".to_string(),
                     };

@@ -135,16 +135,6 @@ struct Figure<'a> {
     grading: Option<(Reliability, Credibility)>,
 }
 
-/// The best grading among a statistic's sources: reliability first, then
-/// credibility (`None` when it cites no source the dataset holds).
-fn best_grading(ds: &Dataset, s: &Statistic) -> Option<(Reliability, Credibility)> {
-    s.sources
-        .iter()
-        .filter_map(|id| ds.source(id))
-        .map(|src| (src.reliability, src.credibility))
-        .min()
-}
-
 /// The reported figure of a point, how it was chosen, and the alternatives
 /// when statistics disagree. One rule: the best-graded statistic's figure
 /// (an ungraded one ranks last); when the best-graded disagree among
@@ -359,7 +349,9 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
     // Reported statistics, only beside counts.
     if let (Some(measure), Aggregate::Count) = (q.reported, q.aggregate) {
         for s in ds.statistics.iter().filter(|s| s.measure == measure) {
-            let grading = best_grading(ds, s);
+            let grading = ds
+                .best_grading(&s.sources)
+                .map(|g| (g.reliability, g.credibility));
             let subjects: Vec<_> = s.subjects.iter().map(|p| p.country).collect();
             if !s.subjects.is_empty()
                 && !q

@@ -25,31 +25,10 @@ use jointwatch::analysis::series::{
 use jointwatch::analysis::trend::Trend;
 use jointwatch::Dataset;
 
-/// FY2018–FY2023 with FY2019 not held (figures made up for the test).
+/// FY2018–FY2023 with FY2019 not held (figures made up for the test; the
+/// series' unit tests read the same file).
 fn dataset() -> Dataset {
-    let stat = |fy: i16, n: u32| {
-        format!(
-            r#"{{"id": "fy{fy}", "label": "Scrambles FY{fy}", "measure": "scrambles", "subjects": ["JPN"],
-                "period": {{"type": "fiscalYear", "year": {fy}, "firstMonth": 4}}, "quantity": {n}, "sources": ["js"]}}"#
-        )
-    };
-    let stats: Vec<String> = [
-        (2018, 999),
-        (2020, 725),
-        (2021, 704),
-        (2022, 678),
-        (2023, 669),
-    ]
-    .iter()
-    .map(|(fy, n)| stat(*fy, *n))
-    .collect();
-    Dataset::from_json(&format!(
-        r#"{{"formatVersion": "1.0",
-            "sources": [{{"id": "js", "title": "Joint Staff", "reliability": "B", "credibility": 2}}],
-            "statistics": [{}]}}"#,
-        stats.join(",")
-    ))
-    .unwrap()
+    Dataset::from_json(include_str!("data/scrambles-fy-gap.json")).unwrap()
 }
 
 fn trend() -> SeriesTrend {

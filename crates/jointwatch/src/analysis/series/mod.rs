@@ -400,28 +400,10 @@ mod tests {
     }
 
     /// Japan's scrambles by fiscal year, FY2018–FY2023, with FY2019 not
-    /// held: the issue-13 case. Figures are made up for the test.
+    /// held: the issue-13 case (shared with `tests/trend_reference.rs`).
     fn scrambles_with_a_gap() -> crate::dataset::Dataset {
-        let stat = |fy: i16, n: u32| {
-            format!(
-                r#"{{"id": "fy{fy}", "label": "Scrambles FY{fy}", "measure": "scrambles", "subjects": ["JPN"],
-                    "period": {{"type": "fiscalYear", "year": {fy}, "firstMonth": 4}}, "quantity": {n}, "sources": ["js"]}}"#
-            )
-        };
-        let stats: Vec<String> = [
-            (2018, 999),
-            (2020, 725),
-            (2021, 704),
-            (2022, 678),
-            (2023, 669),
-        ]
-        .iter()
-        .map(|(fy, n)| stat(*fy, *n))
-        .collect();
-        crate::dataset::Dataset::from_json(&format!(
-            r#"{{"formatVersion": "1.0", "sources": [{{"id": "js", "title": "Joint Staff", "reliability": "B", "credibility": 2}}],
-                "statistics": [{}]}}"#,
-            stats.join(",")
+        crate::dataset::Dataset::from_json(include_str!(
+            "../../../tests/data/scrambles-fy-gap.json"
         ))
         .unwrap()
     }

@@ -502,6 +502,7 @@ impl Generator {
             dates: self.dates(year, 14, 0.1),
             forces,
             claims,
+            links: Vec::new(),
             notes: self
                 .chance
                 .odds(0.15)
@@ -520,18 +521,18 @@ impl Generator {
         let mut f = Forces::default();
         if naval && self.chance.odds(0.8) {
             let n = self.chance.int(ships.0, ships.1) as f64;
-            f.ships = Some(self.quantity(n));
+            f.ships = Some(self.quantity(n).into());
             if self.chance.odds(0.2) {
                 let n = self.chance.int(1, 4) as f64;
-                f.submarines = Some(self.quantity(n));
+                f.submarines = Some(self.quantity(n).into());
             }
         }
         if t.domains.contains(&Domain::Air) && self.chance.odds(0.7) {
             let n = self.chance.int(aircraft.0, aircraft.1) as f64;
-            f.aircraft = Some(self.quantity(n));
+            f.aircraft = Some(self.quantity(n).into());
         }
         if self.chance.odds(0.5) {
-            f.personnel = Some(self.personnel(personnel.0, personnel.1));
+            f.personnel = Some(self.personnel(personnel.0, personnel.1).into());
         }
         if self.chance.odds(0.1) {
             let name = self.chance.pick(EQUIPMENT).to_string();
@@ -540,7 +541,10 @@ impl Generator {
                 .odds(0.8)
                 .then(|| self.chance.int(2, 60) as f64)
                 .map(|n| self.quantity(n));
-            f.equipment.push(Equipment { name, quantity });
+            f.equipment.push(Equipment {
+                name,
+                quantity: quantity.map(Into::into),
+            });
         }
         f
     }
@@ -605,7 +609,7 @@ impl Generator {
                 model: p.model.to_string(),
                 role: Some(p.role),
                 country: Some(code(p.country)),
-                count,
+                count: count.map(Into::into),
             });
         }
         let adiz_entered: Vec<CountryCode> = template
@@ -625,7 +629,7 @@ impl Generator {
                 responses.push(PatrolResponse {
                     by: *c,
                     action: ResponseAction::Scramble,
-                    count,
+                    count: count.map(Into::into),
                     notes: None,
                 });
             }
@@ -634,7 +638,7 @@ impl Generator {
             responses.push(PatrolResponse {
                 by: code("JPN"),
                 action: ResponseAction::Shadow,
-                count: Some(Quantity::Exact(self.chance.int(1, 3) as f64)),
+                count: Some(Quantity::Exact(self.chance.int(1, 3) as f64).into()),
                 notes: Some(
                     "Maritime Self-Defense Force ships and P-3C aircraft monitored the group."
                         .to_string(),
@@ -648,11 +652,17 @@ impl Generator {
             participants,
             dates,
             sequence: None,
+            numbering: Vec::new(),
+            start_time: None,
+            end_time: None,
             platforms,
             route,
+            legs: Vec::new(),
             areas: self.area_ids(template.areas, template.areas.len()),
             adiz_entered,
             responses,
+            claims: Vec::new(),
+            links: Vec::new(),
             notes: self
                 .chance
                 .odds(0.1)
@@ -728,7 +738,12 @@ impl Generator {
         order.sort();
         for (n, (_, i)) in order.into_iter().enumerate() {
             if self.chance.odds(0.3) {
-                self.ds.patrols[i].sequence = Some(n as u32 + 1);
+                self.ds.patrols[i].numbering = vec![jointwatch::model::patrol::Numbering {
+                    number: n as u32 + 1,
+                    by: None,
+                    body: None,
+                    sources: Vec::new(),
+                }];
             }
         }
     }
@@ -770,6 +785,8 @@ impl Generator {
             rate: Rate::Total,
             quantity,
             breakdown: Vec::new(),
+            claims: Vec::new(),
+            links: Vec::new(),
             notes: None,
             sources: self.cite(2),
             tags: self.tags(0.05),

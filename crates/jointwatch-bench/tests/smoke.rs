@@ -74,7 +74,7 @@ fn generated_data_has_the_variety_the_benchmarks_rely_on() {
     let forms: BTreeSet<String> = ds
         .exercises
         .iter()
-        .filter_map(|e| e.forces.personnel)
+        .filter_map(|e| e.forces.personnel.as_ref().and_then(|f| f.first()))
         .map(|q| {
             format!("{q:?}")
                 .split(['(', ' '])
@@ -86,7 +86,7 @@ fn generated_data_has_the_variety_the_benchmarks_rely_on() {
     assert!(forms.len() >= 5, "{forms:?}");
     // Routes, sequences, fiscal-year and per-year statistics, dataset areas.
     assert!(ds.patrols.iter().filter(|p| p.route.len() >= 2).count() > 200);
-    assert!(ds.patrols.iter().any(|p| p.sequence.is_some()));
+    assert!(ds.patrols.iter().any(|p| !p.numbering.is_empty()));
     assert!(ds.statistics.iter().any(|s| matches!(
         s.period,
         Some(jointwatch::Period::FiscalYear { first_month: 4, .. })

@@ -224,10 +224,12 @@ fn options_ignore_codes_and_strict_makes_every_warning_an_error() {
 // Document-level checks
 
 #[test]
-fn format_version_must_be_one_point_something() {
+fn format_version_must_be_one_or_two_point_something() {
     assert_found(&doc(""), &[]);
     let v2 = doc("").replace(r#""formatVersion": "1.0""#, r#""formatVersion": "2.0""#);
-    assert_found(&v2, &[("unsupported-format-version", "formatVersion")]);
+    assert_found(&v2, &[]);
+    let v3 = doc("").replace(r#""formatVersion": "1.0""#, r#""formatVersion": "3.0""#);
+    assert_found(&v3, &[("unsupported-format-version", "formatVersion")]);
     let v11 = doc("").replace(r#""formatVersion": "1.0""#, r#""formatVersion": "1.7""#);
     assert_found(&v11, &[]);
 }

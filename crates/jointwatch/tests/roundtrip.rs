@@ -8,8 +8,15 @@
 //! too, since validation reports them after reading.
 
 use jiff::civil::Date;
+use jointwatch::model::activity::{Activity, ActivityKind};
 use jointwatch::model::coverage::Coverage;
+use jointwatch::model::exercise::StateForces;
+use jointwatch::model::figure::{Figure, FigureValue, Stance};
+use jointwatch::model::incident::{Incident, IncidentKind};
+use jointwatch::model::link::{Link, LinkKind};
+use jointwatch::model::patrol::{Leg, Numbering};
 use jointwatch::model::scenario::{IndicatorGroup, Relation, ScenarioSet};
+use jointwatch::model::time::TimeOfDay;
 use jointwatch::{
     Area, AreaKind, Bearing, BreakdownEntry, Category, Claim, ClaimKind, CountryCode, Credibility,
     Dataset, DateRange, Direction, Domain, Equipment, Exercise, Filter, FiscalNaming, Forces,
@@ -56,7 +63,12 @@ variants!(rate, Rate: Total, PerYear);
 variants!(fiscal_naming, FiscalNaming: StartYear, EndYear);
 variants!(scenario_kind, ScenarioKind: Scenario, EndState);
 variants!(direction, Direction: AtLeast, AtMost);
-variants!(record_kind, RecordKind: Exercise, Patrol, Statistic);
+variants!(record_kind, RecordKind: Exercise, Patrol, Statistic, Incident, Activity);
+variants!(stance, Stance: Claimed, Assessed, Reported, Estimated);
+variants!(link_kind, LinkKind: PartOf, During, Follows, RespondsTo, SameEvent, Related);
+variants!(incident_kind, IncidentKind: AirspaceViolation, AdizEntry, Scramble, Intercept,
+    UnsafeIntercept, WarningShots, Protest, Shadowing, Other);
+variants!(activity_kind, ActivityKind: Transit, Flight, Patrol, Deployment, Exercise, Other);
 variants!(reliability, Reliability: A, B, C, D, E, F);
 variants!(credibility, Credibility: Confirmed, ProbablyTrue, PossiblyTrue, Doubtful,
     Improbable, CannotBeJudged);
@@ -325,14 +337,97 @@ fn source() -> BoxedStrategy<Source> {
 // Records
 // ---------------------------------------------------------------------------
 
-fn forces() -> BoxedStrategy<Forces> {
-    let equipment =
-        (text(), opt(quantity())).prop_map(|(name, quantity)| Equipment { name, quantity });
+/// A figure: one plain value (written as its quantity), or several values
+/// with their stance, state, sources and notes (none is also held).
+fn figure() -> BoxedStrategy<Figure> {
+    let value = (
+        quantity(),
+        opt(stance()),
+        opt(country()),
+        texts(),
+        opt(text()),
+    )
+        .prop_map(|(value, stance, by, sources, notes)| FigureValue {
+            value,
+            stance,
+            by,
+            sources,
+            notes,
+        });
+    prop_oneof![
+        quantity().prop_map(Figure::from),
+        vec(value, 0..3).prop_map(|values| Figure { values }),
+    ]
+    .boxed()
+}
+
+fn time_of_day() -> BoxedStrategy<TimeOfDay> {
+    prop_oneof![
+        (0u8..24, 0u8..60).prop_map(|(h, m)| format!("{h:02}:{m:02}")),
+        (0u8..24, 0u8..60, 0u8..60).prop_map(|(h, m, s)| format!("{h:02}:{m:02}:{s:02}")),
+    ]
+    .prop_map(|t| t.parse().unwrap())
+    .boxed()
+}
+
+fn link() -> BoxedStrategy<Link> {
+    (link_kind(), text(), texts(), opt(text()))
+        .prop_map(|(rel, to, sources, notes)| Link {
+            rel,
+            to,
+            sources,
+            notes,
+        })
+        .boxed()
+}
+
+fn links() -> impl Strategy<Value = Vec<Link>> {
+    vec(link(), 0..3)
+}
+
+fn numbering() -> BoxedStrategy<Numbering> {
+    (any::<u32>(), opt(country()), opt(text()), texts())
+        .prop_map(|(number, by, body, sources)| Numbering {
+            number,
+            by,
+            body,
+            sources,
+        })
+        .boxed()
+}
+
+fn leg() -> BoxedStrategy<Leg> {
     (
-        opt(quantity()),
-        opt(quantity()),
-        opt(quantity()),
-        opt(quantity()),
+        opt(date_range()),
+        opt(time_of_day()),
+        opt(time_of_day()),
+        texts(),
+        texts(),
+        vec(point(), 0..3),
+        opt(text()),
+    )
+        .prop_map(
+            |(dates, start_time, end_time, areas, straits, route, notes)| Leg {
+                dates,
+                start_time,
+                end_time,
+                areas,
+                straits,
+                route,
+                notes,
+            },
+        )
+        .boxed()
+}
+
+fn plain_forces() -> BoxedStrategy<Forces> {
+    let equipment =
+        (text(), opt(figure())).prop_map(|(name, quantity)| Equipment { name, quantity });
+    (
+        opt(figure()),
+        opt(figure()),
+        opt(figure()),
+        opt(figure()),
         vec(equipment, 0..3),
     )
         .prop_map(
@@ -342,8 +437,20 @@ fn forces() -> BoxedStrategy<Forces> {
                 aircraft,
                 personnel,
                 equipment,
+                by_state: Vec::new(),
             },
         )
+        .boxed()
+}
+
+fn forces() -> BoxedStrategy<Forces> {
+    let part =
+        (country(), plain_forces()).prop_map(|(country, forces)| StateForces { country, forces });
+    (plain_forces(), vec(part, 0..3))
+        .prop_map(|(mut f, by_state)| {
+            f.by_state = by_state;
+            f
+        })
         .boxed()
 }
 
@@ -381,6 +488,7 @@ fn exercise() -> BoxedStrategy<Exercise> {
             opt(date_range()),
             forces(),
             vec(claim(), 0..3),
+            links(),
             opt(text()),
             texts(),
             texts(),
@@ -389,7 +497,7 @@ fn exercise() -> BoxedStrategy<Exercise> {
         .prop_map(
             |(
                 (id, name, series, host, participants, observers),
-                (domains, areas, dates, forces, claims, notes, sources, tags),
+                (domains, areas, dates, forces, claims, links, notes, sources, tags),
             )| Exercise {
                 id,
                 name,
@@ -402,6 +510,7 @@ fn exercise() -> BoxedStrategy<Exercise> {
                 dates,
                 forces,
                 claims,
+                links,
                 notes,
                 sources,
                 tags,
@@ -411,12 +520,7 @@ fn exercise() -> BoxedStrategy<Exercise> {
 }
 
 fn platform() -> BoxedStrategy<Platform> {
-    (
-        text(),
-        opt(platform_role()),
-        opt(country()),
-        opt(quantity()),
-    )
+    (text(), opt(platform_role()), opt(country()), opt(figure()))
         .prop_map(|(model, role, country, count)| Platform {
             model,
             role,
@@ -427,7 +531,7 @@ fn platform() -> BoxedStrategy<Platform> {
 }
 
 fn response() -> BoxedStrategy<PatrolResponse> {
-    (country(), response_action(), opt(quantity()), opt(text()))
+    (country(), response_action(), opt(figure()), opt(text()))
         .prop_map(|(by, action, count, notes)| PatrolResponse {
             by,
             action,
@@ -445,14 +549,17 @@ fn patrol() -> BoxedStrategy<Patrol> {
             patrol_kind(),
             participants(),
             opt(date_range()),
-            opt(any::<u32>()),
+            vec(numbering(), 0..3),
             vec(platform(), 0..3),
+            (opt(time_of_day()), opt(time_of_day())),
         ),
         (
             vec(point(), 0..4),
+            vec(leg(), 0..3),
             texts(),
             vec(country(), 0..3),
             vec(response(), 0..3),
+            (vec(claim(), 0..2), links()),
             opt(text()),
             texts(),
             texts(),
@@ -460,20 +567,37 @@ fn patrol() -> BoxedStrategy<Patrol> {
     )
         .prop_map(
             |(
-                (id, name, kind, participants, dates, sequence, platforms),
-                (route, areas, adiz_entered, responses, notes, sources, tags),
+                (id, name, kind, participants, dates, numbering, platforms, (start_time, end_time)),
+                (
+                    route,
+                    legs,
+                    areas,
+                    adiz_entered,
+                    responses,
+                    (claims, links),
+                    notes,
+                    sources,
+                    tags,
+                ),
             )| Patrol {
                 id,
                 name,
                 kind,
                 participants,
                 dates,
-                sequence,
+                // Format 1.0's field: read, moved into `numbering`, never written.
+                sequence: None,
+                numbering,
+                start_time,
+                end_time,
                 platforms,
                 route,
+                legs,
                 areas,
                 adiz_entered,
                 responses,
+                claims,
+                links,
                 notes,
                 sources,
                 tags,
@@ -525,6 +649,8 @@ fn statistic() -> BoxedStrategy<Statistic> {
                 (id, label, measure, reporter, subjects, period, as_of),
                 (rate, quantity, breakdown, notes, sources, tags),
             )| Statistic {
+                claims: Vec::new(),
+                links: Vec::new(),
                 id,
                 label,
                 measure,
@@ -535,6 +661,129 @@ fn statistic() -> BoxedStrategy<Statistic> {
                 rate,
                 quantity,
                 breakdown,
+                notes,
+                sources,
+                tags,
+            },
+        )
+        .boxed()
+}
+
+fn incident() -> BoxedStrategy<Incident> {
+    (
+        (
+            text(),
+            opt(text()),
+            incident_kind(),
+            participants(),
+            vec(country(), 0..3),
+            opt(date_range()),
+            (opt(time_of_day()), opt(time_of_day())),
+        ),
+        (
+            texts(),
+            opt(point()),
+            vec(platform(), 0..2),
+            (opt(figure()), opt(figure())),
+            (vec(claim(), 0..2), links()),
+            opt(text()),
+            texts(),
+            texts(),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, name, kind, by, against, dates, (start_time, end_time)),
+                (
+                    areas,
+                    location,
+                    platforms,
+                    (rounds, sorties),
+                    (claims, links),
+                    notes,
+                    sources,
+                    tags,
+                ),
+            )| Incident {
+                id,
+                name,
+                kind,
+                by,
+                against,
+                dates,
+                start_time,
+                end_time,
+                areas,
+                location,
+                platforms,
+                rounds,
+                sorties,
+                claims,
+                links,
+                notes,
+                sources,
+                tags,
+            },
+        )
+        .boxed()
+}
+
+fn activity() -> BoxedStrategy<Activity> {
+    (
+        (
+            text(),
+            opt(text()),
+            activity_kind(),
+            opt(domain()),
+            participants(),
+            opt(date_range()),
+            (opt(time_of_day()), opt(time_of_day())),
+        ),
+        (
+            vec(platform(), 0..2),
+            forces(),
+            vec(point(), 0..3),
+            vec(leg(), 0..2),
+            texts(),
+            vec(country(), 0..2),
+            (vec(claim(), 0..2), links()),
+            opt(text()),
+            texts(),
+            texts(),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, name, kind, domain, participants, dates, (start_time, end_time)),
+                (
+                    platforms,
+                    forces,
+                    route,
+                    legs,
+                    areas,
+                    adiz_entered,
+                    (claims, links),
+                    notes,
+                    sources,
+                    tags,
+                ),
+            )| Activity {
+                id,
+                name,
+                kind,
+                domain,
+                participants,
+                dates,
+                start_time,
+                end_time,
+                platforms,
+                forces,
+                route,
+                legs,
+                areas,
+                adiz_entered,
+                claims,
+                links,
                 notes,
                 sources,
                 tags,
@@ -642,12 +891,25 @@ fn filter() -> BoxedStrategy<Filter> {
             opt(reliability()),
             opt(credibility()),
         ),
+        (
+            opt(any::<bool>()),
+            vec(incident_kind(), 0..3),
+            vec(country(), 0..2),
+            vec(country(), 0..2),
+            vec(country(), 0..2),
+        ),
     )
         .prop_map(
             |(
                 (kinds, participants_any, participants_all, min_participants, domains, areas),
                 (from, to, tags, min_reliability, min_credibility),
+                (joint, incident_kinds, by, against, numbered_by),
             )| Filter {
+                joint,
+                incident_kinds,
+                by,
+                against,
+                numbered_by,
                 kinds,
                 participants_any,
                 participants_all,
@@ -737,7 +999,11 @@ fn indicator() -> BoxedStrategy<Indicator> {
 fn dataset() -> BoxedStrategy<Dataset> {
     (
         (
-            prop_oneof![Just(jointwatch::FORMAT_VERSION.to_string()), text()],
+            // Any version but 1.x, which is upgraded (to 2.0) on reading.
+            prop_oneof![
+                Just(jointwatch::FORMAT_VERSION.to_string()),
+                text().prop_filter("not 1.x", |v| v.split('.').next() != Some("1")),
+            ],
             opt(text()),
             opt(text()),
             vec(source(), 0..3),
@@ -754,14 +1020,18 @@ fn dataset() -> BoxedStrategy<Dataset> {
             vec(scenario_set(), 0..2),
             vec(indicator_group(), 0..2),
             vec(coverage(), 0..2),
+            vec(incident(), 0..3),
+            vec(activity(), 0..3),
         ),
     )
         .prop_map(
             |(
                 (format_version, title, description, sources, areas),
                 (exercises, patrols, statistics, scenarios, indicators),
-                (scenario_sets, indicator_groups, coverage),
+                (scenario_sets, indicator_groups, coverage, incidents, activities),
             )| Dataset {
+                incidents,
+                activities,
                 format_version,
                 title,
                 description,

@@ -209,9 +209,9 @@ fn ocean_2024() {
     let e = exercise("Ocean-2024");
     // "over 400 warships, 120 aircraft, and 90,000 personnel": only the
     // warships carry "over".
-    assert_eq!(e.forces.ships, Some(Quantity::MoreThan(400.0)));
-    assert_eq!(e.forces.aircraft, Some(Quantity::Exact(120.0)));
-    assert_eq!(e.forces.personnel, Some(Quantity::Exact(90_000.0)));
+    assert_eq!(e.forces.ships, Some(Quantity::MoreThan(400.0).into()));
+    assert_eq!(e.forces.aircraft, Some(Quantity::Exact(120.0).into()));
+    assert_eq!(e.forces.personnel, Some(Quantity::Exact(90_000.0).into()));
     assert_eq!(e.forces.submarines, None);
     assert!(e.forces.equipment.is_empty());
 
@@ -346,7 +346,7 @@ fn latest_patrol_involved_h6n_bombers_and_nothing_more_is_recorded() {
     assert_eq!(p.areas, vec!["pacific-ocean".to_string()]);
     // No invented date, count, sequence, route or responses.
     assert_eq!(p.dates, None);
-    assert_eq!(p.sequence, None);
+    assert!(p.numbering.is_empty());
     assert!(p.platforms.iter().all(|pl| pl.count.is_none()));
     assert!(p.route.is_empty());
     assert!(p.responses.is_empty());

@@ -111,7 +111,7 @@ pub fn patrol_cadence(ds: &Dataset, kind: Option<PatrolKind>) -> Cadence {
     }
     let sequence: Vec<(u32, String)> = dated
         .iter()
-        .filter_map(|(_, p)| p.sequence.map(|n| (n, p.id.clone())))
+        .filter_map(|(_, p)| p.numbers_by(None).next().map(|n| (n, p.id.clone())))
         .collect();
     let mut sequence_conflicts = Vec::new();
     for w in sequence.windows(2) {
@@ -122,7 +122,10 @@ pub fn patrol_cadence(ds: &Dataset, kind: Option<PatrolKind>) -> Cadence {
             ));
         }
     }
-    let mut numbers: Vec<u32> = patrols.iter().filter_map(|p| p.sequence).collect();
+    let mut numbers: Vec<u32> = patrols
+        .iter()
+        .filter_map(|p| p.numbers_by(None).next())
+        .collect();
     crate::sort::sort(&mut numbers);
     numbers.dedup();
     let missing_numbers = match (numbers.first(), numbers.last()) {

@@ -92,13 +92,14 @@ pub fn largest(ds: &Dataset, field: Field, to_year: i16, years: u16) -> RecordSe
         if y < from_year || y > to_year {
             continue;
         }
-        let q = match field {
-            Field::Ships => e.forces.ships,
-            Field::Submarines => e.forces.submarines,
-            Field::Aircraft => e.forces.aircraft,
-            Field::Personnel => e.forces.personnel,
-            Field::Platforms => None,
+        let figure = match field {
+            Field::Ships => &e.forces.ships,
+            Field::Submarines => &e.forces.submarines,
+            Field::Aircraft => &e.forces.aircraft,
+            Field::Personnel => &e.forces.personnel,
+            Field::Platforms => &None,
         };
+        let q = figure.as_ref().and_then(|f| ds.figure_value(f, &e.sources));
         match q {
             Some(q) => with.push((Record::Exercise(e).id().to_string(), q)),
             None => without_figure.push(e.id.clone()),

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use crate::dataset::Dataset;
 use crate::diagnostics::Report;
 use crate::model::exercise::Domain;
+use crate::model::figure::Figure;
 use crate::model::place::builtin_area;
 use crate::model::quantity::Quantity;
 
@@ -77,9 +78,32 @@ fn uncertainty(q: &Quantity) -> &'static str {
     }
 }
 
-fn figure(out: &mut String, label: &str, q: &Option<Quantity>) {
-    if let Some(q) = q {
-        let _ = writeln!(out, "    {label:<11}{q} ({})", uncertainty(q));
+/// A figure's line: the value used, and every value with its stance and
+/// sources when they disagree.
+fn figure(
+    out: &mut String,
+    ds: &Dataset,
+    record_sources: &[String],
+    label: &str,
+    f: &Option<Figure>,
+) {
+    let Some(r) = f
+        .as_ref()
+        .and_then(|f| ds.resolve_figure(f, record_sources))
+    else {
+        return;
+    };
+    let q = r.value;
+    let _ = writeln!(out, "    {label:<11}{q} ({})", uncertainty(&q));
+    for a in &r.alternatives {
+        let stance = a.stance.map(|s| s.as_str()).unwrap_or("given");
+        let by = a.by.map(|b| format!(" by {b}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "      {stance}{by}: {} {}",
+            a.value,
+            sources(ds, &a.sources)
+        );
     }
 }
 
@@ -159,10 +183,15 @@ pub fn render(ds: &Dataset, report: &Report) -> String {
         if !e.areas.is_empty() {
             let _ = writeln!(o, "    areas      {}", area_names(ds, &e.areas));
         }
-        figure(o, "ships", &e.forces.ships);
-        figure(o, "submarines", &e.forces.submarines);
-        figure(o, "aircraft", &e.forces.aircraft);
-        figure(o, "personnel", &e.forces.personnel);
+        for (label, f) in e.forces.figures() {
+            figure(o, ds, &e.sources, label, &Some(f.clone()));
+        }
+        for part in &e.forces.by_state {
+            for (label, f) in part.forces.figures() {
+                let label = format!("{} {label}", part.country);
+                figure(o, ds, &e.sources, &label, &Some(f.clone()));
+            }
+        }
         for c in &e.claims {
             let _ = writeln!(
                 o,
@@ -189,12 +218,20 @@ pub fn render(ds: &Dataset, report: &Report) -> String {
             "    participants {}",
             list(p.participants.iter().map(|x| x.country))
         );
-        if let Some(n) = p.sequence {
-            let _ = writeln!(o, "    sequence   no. {n}");
+        for n in &p.numbering {
+            match n.by {
+                None => {
+                    let _ = writeln!(o, "    sequence   no. {}", n.number);
+                }
+                Some(by) => {
+                    let _ = writeln!(o, "    sequence   no. {} by {by}'s count", n.number);
+                }
+            }
         }
         for pl in &p.platforms {
             let count = pl
                 .count
+                .as_ref()
                 .map(|c| c.to_string())
                 .unwrap_or_else(|| "number not given".into());
             let _ = writeln!(o, "    platform   {} ({count})", pl.model);

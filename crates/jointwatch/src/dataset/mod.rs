@@ -22,15 +22,19 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::activity::Activity;
 use crate::model::coverage::Coverage;
 use crate::model::exercise::Exercise;
-use crate::model::patrol::Patrol;
+use crate::model::incident::Incident;
+use crate::model::patrol::{Numbering, Patrol};
 use crate::model::place::{builtin_area_by_id, Area};
+use crate::model::record::Record;
 use crate::model::scenario::{Indicator, IndicatorGroup, Scenario, ScenarioSet};
 use crate::model::source::{Grading, Source};
 use crate::model::statistic::Statistic;
 
 pub(crate) mod coverage;
+pub(crate) mod figures;
 pub(crate) mod json_path;
 pub(crate) mod limits;
 pub(crate) mod read;
@@ -39,11 +43,13 @@ pub(crate) mod select;
 pub(crate) mod strict;
 
 pub use coverage::scope_contains;
+pub use figures::{FigureAlternative, ResolvedFigure};
 pub use select::Selection;
 
-/// The format version this library writes. Documents with the same major
-/// version (`1.x`) are read.
-pub const FORMAT_VERSION: &str = "1.0";
+/// The format version this library writes. Documents of versions 1.x and
+/// 2.x are read; a 1.x document is upgraded on reading
+/// ([`Dataset::upgrade`]).
+pub const FORMAT_VERSION: &str = "2.0";
 
 /// One jointwatch document.
 ///
@@ -65,7 +71,8 @@ pub const FORMAT_VERSION: &str = "1.0";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Dataset {
-    /// Format version of the document (`"1.0"`).
+    /// Format version of the document (`"2.0"`; a `"1.x"` document reads as
+    /// `"2.0"` once upgraded).
     pub format_version: String,
     /// Title of the collection.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,6 +95,14 @@ pub struct Dataset {
     /// Reported statistics.
     #[serde(default)]
     pub statistics: Vec<Statistic>,
+    /// Incidents: airspace violations, ADIZ entries, scrambles, warning
+    /// shots, protests.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incidents: Vec<Incident>,
+    /// Activity that is not a joint exercise or patrol (single-state
+    /// transits and flights, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
     /// Scenarios and end states.
     #[serde(default)]
     pub scenarios: Vec<Scenario>,
@@ -117,6 +132,8 @@ impl Default for Dataset {
             exercises: Vec::new(),
             patrols: Vec::new(),
             statistics: Vec::new(),
+            incidents: Vec::new(),
+            activities: Vec::new(),
             scenarios: Vec::new(),
             indicators: Vec::new(),
             scenario_sets: Vec::new(),
@@ -143,6 +160,10 @@ pub struct DatasetCounts {
     pub patrols: usize,
     /// Statistics.
     pub statistics: usize,
+    /// Incidents.
+    pub incidents: usize,
+    /// Activities.
+    pub activities: usize,
     /// Scenarios.
     pub scenarios: usize,
     /// Indicators.
@@ -206,9 +227,86 @@ impl Dataset {
         }
     }
 
-    /// The number of records (exercises, patrols, statistics).
+    /// The incident with this id (see [Look-ups by id](self#look-ups-by-id)).
+    pub fn incident(&self, id: &str) -> Option<&Incident> {
+        by_id(&self.incidents, id)
+    }
+
+    /// The activity with this id (see [Look-ups by id](self#look-ups-by-id)).
+    pub fn activity(&self, id: &str) -> Option<&Activity> {
+        by_id(&self.activities, id)
+    }
+
+    /// The record of any kind with this id, as links name records (see
+    /// [Look-ups by id](self#look-ups-by-id); kinds are searched in document
+    /// order).
+    ///
+    /// # Example
+    /// ```
+    /// let seed = jointwatch::seed();
+    /// assert_eq!(seed.record("ocean-2024").unwrap().kind(), jointwatch::RecordKind::Exercise);
+    /// ```
+    pub fn record(&self, id: &str) -> Option<Record<'_>> {
+        self.exercise(id)
+            .map(Record::Exercise)
+            .or_else(|| self.patrol(id).map(Record::Patrol))
+            .or_else(|| self.statistic(id).map(Record::Statistic))
+            .or_else(|| self.incident(id).map(Record::Incident))
+            .or_else(|| self.activity(id).map(Record::Activity))
+    }
+
+    /// The number of records (exercises, patrols, statistics, incidents,
+    /// activities).
     pub fn record_count(&self) -> usize {
-        self.exercises.len() + self.patrols.len() + self.statistics.len()
+        self.exercises.len()
+            + self.patrols.len()
+            + self.statistics.len()
+            + self.incidents.len()
+            + self.activities.len()
+    }
+
+    /// Brings a format 1.x document to the format this library writes, with
+    /// no change to what it says: `formatVersion` becomes
+    /// [`FORMAT_VERSION`], and a patrol's 1.0 `sequence` becomes its first
+    /// (unattributed) `numbering` entry. Every reader calls it; a document
+    /// of another major version is left as it is (validation reports it).
+    /// Returns whether anything changed.
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::Dataset;
+    /// let ds = Dataset::from_json(r#"{"formatVersion": "1.0", "patrols": [{"id": "p",
+    ///   "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "sequence": 9}]}"#).unwrap();
+    /// assert_eq!(ds.format_version, "2.0");
+    /// assert_eq!(ds.patrols[0].numbering[0].number, 9);
+    /// assert!(ds.patrols[0].numbering[0].by.is_none());
+    /// assert!(!ds.to_json().contains("sequence"));
+    /// ```
+    pub fn upgrade(&mut self) -> bool {
+        let major = self.format_version.split('.').next();
+        if !matches!(major, Some("1" | "2")) {
+            return false;
+        }
+        let mut changed = false;
+        if major == Some("1") {
+            self.format_version = FORMAT_VERSION.to_string();
+            changed = true;
+        }
+        for p in &mut self.patrols {
+            if let Some(number) = p.sequence.take() {
+                p.numbering.insert(
+                    0,
+                    Numbering {
+                        number,
+                        by: None,
+                        body: None,
+                        sources: Vec::new(),
+                    },
+                );
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// How many items of each kind the document holds.
@@ -225,6 +323,8 @@ impl Dataset {
             exercises: self.exercises.len(),
             patrols: self.patrols.len(),
             statistics: self.statistics.len(),
+            incidents: self.incidents.len(),
+            activities: self.activities.len(),
             scenarios: self.scenarios.len(),
             indicators: self.indicators.len(),
         }
@@ -247,7 +347,7 @@ macro_rules! identified {
     )*};
 }
 
-identified!(Source, Area, Exercise, Patrol, Statistic, Scenario, Indicator);
+identified!(Source, Area, Exercise, Patrol, Statistic, Incident, Activity, Scenario, Indicator);
 
 /// The first item with this id.
 fn by_id<'a, T: Identified>(items: &'a [T], id: &str) -> Option<&'a T> {

@@ -200,8 +200,9 @@ impl Dataset {
         // A leading byte-order mark is harmless in files saved by spreadsheets and editors.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         limits::scan(text, limits)?;
-        let ds: Dataset = parse_json(text)?;
+        let mut ds: Dataset = parse_json(text)?;
         limits::count(&ds, limits)?;
+        ds.upgrade();
         Ok(ds)
     }
 
@@ -363,7 +364,11 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(
-            ds.exercises[0].forces.ships,
+            ds.exercises[0]
+                .forces
+                .ships
+                .as_ref()
+                .and_then(|f| f.first()),
             Some(crate::model::quantity::Quantity::Range {
                 min: 4.0,
                 max: 10.0

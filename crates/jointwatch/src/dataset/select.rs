@@ -2,9 +2,11 @@
 //! looked up.
 
 use crate::dataset::Dataset;
+use crate::model::activity::Activity;
 use crate::model::actor::CountryCode;
 use crate::model::exercise::Domain;
 use crate::model::exercise::Exercise;
+use crate::model::incident::Incident;
 use crate::model::patrol::Patrol;
 use crate::model::record::{patrol_domain, Filter, Record};
 use crate::model::source::{Grading, Source};
@@ -12,13 +14,16 @@ use crate::model::statistic::Statistic;
 use serde::Serialize;
 
 impl<'a> Record<'a> {
-    /// Every record of a dataset: exercises, then patrols, then statistics.
+    /// Every record of a dataset: exercises, then patrols, statistics,
+    /// incidents and activities.
     pub fn all(ds: &'a Dataset) -> impl Iterator<Item = Record<'a>> {
         ds.exercises
             .iter()
             .map(Record::Exercise)
             .chain(ds.patrols.iter().map(Record::Patrol))
             .chain(ds.statistics.iter().map(Record::Statistic))
+            .chain(ds.incidents.iter().map(Record::Incident))
+            .chain(ds.activities.iter().map(Record::Activity))
     }
 }
 
@@ -32,6 +37,10 @@ pub struct Selection<'a> {
     pub patrols: Vec<&'a Patrol>,
     /// The statistics kept.
     pub statistics: Vec<&'a Statistic>,
+    /// The incidents kept.
+    pub incidents: Vec<&'a Incident>,
+    /// The activities kept.
+    pub activities: Vec<&'a Activity>,
 }
 
 impl Filter {
@@ -86,13 +95,37 @@ impl Filter {
                     patrol = [patrol_domain(p.kind)];
                     &patrol
                 }
-                Record::Statistic(_) => &[],
+                Record::Activity(a) => a.domain.as_slice(),
+                Record::Statistic(_) | Record::Incident(_) => &[],
             };
             if !self.domains.iter().any(|x| d.contains(x)) {
                 return false;
             }
         }
         if !self.areas.is_empty() && !self.areas.iter().any(|a| r.areas().contains(a)) {
+            return false;
+        }
+        if self.joint.is_some_and(|j| j != r.is_joint()) {
+            return false;
+        }
+        if !self.incident_kinds.is_empty()
+            && !matches!(r, Record::Incident(i) if self.incident_kinds.contains(&i.kind))
+        {
+            return false;
+        }
+        if !self.by.is_empty()
+            && !matches!(r, Record::Incident(i) if i.by.iter().any(|p| self.by.contains(&p.country)))
+        {
+            return false;
+        }
+        if !self.against.is_empty()
+            && !matches!(r, Record::Incident(i) if i.against.iter().any(|c| self.against.contains(c)))
+        {
+            return false;
+        }
+        if !self.numbered_by.is_empty()
+            && !matches!(r, Record::Patrol(p) if p.numbering.iter().any(|n| n.by.is_some_and(|b| self.numbered_by.contains(&b))))
+        {
             return false;
         }
         if self.from.is_some() || self.to.is_some() {
@@ -169,6 +202,8 @@ impl Filter {
                 Record::Exercise(e) => out.exercises.push(e),
                 Record::Patrol(p) => out.patrols.push(p),
                 Record::Statistic(s) => out.statistics.push(s),
+                Record::Incident(i) => out.incidents.push(i),
+                Record::Activity(a) => out.activities.push(a),
             }
         }
         out

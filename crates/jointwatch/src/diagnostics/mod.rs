@@ -162,6 +162,38 @@ codes! {
     IndicatorGroupTooSmall = "indicator-group-too-small", Error;
     /// Two indicators are declared correlated by one group and independent by another.
     ContradictoryGroups = "contradictory-groups", Error;
+    /// A time of day is not `HH:MM` or `HH:MM:SS` (UTC, 00:00–23:59:59).
+    InvalidTime = "invalid-time", Error;
+    /// A figure written as `{"values": []}` holds no value.
+    EmptyFigure = "empty-figure", Error;
+    /// A link names a record id that is not defined.
+    UnknownLinkTarget = "unknown-link-target", Error;
+    /// A record links to itself.
+    SelfLink = "self-link", Error;
+    /// `partOf` links form a cycle (a record is, through its parents, part of itself).
+    PartOfCycle = "part-of-cycle", Error;
+    /// A `during` or `follows` link contradicts the dates of the two records.
+    LinkedDatesDisagree = "linked-dates-disagree", Error;
+    /// One numbering authority gives the same number to two patrols of the same kind.
+    SequenceClaimedTwice = "sequence-claimed-twice", Error;
+    /// One numbering authority gives one patrol two different numbers.
+    ConflictingNumbers = "conflicting-numbers", Error;
+    /// The states' parts of a force add up to more than its total.
+    ForcesPartsExceedTotal = "forces-parts-exceed-total", Error;
+    /// Forces are given for a state that does not take part.
+    StateForcesNotParticipant = "state-forces-not-participant", Error;
+    /// A state's forces carry a `byState` of their own.
+    NestedStateForces = "nested-state-forces", Error;
+    /// A state's forces are given twice in one `byState`.
+    DuplicateStateForces = "duplicate-state-forces", Error;
+    /// A leg is dated outside the dates of its patrol or activity.
+    LegOutsideDates = "leg-outside-dates", Error;
+    /// A leg's `straits` names an area that is not a strait.
+    NotAStrait = "not-a-strait", Error;
+    /// Rounds fired are given for an incident that is not `warningShots`.
+    RoundsWithoutShots = "rounds-without-shots", Error;
+    /// A protest names no state it was made to (`against`).
+    ProtestWithoutRecipient = "protest-without-recipient", Error;
     /// A record cites no source.
     NoSource = "no-source", Warning;
     /// A record has no date, so it cannot appear in time series.
@@ -182,6 +214,13 @@ codes! {
     EmptyCoverageDescription = "empty-coverage-description", Warning;
     /// Statistics for the same measure, subjects and period give figures that disagree.
     ConflictingFigures = "conflicting-figures", Warning;
+    /// An incident names no state that acted (`by`).
+    IncidentWithoutActor = "incident-without-actor", Warning;
+    /// A time of day is given for a record not dated to the day.
+    TimeWithoutDay = "time-without-day", Warning;
+    /// Two records look like the same event (same kind, overlapping dates, same states and
+    /// areas) and are not linked `sameEvent`.
+    LikelyDuplicate = "likely-duplicate", Warning;
 }
 
 /// Text that is not a finding code (the error of `str::parse::<Code>`); its

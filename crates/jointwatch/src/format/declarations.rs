@@ -11,9 +11,11 @@ mod schema {
     use crate::diagnostics::Code;
     use crate::model::actor::{CountryCode, Participant, ServiceBranch};
     use crate::model::date::{DateRange, FuzzyDate};
+    use crate::model::figure::{Figure, FigureValue};
     use crate::model::quantity::Quantity;
     use crate::model::source::Credibility;
     use crate::model::statistic::Category;
+    use crate::model::time::TimeOfDay;
 
     impl JsonSchema for CountryCode {
         fn schema_name() -> Cow<'static, str> {
@@ -122,6 +124,41 @@ mod schema {
         }
     }
 
+    impl JsonSchema for Figure {
+        fn schema_name() -> Cow<'static, str> {
+            "Figure".into()
+        }
+        fn json_schema(g: &mut SchemaGenerator) -> Schema {
+            let q = g.subschema_for::<Quantity>();
+            let v = g.subschema_for::<FigureValue>();
+            json_schema!({
+                "description": "A count a record states: a quantity (one value, citing the record's sources), or {\"values\": [...]} with several, each with its stance, state and sources.",
+                "oneOf": [
+                    q,
+                    {
+                        "type": "object",
+                        "properties": { "values": { "type": "array", "items": v, "minItems": 1 } },
+                        "required": ["values"],
+                        "additionalProperties": false
+                    }
+                ]
+            })
+        }
+    }
+
+    impl JsonSchema for TimeOfDay {
+        fn schema_name() -> Cow<'static, str> {
+            "TimeOfDay".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "A time of day in UTC: \"HH:MM\" or \"HH:MM:SS\".",
+                "type": "string",
+                "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+            })
+        }
+    }
+
     impl JsonSchema for Category {
         fn schema_name() -> Cow<'static, str> {
             "Category".into()
@@ -188,6 +225,10 @@ export type Quantity =
   | { under: number }
   | { min: number; max: number }
   | { low: number; best: number; high: number };
+/** A count a record states: a quantity (one value), or several values, each with its sources. */
+export type Figure = Quantity | { values: FigureValue[] };
+/** A time of day in UTC: "HH:MM" or "HH:MM:SS". */
+export type TimeOfDay = string;
 /** A breakdown category: a country code, "other" or "unknown". */
 export type Category = CountryCode | "other" | "unknown";
 /** Admiralty credibility, 1 (confirmed) to 6 (cannot be judged). */

@@ -286,7 +286,7 @@ fn collection(ds: &Dataset) -> Collection<'_> {
             platforms: &p.platforms,
             record_type: "patrol",
             responses: &p.responses,
-            sequence: p.sequence,
+            sequence: p.numbers_by(None).next(),
             sources: &p.sources,
             start: p.dates.map(|d| d.start.to_string()),
         });

@@ -3,8 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::actor::{CountryCode, Participant};
+pub use crate::model::claim::{Claim, ClaimKind};
 use crate::model::date::DateRange;
-use crate::model::quantity::Quantity;
+use crate::model::figure::Figure;
+use crate::model::link::Link;
 
 /// A domain of warfare an exercise trains in.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -63,8 +65,9 @@ impl Domain {
     }
 }
 
-/// Forces committed to an exercise. Every figure keeps the source's
-/// uncertainty.
+/// Forces committed to an exercise or an activity. Every figure keeps the
+/// source's uncertainty, and may hold several values from different sources
+/// ([`Figure`]); `byState` splits the forces among the states taking part.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -72,19 +75,43 @@ impl Domain {
 pub struct Forces {
     /// Warships (surface combatants and auxiliaries, as the source counts them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ships: Option<Quantity>,
+    pub ships: Option<Figure>,
     /// Submarines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub submarines: Option<Quantity>,
+    pub submarines: Option<Figure>,
     /// Aircraft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aircraft: Option<Quantity>,
+    pub aircraft: Option<Figure>,
     /// Personnel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub personnel: Option<Quantity>,
+    pub personnel: Option<Figure>,
     /// Other equipment by type (tanks, launchers, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub equipment: Vec<Equipment>,
+    /// The part each state committed (China's contingent of Vostok-2018).
+    /// The parts need not cover the whole: states not listed are unknown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_state: Vec<StateForces>,
+}
+
+/// One state's part of a force.
+///
+/// # Example
+/// ```
+/// use jointwatch::model::exercise::Forces;
+/// let f: Forces = serde_json::from_str(r#"{"personnel": 300000,
+///   "byState": [{"country": "CHN", "forces": {"personnel": 3200, "aircraft": 30}}]}"#).unwrap();
+/// assert_eq!(f.by_state[0].forces.personnel.as_ref().unwrap().to_string(), "3200");
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct StateForces {
+    /// The state.
+    pub country: CountryCode,
+    /// Its forces (with no `byState` of their own).
+    pub forces: Forces,
 }
 
 impl Forces {
@@ -95,6 +122,20 @@ impl Forces {
             && self.aircraft.is_none()
             && self.personnel.is_none()
             && self.equipment.is_empty()
+            && self.by_state.is_empty()
+    }
+
+    /// The figures by name (`ships`, `submarines`, `aircraft`, `personnel`),
+    /// those given.
+    pub fn figures(&self) -> impl Iterator<Item = (&'static str, &Figure)> + '_ {
+        [
+            ("ships", &self.ships),
+            ("submarines", &self.submarines),
+            ("aircraft", &self.aircraft),
+            ("personnel", &self.personnel),
+        ]
+        .into_iter()
+        .filter_map(|(k, f)| f.as_ref().map(|f| (k, f)))
     }
 }
 
@@ -108,45 +149,7 @@ pub struct Equipment {
     pub name: String,
     /// How many.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quantity: Option<Quantity>,
-}
-
-/// What kind of distinction a claim makes.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum ClaimKind {
-    /// The largest of its kind.
-    Largest,
-    /// The first of its kind.
-    First,
-    /// The longest of its kind.
-    Longest,
-    /// Another distinction.
-    Other,
-}
-
-/// A distinction a source claims for a record, kept as the source's words
-/// ("the largest naval exercise in three decades").
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Claim {
-    /// What kind of distinction.
-    pub kind: ClaimKind,
-    /// The source's wording.
-    pub text: String,
-    /// The class of thing compared ("naval exercise").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scope: Option<String>,
-    /// The window the claim covers, in years ("in three decades" = 30).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub window_years: Option<u32>,
-    /// Sources that make the claim.
-    #[serde(default)]
-    pub sources: Vec<String>,
+    pub quantity: Option<Figure>,
 }
 
 /// A military exercise.
@@ -196,6 +199,9 @@ pub struct Exercise {
     /// Distinctions claimed for it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<Claim>,
+    /// Links to other records (the patrol that followed it, its phases).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
     /// Free-text notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,

@@ -3,9 +3,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::actor::{CountryCode, Participant};
+use crate::model::claim::Claim;
 use crate::model::date::DateRange;
+use crate::model::figure::Figure;
+use crate::model::link::Link;
 use crate::model::place::Point;
-use crate::model::quantity::Quantity;
+use crate::model::time::TimeOfDay;
 
 /// What sort of joint patrol.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -61,7 +64,7 @@ pub struct Platform {
     pub country: Option<CountryCode>,
     /// How many, when the source says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<Quantity>,
+    pub count: Option<Figure>,
 }
 
 /// How a state responded.
@@ -82,7 +85,10 @@ pub enum ResponseAction {
     Other,
 }
 
-/// A response by a state concerned, such as Japan scrambling fighters.
+/// A response by a state concerned, such as Japan scrambling fighters, kept
+/// on the patrol as format 1.0 held it. Format 2.0 can also record a
+/// response as an [`Incident`](crate::model::incident::Incident) of its own,
+/// with its time, place, rounds fired and links.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -94,7 +100,7 @@ pub struct PatrolResponse {
     pub action: ResponseAction,
     /// How many sorties or ships, when reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<Quantity>,
+    pub count: Option<Figure>,
     /// Free-text notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -130,15 +136,30 @@ pub struct Patrol {
     /// When, as precisely as known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dates: Option<DateRange>,
-    /// Its number in the series ("the ninth"), when the source gives one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Format 1.0's number in the series. Read from 1.0 documents only and
+    /// moved into [`numbering`](Self::numbering) (unattributed) on reading;
+    /// never written.
+    #[serde(default, skip_serializing)]
     pub sequence: Option<u32>,
+    /// Its number in the series ("the ninth"), per numbering authority:
+    /// China's defence ministry and Japan's may count differently.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub numbering: Vec<Numbering>,
+    /// Time of day it started, in UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<TimeOfDay>,
+    /// Time of day it ended, in UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<TimeOfDay>,
     /// Aircraft and vessels.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub platforms: Vec<Platform>,
     /// The route flown or sailed, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub route: Vec<Point>,
+    /// The route as legs with their own dates and the straits passed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legs: Vec<Leg>,
     /// Ids of the areas it passed through.
     #[serde(default)]
     pub areas: Vec<String>,
@@ -148,6 +169,12 @@ pub struct Patrol {
     /// Responses by the states concerned.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub responses: Vec<PatrolResponse>,
+    /// Distinctions claimed for it ("the first joint bomber flight off Shikoku").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
+    /// Links to other records (the exercise it followed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
     /// Free-text notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -157,4 +184,77 @@ pub struct Patrol {
     /// Free tags for filtering.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+}
+
+/// A patrol's number in its series as one authority counts it.
+///
+/// # Example
+/// ```
+/// use jointwatch::model::patrol::Numbering;
+/// let n: Numbering = serde_json::from_str(r#"{"number": 10, "by": "CHN", "sources": ["mnd"]}"#).unwrap();
+/// assert_eq!((n.number, n.by.unwrap().as_str()), (10, "CHN"));
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Numbering {
+    /// The number ("the tenth" = 10).
+    pub number: u32,
+    /// The numbering authority's state; absent when the source does not say
+    /// whose count it is (all of format 1.0's numbers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<CountryCode>,
+    /// The body within the state, when it matters ("Ministry of National Defense").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// Ids of the sources that give the number; empty means the record's sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+/// One leg of a route: its own dates, times, areas and the straits passed.
+///
+/// # Example
+/// ```
+/// use jointwatch::model::patrol::Leg;
+/// let l: Leg = serde_json::from_str(r#"{"dates": "2021-10-18", "straits": ["tsugaru-strait"]}"#).unwrap();
+/// assert_eq!(l.straits, ["tsugaru-strait"]);
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Leg {
+    /// When, as precisely as known (within the record's dates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<DateRange>,
+    /// Time of day it started, in UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<TimeOfDay>,
+    /// Time of day it ended, in UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<TimeOfDay>,
+    /// Ids of the areas it passed through.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<String>,
+    /// Ids of the straits passed (areas of kind `strait`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub straits: Vec<String>,
+    /// The leg's route, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub route: Vec<Point>,
+    /// Free-text notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+impl Patrol {
+    /// The numbers given by one authority (`None`: unattributed numbers).
+    pub fn numbers_by(&self, by: Option<CountryCode>) -> impl Iterator<Item = u32> + '_ {
+        self.numbering
+            .iter()
+            .filter(move |n| n.by == by)
+            .map(|n| n.number)
+    }
 }

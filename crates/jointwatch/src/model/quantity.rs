@@ -257,6 +257,50 @@ impl Quantity {
             best: a.best.zip(b.best).map(|(x, y)| x.max(y)),
         })
     }
+
+    /// The smallest quantity holding every one of `qs`: the lowest lower
+    /// bound to the highest upper bound (unbounded if any is), with no best
+    /// value; `None` for none. What is shown when equally graded sources
+    /// disagree.
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::Quantity;
+    /// let s = Quantity::span([Quantity::Exact(669.0), Quantity::Exact(704.0)]).unwrap();
+    /// assert_eq!(s, Quantity::Range { min: 669.0, max: 704.0 });
+    /// ```
+    pub fn span(qs: impl IntoIterator<Item = Quantity>) -> Option<Quantity> {
+        let mut out: Option<Bounds> = None;
+        for q in qs {
+            let b = q.bounds();
+            out = Some(match out {
+                None => Bounds { best: None, ..b },
+                Some(o) => {
+                    let (low, low_exclusive) =
+                        if b.low < o.low || (b.low == o.low && !b.low_exclusive) {
+                            (b.low, b.low_exclusive)
+                        } else {
+                            (o.low, o.low_exclusive)
+                        };
+                    let (high, high_exclusive) = match (o.high, b.high) {
+                        (Some(x), Some(y)) if y > x || (y == x && !b.high_exclusive) => {
+                            (Some(y), b.high_exclusive)
+                        }
+                        (Some(x), Some(_)) => (Some(x), o.high_exclusive),
+                        _ => (None, false),
+                    };
+                    Bounds {
+                        low,
+                        low_exclusive,
+                        high,
+                        high_exclusive,
+                        best: None,
+                    }
+                }
+            });
+        }
+        out.map(Quantity::from_bounds)
+    }
 }
 
 struct Num(f64);
@@ -324,9 +368,14 @@ impl Serialize for Quantity {
     }
 }
 
+/// A quantity written as an object, as read. `values` is the form of a
+/// [`Figure`](crate::model::figure::Figure) with several values; a plain
+/// quantity refuses it (`V` is then [`de::IgnoredAny`]).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct QuantityObject {
+pub(crate) struct QuantityObject<V> {
+    #[serde(default = "Option::default")]
+    values: Option<V>,
     exact: Option<f64>,
     at_least: Option<f64>,
     over: Option<f64>,
@@ -339,9 +388,130 @@ struct QuantityObject {
     high: Option<f64>,
 }
 
+impl<V> QuantityObject<V> {
+    /// Takes the `values`, and says whether no quantity key was given
+    /// beside them.
+    pub(crate) fn take_values(&mut self) -> (Option<V>, bool) {
+        let alone = [
+            self.exact,
+            self.at_least,
+            self.over,
+            self.at_most,
+            self.under,
+            self.min,
+            self.max,
+            self.low,
+            self.best,
+            self.high,
+        ]
+        .iter()
+        .all(Option::is_none);
+        (self.values.take(), alone)
+    }
+
+    /// The quantity the keys state, or the tagged message saying why none.
+    pub(crate) fn into_quantity(self) -> Result<Quantity, String> {
+        let q = match self {
+            QuantityObject {
+                values: _,
+                exact: Some(v),
+                at_least: None,
+                over: None,
+                at_most: None,
+                under: None,
+                min: None,
+                max: None,
+                low: None,
+                best: None,
+                high: None,
+            } => Quantity::Exact(v),
+            QuantityObject {
+                values: _,
+                exact: None,
+                at_least: Some(v),
+                over: None,
+                at_most: None,
+                under: None,
+                min: None,
+                max: None,
+                low: None,
+                best: None,
+                high: None,
+            } => Quantity::AtLeast(v),
+            QuantityObject {
+                values: _,
+                exact: None,
+                at_least: None,
+                over: Some(v),
+                at_most: None,
+                under: None,
+                min: None,
+                max: None,
+                low: None,
+                best: None,
+                high: None,
+            } => Quantity::MoreThan(v),
+            QuantityObject {
+                values: _,
+                exact: None,
+                at_least: None,
+                over: None,
+                at_most: Some(v),
+                under: None,
+                min: None,
+                max: None,
+                low: None,
+                best: None,
+                high: None,
+            } => Quantity::AtMost(v),
+            QuantityObject {
+                values: _,
+                exact: None,
+                at_least: None,
+                over: None,
+                at_most: None,
+                under: Some(v),
+                min: None,
+                max: None,
+                low: None,
+                best: None,
+                high: None,
+            } => Quantity::LessThan(v),
+            QuantityObject {
+                values: _,
+                exact: None,
+                at_least: None,
+                over: None,
+                at_most: None,
+                under: None,
+                min: Some(min),
+                max: Some(max),
+                low: None,
+                best: None,
+                high: None,
+            } => Quantity::Range { min, max },
+            QuantityObject {
+                values: _,
+                exact: None,
+                at_least: None,
+                over: None,
+                at_most: None,
+                under: None,
+                min: None,
+                max: None,
+                low: Some(low),
+                best: Some(best),
+                high: Some(high),
+            } => Quantity::Estimate { low, best, high },
+            _ => return Err(tagged("invalid-quantity", format!("a quantity is {FORMS}"))),
+        };
+        Ok(q)
+    }
+}
+
 /// The forms a quantity takes, completing "a quantity is" in the
 /// invalid-quantity message and "expected" in serde's invalid-type message.
-const FORMS: &str = "a number or one of {\"exact\": n}, {\"atLeast\": n}, {\"over\": n}, {\"atMost\": n}, {\"under\": n}, {\"min\": a, \"max\": b}, {\"low\": a, \"best\": b, \"high\": c}";
+pub(crate) const FORMS: &str = "a number or one of {\"exact\": n}, {\"atLeast\": n}, {\"over\": n}, {\"atMost\": n}, {\"under\": n}, {\"min\": a, \"max\": b}, {\"low\": a, \"best\": b, \"high\": c}";
 
 impl<'de> Deserialize<'de> for Quantity {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -361,100 +531,16 @@ impl<'de> Deserialize<'de> for Quantity {
                 Ok(Quantity::Exact(v as f64))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Quantity, A::Error> {
-                let o = QuantityObject::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                let q = match o {
-                    QuantityObject {
-                        exact: Some(v),
-                        at_least: None,
-                        over: None,
-                        at_most: None,
-                        under: None,
-                        min: None,
-                        max: None,
-                        low: None,
-                        best: None,
-                        high: None,
-                    } => Quantity::Exact(v),
-                    QuantityObject {
-                        exact: None,
-                        at_least: Some(v),
-                        over: None,
-                        at_most: None,
-                        under: None,
-                        min: None,
-                        max: None,
-                        low: None,
-                        best: None,
-                        high: None,
-                    } => Quantity::AtLeast(v),
-                    QuantityObject {
-                        exact: None,
-                        at_least: None,
-                        over: Some(v),
-                        at_most: None,
-                        under: None,
-                        min: None,
-                        max: None,
-                        low: None,
-                        best: None,
-                        high: None,
-                    } => Quantity::MoreThan(v),
-                    QuantityObject {
-                        exact: None,
-                        at_least: None,
-                        over: None,
-                        at_most: Some(v),
-                        under: None,
-                        min: None,
-                        max: None,
-                        low: None,
-                        best: None,
-                        high: None,
-                    } => Quantity::AtMost(v),
-                    QuantityObject {
-                        exact: None,
-                        at_least: None,
-                        over: None,
-                        at_most: None,
-                        under: Some(v),
-                        min: None,
-                        max: None,
-                        low: None,
-                        best: None,
-                        high: None,
-                    } => Quantity::LessThan(v),
-                    QuantityObject {
-                        exact: None,
-                        at_least: None,
-                        over: None,
-                        at_most: None,
-                        under: None,
-                        min: Some(min),
-                        max: Some(max),
-                        low: None,
-                        best: None,
-                        high: None,
-                    } => Quantity::Range { min, max },
-                    QuantityObject {
-                        exact: None,
-                        at_least: None,
-                        over: None,
-                        at_most: None,
-                        under: None,
-                        min: None,
-                        max: None,
-                        low: Some(low),
-                        best: Some(best),
-                        high: Some(high),
-                    } => Quantity::Estimate { low, best, high },
-                    _ => {
-                        return Err(de::Error::custom(tagged(
-                            "invalid-quantity",
-                            format!("a quantity is {FORMS}"),
-                        )))
-                    }
-                };
-                Ok(q)
+                let o = QuantityObject::<de::IgnoredAny>::deserialize(
+                    de::value::MapAccessDeserializer::new(map),
+                )?;
+                if o.values.is_some() {
+                    return Err(de::Error::custom(tagged(
+                        "invalid-quantity",
+                        "a statistic's figure has one value; a second reporter's figure is a second statistic",
+                    )));
+                }
+                o.into_quantity().map_err(de::Error::custom)
             }
         }
         d.deserialize_any(V)

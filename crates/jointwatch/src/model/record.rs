@@ -1,6 +1,7 @@
 //! Records of any kind and the filter that selects them.
 //!
-//! [`Record`] is a borrowed view of an exercise, a patrol or a statistic, so
+//! [`Record`] is a borrowed view of an exercise, a patrol, an incident, an
+//! activity or a statistic, so
 //! that filters and groupings treat them alike; [`Filter`] is the one shape
 //! that drives indicator metrics, reported measures and the analytics
 //! queries. Which records of a dataset pass a filter is answered one layer
@@ -9,9 +10,13 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::model::activity::Activity;
 use crate::model::actor::{CountryCode, Participant};
+use crate::model::claim::Claim;
 use crate::model::date::FuzzyDate;
 use crate::model::exercise::{Domain, Exercise};
+use crate::model::incident::{Incident, IncidentKind};
+use crate::model::link::Link;
 use crate::model::patrol::{Patrol, PatrolKind};
 use crate::model::source::{Credibility, Reliability};
 use crate::model::statistic::Statistic;
@@ -28,6 +33,43 @@ pub enum RecordKind {
     Patrol,
     /// Reported statistics.
     Statistic,
+    /// Incidents (airspace violations, scrambles, warning shots, protests, …).
+    Incident,
+    /// Activity that is not a joint exercise or patrol (single-state transits, flights, …).
+    Activity,
+}
+
+impl RecordKind {
+    /// The name as written in documents (`"incident"`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            RecordKind::Exercise => "exercise",
+            RecordKind::Patrol => "patrol",
+            RecordKind::Statistic => "statistic",
+            RecordKind::Incident => "incident",
+            RecordKind::Activity => "activity",
+        }
+    }
+
+    /// The document collection holding records of this kind (`"incidents"`).
+    pub fn collection(&self) -> &'static str {
+        match self {
+            RecordKind::Exercise => "exercises",
+            RecordKind::Patrol => "patrols",
+            RecordKind::Statistic => "statistics",
+            RecordKind::Incident => "incidents",
+            RecordKind::Activity => "activities",
+        }
+    }
+
+    /// Every kind, in document order.
+    pub const ALL: [RecordKind; 5] = [
+        RecordKind::Exercise,
+        RecordKind::Patrol,
+        RecordKind::Statistic,
+        RecordKind::Incident,
+        RecordKind::Activity,
+    ];
 }
 
 /// Which records to keep. Every field narrows the selection; an empty list
@@ -80,10 +122,29 @@ pub struct Filter {
     /// Keep records with at least one source this credible or better.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_credibility: Option<Credibility>,
+    /// Keep joint records (`true`: two or more states take part) or
+    /// single-state ones (`false`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joint: Option<bool>,
+    /// Keep incidents of any of these kinds (other records do not pass).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incident_kinds: Vec<IncidentKind>,
+    /// Keep incidents in which any of these states acted: the violator, or
+    /// the responder (other records do not pass).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by: Vec<CountryCode>,
+    /// Keep incidents directed at any of these states: the target, or the
+    /// state protested to (other records do not pass).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub against: Vec<CountryCode>,
+    /// Keep patrols numbered by any of these authorities (other records do
+    /// not pass).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub numbered_by: Vec<CountryCode>,
 }
 
 /// A borrowed view of one record of any kind, so filters and groupings
-/// treat exercises, patrols and statistics alike.
+/// treat exercises, patrols, incidents, activities and statistics alike.
 #[derive(Debug, Clone, Copy)]
 pub enum Record<'a> {
     /// An exercise.
@@ -92,6 +153,10 @@ pub enum Record<'a> {
     Patrol(&'a Patrol),
     /// A reported statistic.
     Statistic(&'a Statistic),
+    /// An incident.
+    Incident(&'a Incident),
+    /// An activity.
+    Activity(&'a Activity),
 }
 
 impl<'a> Record<'a> {
@@ -101,6 +166,8 @@ impl<'a> Record<'a> {
             Record::Exercise(e) => &e.id,
             Record::Patrol(p) => &p.id,
             Record::Statistic(s) => &s.id,
+            Record::Incident(i) => &i.id,
+            Record::Activity(a) => &a.id,
         }
     }
 
@@ -110,6 +177,8 @@ impl<'a> Record<'a> {
             Record::Exercise(_) => RecordKind::Exercise,
             Record::Patrol(_) => RecordKind::Patrol,
             Record::Statistic(_) => RecordKind::Statistic,
+            Record::Incident(_) => RecordKind::Incident,
+            Record::Activity(_) => RecordKind::Activity,
         }
     }
 
@@ -119,16 +188,28 @@ impl<'a> Record<'a> {
             Record::Exercise(e) => &e.name,
             Record::Patrol(p) => p.name.as_deref().unwrap_or(&p.id),
             Record::Statistic(s) => &s.label,
+            Record::Incident(i) => i.name.as_deref().unwrap_or(&i.id),
+            Record::Activity(a) => a.name.as_deref().unwrap_or(&a.id),
         }
     }
 
-    /// The participating states (subjects, for a statistic).
+    /// The participating states (subjects, for a statistic; the states
+    /// that acted, for an incident).
     pub fn participants(&self) -> &'a [Participant] {
         match self {
             Record::Exercise(e) => &e.participants,
             Record::Patrol(p) => &p.participants,
             Record::Statistic(s) => &s.subjects,
+            Record::Incident(i) => &i.by,
+            Record::Activity(a) => &a.participants,
         }
+    }
+
+    /// Whether two or more distinct states take part (an incident: act).
+    pub fn is_joint(&self) -> bool {
+        let p = self.participants();
+        p.first()
+            .is_some_and(|first| p.iter().any(|x| x.country != first.country))
     }
 
     /// The distinct participating states, sorted.
@@ -139,12 +220,14 @@ impl<'a> Record<'a> {
         v
     }
 
-    /// The domains: an exercise's own; air or naval for a patrol; none for a statistic.
+    /// The domains: an exercise's own; air or naval for a patrol; an
+    /// activity's, when given; none for a statistic or an incident.
     pub fn domains(&self) -> Vec<Domain> {
         match self {
             Record::Exercise(e) => e.domains.clone(),
             Record::Patrol(p) => vec![patrol_domain(p.kind)],
-            Record::Statistic(_) => Vec::new(),
+            Record::Activity(a) => a.domain.into_iter().collect(),
+            Record::Statistic(_) | Record::Incident(_) => Vec::new(),
         }
     }
 
@@ -153,6 +236,8 @@ impl<'a> Record<'a> {
         match self {
             Record::Exercise(e) => &e.areas,
             Record::Patrol(p) => &p.areas,
+            Record::Incident(i) => &i.areas,
+            Record::Activity(a) => &a.areas,
             Record::Statistic(_) => &[],
         }
     }
@@ -162,6 +247,8 @@ impl<'a> Record<'a> {
         match self {
             Record::Exercise(e) => e.dates.map(|d| (d.first_day(), d.last_day())),
             Record::Patrol(p) => p.dates.map(|d| (d.first_day(), d.last_day())),
+            Record::Incident(i) => i.dates.map(|d| (d.first_day(), d.last_day())),
+            Record::Activity(a) => a.dates.map(|d| (d.first_day(), d.last_day())),
             Record::Statistic(s) => match (&s.period, &s.as_of) {
                 (Some(p), _) => p.first_day().zip(p.last_day()),
                 (None, Some(d)) => Some((d.first_day(), d.last_day())),
@@ -175,6 +262,8 @@ impl<'a> Record<'a> {
         match self {
             Record::Exercise(e) => e.dates.map(|d| d.start),
             Record::Patrol(p) => p.dates.map(|d| d.start),
+            Record::Incident(i) => i.dates.map(|d| d.start),
+            Record::Activity(a) => a.dates.map(|d| d.start),
             Record::Statistic(s) => s.as_of,
         }
     }
@@ -185,6 +274,8 @@ impl<'a> Record<'a> {
             Record::Exercise(e) => &e.tags,
             Record::Patrol(p) => &p.tags,
             Record::Statistic(s) => &s.tags,
+            Record::Incident(i) => &i.tags,
+            Record::Activity(a) => &a.tags,
         }
     }
 
@@ -194,6 +285,38 @@ impl<'a> Record<'a> {
             Record::Exercise(e) => &e.sources,
             Record::Patrol(p) => &p.sources,
             Record::Statistic(s) => &s.sources,
+            Record::Incident(i) => &i.sources,
+            Record::Activity(a) => &a.sources,
+        }
+    }
+
+    /// The links to other records.
+    pub fn links(&self) -> &'a [Link] {
+        match self {
+            Record::Exercise(e) => &e.links,
+            Record::Patrol(p) => &p.links,
+            Record::Statistic(s) => &s.links,
+            Record::Incident(i) => &i.links,
+            Record::Activity(a) => &a.links,
+        }
+    }
+
+    /// The distinctions claimed for it.
+    pub fn claims(&self) -> &'a [Claim] {
+        match self {
+            Record::Exercise(e) => &e.claims,
+            Record::Patrol(p) => &p.claims,
+            Record::Statistic(s) => &s.claims,
+            Record::Incident(i) => &i.claims,
+            Record::Activity(a) => &a.claims,
+        }
+    }
+
+    /// The states an incident was directed at; empty for other records.
+    pub fn against(&self) -> &'a [CountryCode] {
+        match self {
+            Record::Incident(i) => &i.against,
+            _ => &[],
         }
     }
 }

@@ -7,9 +7,11 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::model::actor::{CountryCode, Participant};
+use crate::model::claim::Claim;
 use crate::model::date::FuzzyDate;
 use crate::model::de::tagged;
 use crate::model::exercise::Domain;
+use crate::model::link::Link;
 use crate::model::period::Period;
 use crate::model::quantity::Quantity;
 use crate::model::record::{Filter, RecordKind};
@@ -208,6 +210,12 @@ pub struct Statistic {
     /// Its breakdown by category.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub breakdown: Vec<BreakdownEntry>,
+    /// Distinctions claimed for it ("a record high").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
+    /// Links to other records (the statistic it revises, say).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
     /// Free-text notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,

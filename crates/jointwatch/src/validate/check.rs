@@ -9,6 +9,7 @@ use crate::dataset::Dataset;
 use crate::diagnostics::{Code, Finding};
 use crate::model::actor::{CountryCode, Participant};
 use crate::model::date::{DateRange, YEAR_RANGE};
+use crate::model::figure::Figure;
 use crate::model::period::Period;
 use crate::model::place::{is_builtin_area_id, Point};
 use crate::model::quantity::Quantity;
@@ -243,9 +244,31 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(super) fn opt_quantity(&mut self, path: At<'_>, q: &Option<Quantity>) {
-        if let Some(q) = q {
-            self.quantity(path, q);
+    /// A record's figure: a plain value is checked where it stands (as in
+    /// format 1.0); each of several values at `values[j].value`, with its
+    /// state and sources.
+    pub(super) fn opt_figure(&mut self, path: At<'_>, f: &Option<Figure>) {
+        let Some(f) = f else { return };
+        match f.values.as_slice() {
+            [] => self.push(
+                Code::EmptyFigure,
+                path,
+                "a figure written as {\"values\": []} holds no value; leave it out when nothing is known",
+            ),
+            [one] if one.sources.is_empty() && one.by.is_none() && one.stance.is_none() && one.notes.is_none() => {
+                self.quantity(path, &one.value)
+            }
+            values => {
+                let list = path.field("values");
+                for (j, v) in values.iter().enumerate() {
+                    let at = list.index(j);
+                    self.quantity(at.field("value"), &v.value);
+                    if let Some(c) = &v.by {
+                        self.country(at.field("by"), c);
+                    }
+                    self.source_refs(at.field("sources"), &v.sources, false);
+                }
+            }
         }
     }
 

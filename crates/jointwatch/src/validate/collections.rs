@@ -48,15 +48,15 @@ impl Checker<'_> {
         self.conflicting_figures();
     }
 
-    /// The format version: 1.x.
+    /// The format version: 1.x (read and upgraded) or 2.x.
     fn format_version(&mut self) {
         let ds = self.ds;
-        if ds.format_version.split('.').next() != Some("1") {
+        if !matches!(ds.format_version.split('.').next(), Some("1" | "2")) {
             self.push(
                 Code::UnsupportedFormatVersion,
                 "formatVersion",
                 format!(
-                    "format version {:?} is not supported; this library reads 1.x",
+                    "format version {:?} is not supported; this library reads 1.x and 2.x",
                     ds.format_version
                 ),
             );
@@ -110,12 +110,12 @@ impl Checker<'_> {
             ),
         }
         let f = &e.forces;
-        self.opt_quantity(base.field("forces.ships"), &f.ships);
-        self.opt_quantity(base.field("forces.submarines"), &f.submarines);
-        self.opt_quantity(base.field("forces.aircraft"), &f.aircraft);
-        self.opt_quantity(base.field("forces.personnel"), &f.personnel);
+        self.opt_figure(base.field("forces.ships"), &f.ships);
+        self.opt_figure(base.field("forces.submarines"), &f.submarines);
+        self.opt_figure(base.field("forces.aircraft"), &f.aircraft);
+        self.opt_figure(base.field("forces.personnel"), &f.personnel);
         for (j, eq) in f.equipment.iter().enumerate() {
-            self.opt_quantity(
+            self.opt_figure(
                 base.field("forces.equipment").index(j).field("quantity"),
                 &eq.quantity,
             );
@@ -148,7 +148,7 @@ impl Checker<'_> {
             if let Some(c) = &pl.country {
                 self.country(base.field("platforms").index(j).field("country"), c);
             }
-            self.opt_quantity(base.field("platforms").index(j).field("count"), &pl.count);
+            self.opt_figure(base.field("platforms").index(j).field("count"), &pl.count);
         }
         if p.route.len() == 1 {
             self.push(
@@ -166,7 +166,7 @@ impl Checker<'_> {
         }
         for (j, r) in p.responses.iter().enumerate() {
             self.country(base.field("responses").index(j).field("by"), &r.by);
-            self.opt_quantity(base.field("responses").index(j).field("count"), &r.count);
+            self.opt_figure(base.field("responses").index(j).field("count"), &r.count);
         }
         self.source_refs(base.field("sources"), &p.sources, true);
     }

@@ -32,7 +32,8 @@ impl<'a> Counted<'a> {
                 starts.push((d.first_day(), d.last_day()));
             }
             if let Record::Patrol(p) = r {
-                if let Some(n) = p.sequence {
+                // The highest number any authority gives it.
+                if let Some(n) = p.numbering.iter().map(|n| n.number).max() {
                     let first = p.dates.map_or(Date::MIN, |d| d.start.first_day());
                     sequences.push((first, (n, p.id.as_str())));
                 }

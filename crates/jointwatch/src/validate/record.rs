@@ -30,13 +30,9 @@ use crate::model::record::RecordKind;
 /// assert_eq!(report.findings[0].path, "sources[0]");
 /// ```
 pub fn validate_record(kind: RecordKind, record: &str, context: Option<&Dataset>) -> Report {
-    let list = match kind {
-        RecordKind::Exercise => "exercises",
-        RecordKind::Patrol => "patrols",
-        RecordKind::Statistic => "statistics",
-    };
+    let list = kind.collection();
     let prefix = format!("{list}[0]");
-    let text = format!(r#"{{"formatVersion":"1.0","{list}":[{record}]}}"#);
+    let text = format!(r#"{{"formatVersion":"2.0","{list}":[{record}]}}"#);
 
     let relative = |mut f: Finding| -> Option<Finding> {
         let rest = f.path.strip_prefix(&prefix)?;
@@ -66,6 +62,8 @@ pub fn validate_record(kind: RecordKind, record: &str, context: Option<&Dataset>
         RecordKind::Exercise => alone.exercises = 1,
         RecordKind::Patrol => alone.patrols = 1,
         RecordKind::Statistic => alone.statistics = 1,
+        RecordKind::Incident => alone.incidents = 1,
+        RecordKind::Activity => alone.activities = 1,
     }
     if ds.counts() != alone || ds.title.is_some() || ds.description.is_some() {
         let code = Code::WrongType;
@@ -85,13 +83,16 @@ pub fn validate_record(kind: RecordKind, record: &str, context: Option<&Dataset>
         ds.areas = ctx.areas.clone();
         ds.scenarios = ctx.scenarios.clone();
     }
+    // Links name records, which a single record's check does not hold.
     let unresolvable: &[Code] = if context.is_some() {
-        &[]
+        &[Code::UnknownLinkTarget, Code::LinkedDatesDisagree]
     } else {
         &[
             Code::MissingSource,
             Code::UnknownArea,
             Code::UnknownScenario,
+            Code::UnknownLinkTarget,
+            Code::LinkedDatesDisagree,
         ]
     };
     let findings = ds

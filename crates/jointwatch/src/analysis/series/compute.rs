@@ -11,8 +11,9 @@ use super::{MAX_PERIODS, MAX_POINTS};
 use crate::dataset::Dataset;
 use crate::diagnostics::{CallCode, CallError};
 use crate::model::date::FuzzyDate;
+use crate::model::figure::{choose, Figure as RecordFigure};
 use crate::model::period::{Granularity, Period};
-use crate::model::quantity::{Bounds, Quantity};
+use crate::model::quantity::Quantity;
 use crate::model::record::{patrol_domain, Filter, Record, RecordKind};
 use crate::model::source::{Credibility, Reliability};
 use crate::model::statistic::{Rate, Statistic};
@@ -24,20 +25,30 @@ pub fn period_of_fuzzy(g: &Granularity, d: &FuzzyDate) -> Option<Period> {
     (a == b).then_some(a)
 }
 
-fn field_value(r: &Record<'_>, field: Field) -> Option<Quantity> {
-    match (r, field) {
-        (Record::Exercise(e), Field::Ships) => e.forces.ships,
-        (Record::Exercise(e), Field::Submarines) => e.forces.submarines,
-        (Record::Exercise(e), Field::Aircraft) => e.forces.aircraft,
-        (Record::Exercise(e), Field::Personnel) => e.forces.personnel,
-        (Record::Patrol(p), Field::Platforms) => {
-            if p.platforms.is_empty() || p.platforms.iter().any(|x| x.count.is_none()) {
-                None
-            } else {
-                Some(Quantity::sum(
-                    p.platforms.iter().filter_map(|x| x.count.as_ref()),
-                ))
-            }
+/// A record's figure for `field`, each figure's value chosen by
+/// [`Dataset::figure_value`].
+fn field_value(ds: &Dataset, r: &Record<'_>, field: Field) -> Option<Quantity> {
+    let forces = match r {
+        Record::Exercise(e) => Some(&e.forces),
+        Record::Activity(a) => Some(&a.forces),
+        _ => None,
+    };
+    let platforms = match r {
+        Record::Patrol(p) => Some(&p.platforms),
+        Record::Activity(a) => Some(&a.platforms),
+        _ => None,
+    };
+    let value = |f: &Option<RecordFigure>| f.as_ref().and_then(|f| ds.figure_value(f, r.sources()));
+    match (forces, platforms, field) {
+        (Some(f), _, Field::Ships) => value(&f.ships),
+        (Some(f), _, Field::Submarines) => value(&f.submarines),
+        (Some(f), _, Field::Aircraft) => value(&f.aircraft),
+        (Some(f), _, Field::Personnel) => value(&f.personnel),
+        (_, Some(ps), Field::Platforms) => {
+            let counts: Option<Vec<Quantity>> = ps.iter().map(|x| value(&x.count)).collect();
+            counts
+                .filter(|c| !c.is_empty())
+                .map(|c| Quantity::sum(c.iter()))
         }
         _ => None,
     }
@@ -140,19 +151,11 @@ struct Figure<'a> {
 /// (an ungraded one ranks last); when the best-graded disagree among
 /// themselves, the range spanning their figures. Never the larger silently.
 fn resolve(figures: &[Figure<'_>]) -> Option<(Quantity, Option<Resolution>, Vec<ReportedFigure>)> {
-    let first = figures.first()?;
-    if figures.iter().all(|f| f.quantity == first.quantity) {
-        return Some((first.quantity, None, Vec::new()));
+    let graded: Vec<_> = figures.iter().map(|f| (f.quantity, f.grading)).collect();
+    let (value, how) = choose(&graded)?;
+    if how.is_none() {
+        return Some((value, None, Vec::new()));
     }
-    // `None` (no graded source) sorts after every grading.
-    let rank = |f: &Figure<'_>| (f.grading.is_none(), f.grading);
-    let best = figures.iter().map(rank).min()?;
-    let top: Vec<&Figure<'_>> = figures.iter().filter(|f| rank(f) == best).collect();
-    let (value, how) = if top.iter().all(|f| f.quantity == top[0].quantity) {
-        (top[0].quantity, Resolution::BetterGraded)
-    } else {
-        (span(top.iter().map(|f| f.quantity)), Resolution::Span)
-    };
     let alternatives = figures
         .iter()
         .map(|f| ReportedFigure {
@@ -162,43 +165,7 @@ fn resolve(figures: &[Figure<'_>]) -> Option<(Quantity, Option<Resolution>, Vec<
             credibility: f.grading.map(|g| g.1),
         })
         .collect();
-    Some((value, Some(how), alternatives))
-}
-
-/// The smallest quantity holding every one of `qs`: the lowest lower bound
-/// to the highest upper bound (unbounded if any is).
-fn span(qs: impl Iterator<Item = Quantity>) -> Quantity {
-    let mut out: Option<Bounds> = None;
-    for q in qs {
-        let b = q.bounds();
-        out = Some(match out {
-            None => Bounds { best: None, ..b },
-            Some(o) => {
-                let (low, low_exclusive) = if b.low < o.low || (b.low == o.low && !b.low_exclusive)
-                {
-                    (b.low, b.low_exclusive)
-                } else {
-                    (o.low, o.low_exclusive)
-                };
-                let (high, high_exclusive) = match (o.high, b.high) {
-                    (Some(x), Some(y)) if y > x || (y == x && !b.high_exclusive) => {
-                        (Some(y), b.high_exclusive)
-                    }
-                    (Some(x), Some(_)) => (Some(x), o.high_exclusive),
-                    _ => (None, false),
-                };
-                Bounds {
-                    low,
-                    low_exclusive,
-                    high,
-                    high_exclusive,
-                    best: None,
-                }
-            }
-        });
-    }
-    out.map(Quantity::from_bounds)
-        .unwrap_or(Quantity::Exact(0.0))
+    Some((value, how, alternatives))
 }
 
 /// The labels of a group under the keys other than the period, borrowed from
@@ -331,17 +298,18 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
             acc.ids.push(r.id());
             match q.aggregate {
                 Aggregate::Count => {}
-                Aggregate::Sum { field } | Aggregate::Max { field } => match field_value(&r, field)
-                {
-                    None => acc.missing.push(r.id()),
-                    Some(v) => {
-                        acc.counted = Some(match (acc.counted, q.aggregate) {
-                            (None, _) => v,
-                            (Some(c), Aggregate::Sum { .. }) => c.add(&v),
-                            (Some(c), _) => c.max(&v),
-                        })
+                Aggregate::Sum { field } | Aggregate::Max { field } => {
+                    match field_value(ds, &r, field) {
+                        None => acc.missing.push(r.id()),
+                        Some(v) => {
+                            acc.counted = Some(match (acc.counted, q.aggregate) {
+                                (None, _) => v,
+                                (Some(c), Aggregate::Sum { .. }) => c.add(&v),
+                                (Some(c), _) => c.max(&v),
+                            })
+                        }
                     }
-                },
+                }
             }
         }
     }

@@ -74,19 +74,7 @@ pub enum PointStatus {
     Missing,
 }
 
-/// How a point's value was chosen among reported figures that disagree.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Resolution {
-    /// The figure of the best-graded statistic (reliability first, then
-    /// credibility; a statistic is graded by its best source).
-    BetterGraded,
-    /// The best-graded statistics are graded alike and disagree: the range
-    /// spanning their figures.
-    Span,
-}
+pub use crate::model::figure::Resolution;
 
 /// One statistic's figure for a point, with the grading it is weighed by.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -134,12 +134,17 @@ pub(super) fn whole<T: FromStr>(s: &str, what: &str) -> Parsed<T> {
     })
 }
 
+/// A figure of one value, written as a quantity cell.
+pub(super) fn parse_figure(s: &str) -> Parsed<crate::model::figure::Figure> {
+    parse_quantity(s).map(Into::into)
+}
+
 pub(super) fn equipment(s: &str) -> Parsed<Equipment> {
     let it = item(s)?;
     no_details(&it, "equipment")?;
     Ok(Equipment {
         name: it.head.to_string(),
-        quantity: it.value.map(parse_quantity).transpose()?,
+        quantity: it.value.map(parse_figure).transpose()?,
     })
 }
 
@@ -149,7 +154,7 @@ pub(super) fn platform(s: &str) -> Parsed<Platform> {
         model: it.head.to_string(),
         role: None,
         country: None,
-        count: it.value.map(parse_quantity).transpose()?,
+        count: it.value.map(parse_figure).transpose()?,
     };
     for d in &it.details {
         if let Ok(role) = platform_role(d) {
@@ -207,7 +212,7 @@ pub(super) fn response(s: &str) -> Parsed<PatrolResponse> {
     Ok(PatrolResponse {
         by,
         action,
-        count: it.value.map(parse_quantity).transpose()?,
+        count: it.value.map(parse_figure).transpose()?,
         notes: None,
     })
 }

@@ -428,7 +428,7 @@ mod tests {
         assert_eq!(p.platforms.len(), 3);
         assert_eq!(p.platforms[0].role, Some(PlatformRole::Bomber));
         assert_eq!(p.platforms[0].country, Some("CHN".parse().unwrap()));
-        assert_eq!(p.platforms[0].count, Some(Quantity::Exact(2.0)));
+        assert_eq!(p.platforms[0].count, Some(Quantity::Exact(2.0).into()));
         assert_eq!(p.platforms[2].role, Some(PlatformRole::EarlyWarning));
         assert_eq!(
             p.route[1],
@@ -439,7 +439,7 @@ mod tests {
         );
         assert_eq!(
             p.responses[1].count,
-            Some(Quantity::Range { min: 4.0, max: 6.0 })
+            Some(Quantity::Range { min: 4.0, max: 6.0 }.into())
         );
         assert_eq!(p.adiz_entered.len(), 2);
     }

@@ -10,7 +10,7 @@ use crate::dataset::Dataset;
 use crate::diagnostics::{Code, Finding, Severity};
 use crate::model::date::DateRange;
 use crate::model::exercise::{Exercise, Forces};
-use crate::model::patrol::{Patrol, PatrolKind};
+use crate::model::patrol::{Numbering, Patrol, PatrolKind};
 use crate::model::period::Period;
 use crate::model::quantity::Quantity;
 use crate::model::source::{Credibility, Reliability, Source};
@@ -209,13 +209,15 @@ fn exercise(r: &mut Row<'_>) -> Option<Exercise> {
         areas: r.list("areas", area),
         dates: r.dates(),
         forces: Forces {
-            ships: r.opt("ships", parse_quantity),
-            submarines: r.opt("submarines", parse_quantity),
-            aircraft: r.opt("aircraft", parse_quantity),
-            personnel: r.opt("personnel", parse_quantity),
+            ships: r.opt("ships", parse_figure),
+            submarines: r.opt("submarines", parse_figure),
+            aircraft: r.opt("aircraft", parse_figure),
+            personnel: r.opt("personnel", parse_figure),
             equipment: r.list("equipment", equipment),
+            by_state: Vec::new(),
         },
         claims: Vec::new(),
+        links: Vec::new(),
         notes: r.text("notes"),
         sources: r.texts("sources"),
         tags: r.texts("tags"),
@@ -239,12 +241,27 @@ fn patrol(r: &mut Row<'_>) -> Option<Patrol> {
         kind: kind.unwrap_or(PatrolKind::JointAirPatrol),
         participants,
         dates: r.dates(),
-        sequence: r.opt("sequence", |s| whole::<u32>(s, "a sequence number")),
+        sequence: None,
+        numbering: r
+            .opt("sequence", |s| whole::<u32>(s, "a sequence number"))
+            .map(|number| Numbering {
+                number,
+                by: None,
+                body: None,
+                sources: Vec::new(),
+            })
+            .into_iter()
+            .collect(),
+        start_time: None,
+        end_time: None,
         platforms: r.list("platforms", platform),
         route: r.list("route", point),
+        legs: Vec::new(),
         areas: r.list("areas", area),
         adiz_entered: r.list("adizEntered", country),
         responses: r.list("responses", response),
+        claims: Vec::new(),
+        links: Vec::new(),
         notes: r.text("notes"),
         sources: r.texts("sources"),
         tags: r.texts("tags"),
@@ -300,6 +317,8 @@ fn statistic(r: &mut Row<'_>) -> Option<Statistic> {
             .req("quantity", parse_quantity)
             .unwrap_or(Quantity::Exact(0.0)),
         breakdown: r.list("breakdown", breakdown),
+        claims: Vec::new(),
+        links: Vec::new(),
         notes: r.text("notes"),
         sources: r.texts("sources"),
         tags: r.texts("tags"),

@@ -53,6 +53,7 @@ use uuid::Uuid;
 use crate::assess::Assessment;
 use crate::dataset::Dataset;
 use crate::model::actor::CountryCode;
+use crate::model::figure::Figure;
 use crate::model::quantity::Quantity;
 use crate::model::source::Credibility;
 
@@ -179,8 +180,32 @@ fn uncertainty(q: &Quantity) -> &'static str {
     }
 }
 
-fn figure(q: &Quantity) -> String {
+/// A quantity in words with its kind of uncertainty.
+fn quantity_text(q: &Quantity) -> String {
     format!("{q} ({})", uncertainty(q))
+}
+
+/// A figure in words: each value with its uncertainty, and who gives it
+/// when it is one of several.
+fn figure(f: &Figure) -> String {
+    let values: Vec<String> = f
+        .values
+        .iter()
+        .map(|v| {
+            let mut s = quantity_text(&v.value);
+            match (v.stance, v.by) {
+                (Some(st), Some(by)) => s += &format!(", {} by {by}", st.as_str()),
+                (Some(st), None) => s += &format!(", {}", st.as_str()),
+                (None, Some(by)) => s += &format!(", by {by}"),
+                (None, None) => {}
+            }
+            if !v.sources.is_empty() {
+                s += &format!(" [{}]", v.sources.join(", "));
+            }
+            s
+        })
+        .collect();
+    values.join(" / ")
 }
 
 fn percent(p: f64) -> String {

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use super::{external_reference, figure, id, percent, word, Builder};
+use super::{external_reference, figure, id, percent, quantity_text, word, Builder};
 use crate::assess::estimative::Term;
 use crate::format::geometry::{
     area_outline, bbox, bbox_circle, resolve_area, unwrap, ResolvedArea,
@@ -218,8 +218,12 @@ impl Builder<'_> {
         };
         let name = p.name.clone().unwrap_or_else(|| format!("{kind} {}", p.id));
         let mut text = kind.to_string();
-        if let Some(n) = p.sequence {
-            text += &format!(" no. {n}");
+        for (i, n) in p.numbering.iter().enumerate() {
+            text += if i == 0 { " no. " } else { ", no. " };
+            text += &n.number.to_string();
+            if let Some(by) = n.by {
+                text += &format!(" by {by}'s count");
+            }
         }
         match &p.dates {
             Some(d) => text += &format!(", {d}."),
@@ -355,7 +359,7 @@ impl Builder<'_> {
 
     pub(super) fn statistic(&mut self, i: usize) {
         let s = &self.ds.statistics[i];
-        let mut text = format!("{}: {}", s.label, figure(&s.quantity));
+        let mut text = format!("{}: {}", s.label, quantity_text(&s.quantity));
         if s.rate == Rate::PerYear {
             text += " per year";
         }
@@ -385,7 +389,7 @@ impl Builder<'_> {
                         other => other.to_string(),
                     };
                     match (&b.quantity, &b.qualifier) {
-                        (Some(q), _) => format!("{who}: {}", figure(q)),
+                        (Some(q), _) => format!("{who}: {}", quantity_text(q)),
                         (None, Some(w)) => format!("{who}: \"{w}\""),
                         (None, None) => who,
                     }

@@ -1,0 +1,43 @@
+//! Distinctions a source claims for a record ("the largest naval exercise
+//! in three decades", "the first joint bomber flight off Shikoku"), on any
+//! record kind.
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of distinction a claim makes.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ClaimKind {
+    /// The largest of its kind.
+    Largest,
+    /// The first of its kind.
+    First,
+    /// The longest of its kind.
+    Longest,
+    /// Another distinction.
+    Other,
+}
+
+/// A distinction a source claims for a record, kept as the source's words
+/// ("the largest naval exercise in three decades").
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Claim {
+    /// What kind of distinction.
+    pub kind: ClaimKind,
+    /// The source's wording.
+    pub text: String,
+    /// The class of thing compared ("naval exercise").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// The window the claim covers, in years ("in three decades" = 30).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_years: Option<u32>,
+    /// Sources that make the claim.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}

@@ -16,6 +16,7 @@ use jointwatch::{
     FuzzyDate, Indicator, Measure, Metric, Observation, Participant, Patrol, PatrolKind,
     PatrolResponse, Period, Platform, PlatformRole, Point, Quantity, Rate, RecordKind, Reliability,
     Reporter, ResponseAction, Rule, Scenario, ScenarioKind, ServiceBranch, Source, Statistic,
+    YearMonth,
 };
 use proptest::collection::vec;
 use proptest::option;
@@ -74,7 +75,10 @@ fn exhaustive_data_enums(d: FuzzyDate, p: Period, q: Quantity, m: Metric, c: Cat
         | Period::Quarter { .. }
         | Period::Month { .. }
         | Period::FiscalYear { .. }
-        | Period::Years { .. } => {}
+        | Period::Years { .. }
+        | Period::FiscalQuarter { .. }
+        | Period::FiscalHalf { .. }
+        | Period::Span { .. } => {}
     }
     match q {
         Quantity::Exact(_)
@@ -215,14 +219,40 @@ fn period() -> BoxedStrategy<Period> {
         year.clone().prop_map(|year| Period::CalendarYear { year }),
         (year.clone(), small.clone()).prop_map(|(year, quarter)| Period::Quarter { year, quarter }),
         (year.clone(), small.clone()).prop_map(|(year, month)| Period::Month { year, month }),
-        (year.clone(), small, fiscal_naming()).prop_map(|(year, first_month, named_by)| {
+        (year.clone(), small.clone(), fiscal_naming()).prop_map(|(year, first_month, named_by)| {
             Period::FiscalYear {
                 year,
                 first_month,
                 named_by,
             }
         }),
-        (year.clone(), year).prop_map(|(start, end)| Period::Years { start, end }),
+        (year.clone(), year.clone()).prop_map(|(start, end)| Period::Years { start, end }),
+        (year.clone(), small.clone(), small.clone(), fiscal_naming()).prop_map(
+            |(year, quarter, first_month, named_by)| Period::FiscalQuarter {
+                year,
+                quarter,
+                first_month,
+                named_by,
+            }
+        ),
+        (year.clone(), small.clone(), small.clone(), fiscal_naming()).prop_map(
+            |(year, half, first_month, named_by)| Period::FiscalHalf {
+                year,
+                half,
+                first_month,
+                named_by,
+            }
+        ),
+        (year.clone(), small.clone(), year, small).prop_map(|(y0, m0, y1, m1)| Period::Span {
+            start: YearMonth {
+                year: y0,
+                month: m0
+            },
+            end: YearMonth {
+                year: y1,
+                month: m1
+            },
+        }),
     ]
     .boxed()
 }

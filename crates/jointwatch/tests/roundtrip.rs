@@ -61,7 +61,7 @@ variants!(record_kind, RecordKind: Exercise, Patrol, Statistic);
 variants!(reliability, Reliability: A, B, C, D, E, F);
 variants!(credibility, Credibility: Confirmed, ProbablyTrue, PossiblyTrue, Doubtful,
     Improbable, CannotBeJudged);
-variants!(area_kind, AreaKind: Sea, Ocean, Strait, Region, Airspace);
+variants!(area_kind, AreaKind: Sea, Ocean, Strait, Region, Airspace, TerritorialAirspace, Adiz);
 
 // The enums with data get their generators below; these matches keep them
 // honest in the same way.
@@ -313,15 +313,21 @@ fn area() -> BoxedStrategy<Area> {
         texts(),
         opt([finite(), finite(), finite(), finite()]),
         opt(vec(point(), 0..4)),
+        opt(text()),
+        any::<bool>(),
     )
-        .prop_map(|(id, name, kind, aliases, bbox, polygon)| Area {
-            id,
-            name,
-            kind,
-            aliases,
-            bbox,
-            polygon,
-        })
+        .prop_map(
+            |(id, name, kind, aliases, bbox, polygon, notes, approximate)| Area {
+                id,
+                name,
+                kind,
+                aliases,
+                bbox,
+                polygon,
+                notes,
+                approximate,
+            },
+        )
         .boxed()
 }
 
@@ -932,6 +938,8 @@ fn floats_that_need_correct_rounding_round_trip() {
                 aliases: vec![],
                 bbox: None,
                 polygon: Some(vec![Point { lon: v, lat: 0.0 }]),
+                notes: None,
+                approximate: false,
             }],
             ..Dataset::default()
         };

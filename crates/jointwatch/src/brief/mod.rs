@@ -171,6 +171,7 @@ fn view(ds: &Dataset, title: String, query: SeriesQuery) -> Option<SeriesView> {
                             .cloned()
                             .collect(),
                         unplaced: Vec::new(),
+                        same_event: Vec::new(),
                     };
                     Some(WindowSummary {
                         statistic: st.id.clone(),

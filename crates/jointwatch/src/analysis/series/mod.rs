@@ -132,6 +132,11 @@ pub struct SeriesPoint {
     /// Ids of matching records that lack the figure being summed (the sum is then a lower bound).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
+    /// Ids of the records whose summed (or maximised) figure has values
+    /// that disagree: the value used was chosen by the conflict rule
+    /// (`Dataset::resolve_figure` lists every value with its sources).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contested: Vec<String>,
     /// When statistics report different figures for the point: every
     /// figure, with its statistic and grading, in the dataset's order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -153,6 +158,19 @@ pub struct Unplaced {
     pub reason: String,
 }
 
+/// A record left out of a series because a record of the same event
+/// (linked `sameEvent`) is counted instead.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SameEvent {
+    /// The record left out.
+    pub id: String,
+    /// The record of the same event that is counted.
+    pub counted_as: String,
+}
+
 /// A computed series.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
@@ -163,6 +181,10 @@ pub struct Series {
     pub points: Vec<SeriesPoint>,
     /// What could not be placed.
     pub unplaced: Vec<Unplaced>,
+    /// Records that pass the filter but are records of an event already
+    /// counted (linked `sameEvent`): each event counts once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_event: Vec<SameEvent>,
 }
 
 #[cfg(test)]

@@ -402,6 +402,70 @@ mod tests {
     }
 
     #[test]
+    fn numbers_of_other_kinds_and_authorities_never_conflict() {
+        // Issue 14: an air patrol and a naval patrol both numbered 1 were
+        // reported as "numbered 1 after numbered 1" when the cadence of all
+        // kinds was asked (format 1.0's unattributed `sequence`).
+        let v1 = Dataset::from_json(r#"{"formatVersion": "1.0",
+          "patrols": [
+            {"id": "air", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "2019-07-23", "sequence": 1},
+            {"id": "naval", "kind": "jointNavalPatrol", "participants": ["CHN", "RUS"], "dates": "2021-10-17", "sequence": 1}
+          ]}"#).unwrap();
+        let c = patrol_cadence(&v1, None);
+        assert!(
+            c.sequence_conflicts.is_empty(),
+            "{:?}",
+            c.sequence_conflicts
+        );
+        assert!(c.numbering.iter().all(|r| r.conflicts.is_empty()));
+        assert_eq!(c.numbering.len(), 2);
+        // The same with China's numbers, and a Japanese count of the air patrol.
+        let v2 = Dataset::from_json(r#"{"formatVersion": "2.0",
+          "patrols": [
+            {"id": "air", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "2019-07-23",
+             "numbering": [{"number": 1, "by": "CHN"}]},
+            {"id": "air2", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "2020-12-22",
+             "numbering": [{"number": 2, "by": "CHN"}, {"number": 1, "by": "JPN"}]},
+            {"id": "naval", "kind": "jointNavalPatrol", "participants": ["CHN", "RUS"], "dates": "2021-10-17",
+             "numbering": [{"number": 1, "by": "CHN"}]}
+          ]}"#).unwrap();
+        let c = patrol_cadence(&v2, None);
+        assert!(c.numbering.iter().all(|r| r.conflicts.is_empty()));
+        let runs: Vec<(PatrolKind, Option<&str>, Vec<u32>)> = c
+            .numbering
+            .iter()
+            .map(|r| {
+                (
+                    r.kind,
+                    r.by.as_ref().map(|b| b.as_str()),
+                    r.sequence.iter().map(|s| s.0).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            runs,
+            [
+                (PatrolKind::JointAirPatrol, Some("CHN"), vec![1, 2]),
+                (PatrolKind::JointAirPatrol, Some("JPN"), vec![1]),
+                (PatrolKind::JointNavalPatrol, Some("CHN"), vec![1]),
+            ]
+        );
+        // One authority numbering two patrols of a kind alike is a conflict.
+        let twice = Dataset::from_json(r#"{"formatVersion": "2.0",
+          "patrols": [
+            {"id": "a", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "2019-07-23",
+             "numbering": [{"number": 3, "by": "JPN"}]},
+            {"id": "b", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "2020-12-22",
+             "numbering": [{"number": 3, "by": "JPN"}]}
+          ]}"#).unwrap();
+        let c = patrol_cadence(&twice, Some(PatrolKind::JointAirPatrol));
+        assert_eq!(
+            c.numbering[0].conflicts,
+            ["b is numbered 3 after a numbered 3"]
+        );
+    }
+
+    #[test]
     fn window_rates_worked_by_hand() {
         let ds = Dataset::from_json(
             r#"{"formatVersion": "1.0",

@@ -152,7 +152,10 @@ fn when(dates: Option<DateRange>, start: Option<TimeOfDay>, end: Option<TimeOfDa
 /// The legs of a route, one line each, with their dates and straits.
 fn legs(out: &mut String, ds: &Dataset, legs: &[Leg]) {
     for l in legs {
-        let mut parts = vec![when(l.dates, l.start_time, l.end_time)];
+        let mut parts = Vec::new();
+        if l.dates.is_some() || l.start_time.is_some() || l.end_time.is_some() {
+            parts.push(when(l.dates, l.start_time, l.end_time));
+        }
         if !l.straits.is_empty() {
             parts.push(format!("through {}", area_names(ds, &l.straits)));
         }

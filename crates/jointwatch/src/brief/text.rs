@@ -109,6 +109,32 @@ fn held(q: &crate::model::quantity::Quantity) -> String {
     format!("≥{}", q.bounds().low)
 }
 
+/// One cadence's dates: how many, the intervals, the median interval.
+fn cadence(o: &mut String, title: &str, c: &crate::analysis::cadence::Cadence) {
+    if c.order.is_empty() && c.undated.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "\n{title}");
+    let _ = writeln!(o, "  {} dated, {} undated", c.order.len(), c.undated.len());
+    for i in &c.intervals {
+        let _ = writeln!(
+            o,
+            "  {} -> {}: {}–{} days",
+            i.from, i.to, i.min_days, i.max_days
+        );
+    }
+    if let Some(m) = c.median_interval_days {
+        let _ = writeln!(o, "  median interval {m} days");
+    }
+    if !c.undated.is_empty() {
+        let _ = writeln!(
+            o,
+            "  undated (no interval can be computed): {}",
+            c.undated.join(", ")
+        );
+    }
+}
+
 /// Each numbering authority's count of each patrol kind, with its gaps and
 /// conflicts. Unattributed numbers (format 1.0's `sequence`) are shown only
 /// when they have a gap or a conflict.
@@ -307,25 +333,19 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
     }
 
     let c = &b.cadence;
-    if !c.order.is_empty() || !c.undated.is_empty() {
-        let _ = writeln!(o, "\nPatrol cadence");
-        let _ = writeln!(o, "  {} dated, {} undated", c.order.len(), c.undated.len());
-        for i in &c.intervals {
-            let _ = writeln!(
-                o,
-                "  {} -> {}: {}–{} days",
-                i.from, i.to, i.min_days, i.max_days
-            );
-        }
-        if let Some(m) = c.median_interval_days {
-            let _ = writeln!(o, "  median interval {m} days");
-        }
-        if !c.undated.is_empty() {
-            let _ = writeln!(
-                o,
-                "  undated (no interval can be computed): {}",
-                c.undated.join(", ")
-            );
+    if b.cadence_by_kind.is_empty() {
+        cadence(o, "Patrol cadence", c);
+    } else {
+        for k in &b.cadence_by_kind {
+            let title = match k.kind {
+                crate::model::patrol::PatrolKind::JointNavalPatrol => {
+                    "Patrol cadence: joint naval patrols"
+                }
+                crate::model::patrol::PatrolKind::JointAirPatrol => {
+                    "Patrol cadence: joint air patrols"
+                }
+            };
+            cadence(o, title, &k.cadence);
         }
     }
     numbering(o, c);

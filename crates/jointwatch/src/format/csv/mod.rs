@@ -35,7 +35,7 @@
 //! assert_eq!(imported.table, Table::Exercises);
 //! let e = &imported.dataset.exercises[0];
 //! assert_eq!(e.areas, ["sea-of-japan"]);
-//! assert_eq!(e.forces.ships, Some(Quantity::MoreThan(400.0)));
+//! assert_eq!(e.forces.ships, Some(Quantity::MoreThan(400.0).into()));
 //!
 //! let bad = "id,name,participants\nx,X,CHN;Russia\n";
 //! let err = csv::read(bad, Some(Table::Exercises)).unwrap_err();

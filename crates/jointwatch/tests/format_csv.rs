@@ -22,7 +22,7 @@ fn templates() -> Dataset {
     for t in Table::ALL {
         let imported = csv::read(&template(t), None).unwrap_or_else(|e| panic!("{t}: {e}"));
         assert_eq!(imported.table, t, "the header tells the table");
-        imported.merge_into(&mut ds);
+        imported.merge_into(&mut ds).unwrap();
     }
     ds
 }

@@ -40,9 +40,16 @@ pub(super) struct Item<'a> {
 
 pub(super) fn item(s: &str) -> Parsed<Item<'_>> {
     let bad = |m: &str| SyntaxError::new(Code::InvalidValue, format!("{s:?}: {m}"));
-    let (head, rest) = match s.find(['(', '=']) {
-        Some(i) => (&s[..i], &s[i..]),
-        None => (s, ""),
+    // A name in square brackets may hold `( ) = ; ,`: `[Pechenga (tanker)](auxiliary)`.
+    let (head, rest) = match s.trim_start().strip_prefix('[') {
+        Some(inner) => {
+            let close = matching_bracket(inner).ok_or_else(|| bad("a `[` is never closed"))?;
+            (&inner[..close], inner[close + 1..].trim_start())
+        }
+        None => match s.find(['(', '=']) {
+            Some(i) => (&s[..i], &s[i..]),
+            None => (s, ""),
+        },
     };
     let (details, rest) = match rest.strip_prefix('(') {
         Some(r) => {
@@ -71,6 +78,70 @@ pub(super) fn item(s: &str) -> Parsed<Item<'_>> {
         details,
         value,
     })
+}
+
+/// Where the `]` closing an opened `[` is in `s` (brackets nest).
+fn matching_bracket(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth == 0 => return Some(i),
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether every `[` in `s` is closed by a later `]` and every `]` closes one.
+pub(super) fn balanced(s: &str) -> bool {
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth == 0 => return false,
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// The items of a list cell: split at `;` outside square brackets, trimmed,
+/// empty items left out.
+pub(super) fn split_items(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in text.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            ';' if depth == 0 => {
+                out.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&text[start..]);
+    out.into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// A name as the head of an item: as it is, or in square brackets when it
+/// holds `( ) = ; , [ ]`. `None` when no item can hold it (empty,
+/// surrounding white space, or square brackets that do not pair up).
+pub(super) fn head_cell(name: &str) -> Option<String> {
+    if name.is_empty() || name.trim() != name {
+        return None;
+    }
+    if !name.contains(['(', ')', '=', ';', ',', '[', ']']) {
+        return Some(name.to_string());
+    }
+    balanced(name).then(|| format!("[{name}]"))
 }
 
 pub(super) fn no_details(it: &Item<'_>, what: &str) -> Parsed<()> {
@@ -508,11 +579,36 @@ pub(super) fn period_cell(p: &Period) -> (String, Option<u8>, Option<&'static st
         } => (
             format!("FY{year:04}"),
             Some(first_month),
-            match named_by {
-                FiscalNaming::StartYear => None,
-                FiscalNaming::EndYear => Some("end"),
-            },
+            naming_cell(named_by),
         ),
+        Period::FiscalQuarter {
+            year,
+            quarter,
+            first_month,
+            named_by,
+        } => (
+            format!("FY{year:04}Q{quarter}"),
+            Some(first_month),
+            naming_cell(named_by),
+        ),
+        Period::FiscalHalf {
+            year,
+            half,
+            first_month,
+            named_by,
+        } => (
+            format!("FY{year:04}H{half}"),
+            Some(first_month),
+            naming_cell(named_by),
+        ),
+        Period::Span { start, end } => (format!("{start}..{end}"), None, None),
+    }
+}
+
+fn naming_cell(n: FiscalNaming) -> Option<&'static str> {
+    match n {
+        FiscalNaming::StartYear => None,
+        FiscalNaming::EndYear => Some("end"),
     }
 }
 

@@ -114,7 +114,7 @@ impl Row<'_> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for item in text.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+        for item in split_items(&text) {
             match f(item) {
                 Ok(v) => out.push(v),
                 Err(e) => self.fail(name, e),

@@ -353,10 +353,10 @@ impl Cells {
     /// A list of plain items (ids, tags).
     fn items(&mut self, w: &mut Writer, path: &str, name: &'static str, items: &[String]) {
         for (i, it) in items.iter().enumerate() {
-            if it.is_empty() || it.trim() != it || it.contains(';') {
+            if it.is_empty() || it.trim() != it || it.contains(';') || !cells::balanced(it) {
                 w.unwritable(
                     &format!("{path}.{name}[{i}]"),
-                    "a list item that is empty, holds `;` or starts or ends with white space cannot be written in a list cell",
+                    "a list item that is empty, holds `;` or square brackets that do not pair up, or starts or ends with white space cannot be written in a list cell",
                 );
             }
         }
@@ -407,11 +407,7 @@ impl Cells {
 }
 
 fn list<T>(s: &str, f: impl Fn(&str) -> Parsed<T>) -> Parsed<Vec<T>> {
-    s.split(';')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(f)
-        .collect()
+    cells::split_items(s).into_iter().map(f).collect()
 }
 
 /// The rows written so far, and what could not be written.
@@ -631,27 +627,29 @@ impl Writer {
         row.set("equipment", join(items));
     }
 
-    fn head(&mut self, path: &str, head: &str) {
-        if head.is_empty() || head.trim() != head || head.contains(['(', ')', '=', ';', ',']) {
+    /// An item's name, in square brackets when it needs them.
+    fn head(&mut self, path: &str, head: &str) -> String {
+        cells::head_cell(head).unwrap_or_else(|| {
             self.unwritable(
                 path,
-                "a name that is empty, holds one of ( ) = ; , or starts or ends with white space cannot be written in an item cell",
+                "a name that is empty, starts or ends with white space, or holds square brackets that do not pair up cannot be written in an item cell",
             );
-        }
+            head.to_string()
+        })
     }
 
     fn equipment(&mut self, path: &str, record: &str, field: &str, e: &Equipment) -> String {
-        self.head(&format!("{path}.name"), &e.name);
+        let name = self.head(&format!("{path}.name"), &e.name);
         match &e.quantity {
             Some(f) => {
                 let cell = self.figure_cell(&format!("{path}.quantity"), record, field, f);
                 if cell.is_empty() {
-                    e.name.clone()
+                    name
                 } else {
-                    format!("{}={cell}", e.name)
+                    format!("{name}={cell}")
                 }
             }
-            None => e.name.clone(),
+            None => name,
         }
     }
 
@@ -659,14 +657,14 @@ impl Writer {
         let mut items = Vec::new();
         for (i, p) in ps.iter().enumerate() {
             let q = format!("{path}.platforms[{i}]");
-            self.head(&format!("{q}.model"), &p.model);
+            let model = self.head(&format!("{q}.model"), &p.model);
             let details: Vec<String> = p
                 .role
                 .map(|r| word(&r))
                 .into_iter()
                 .chain(p.country.map(|c| c.to_string()))
                 .collect();
-            let mut item = p.model.clone();
+            let mut item = model;
             if !details.is_empty() {
                 item += &format!("({})", details.join(","));
             }

@@ -330,7 +330,7 @@ pub fn read(text: &str, table: Option<Table>) -> Result<Imported, CsvError> {
 /// `figure-values.csv`, …) or else from its header; the tables of records
 /// are read first, in the order given, then the tables that add to them
 /// (forces by state, legs, numbering, links, claims, and figure values
-/// last). [`write`] writes such a set.
+/// last). [`write()`] writes such a set.
 ///
 /// # Errors
 /// Every finding of every table, each message starting with the file name.
@@ -492,7 +492,8 @@ mod tests {
         );
         assert_eq!(
             "maps".parse::<Table>().unwrap_err().to_string(),
-            "\"maps\" is not a table; use exercises, patrols, statistics or sources"
+            "\"maps\" is not a table; use exercises, patrols, statistics, sources, incidents, \
+             activities, links, figure-values, numbering, legs, forces-by-state or claims"
         );
         let bad = parse_quantity("lots").unwrap_err();
         assert_eq!(bad.code, Code::InvalidQuantity);

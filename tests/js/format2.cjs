@@ -133,6 +133,62 @@ function format2Suite(jw, how, { throwsCoded, isPlain }) {
     ds.free();
   });
 
+  test(`${how}: format 2.0: cadence per patrol kind and numbering authority`, () => {
+    const ds = Dataset.fromJSON(REAL_WORLD);
+    const air = ds.patrolCadence("jointAirPatrol");
+    assert.ok(isPlain(air));
+    const run = (c, kind, by) => c.numbering.find((r) => r.kind === kind && r.by === by);
+    // Expected, derived from the fixture: each authority's numbers of the air patrols, in date order.
+    for (const by of ["CHN", "JPN"]) {
+      const numbered = fixture.patrols
+        .filter((p) => p.kind === "jointAirPatrol" && p.numbering.some((n) => n.by === by))
+        .map((p) => [p.numbering.find((n) => n.by === by).number, p.id]);
+      assert.deepEqual(run(air, "jointAirPatrol", by).sequence, numbered, by);
+      assert.deepEqual(run(air, "jointAirPatrol", by).conflicts, [], by);
+    }
+    // China numbers all ten air patrols with no gap; Japan 3, 8 and 9, with 4–7 not held.
+    assert.deepEqual(run(air, "jointAirPatrol", "CHN").sequence.map(([n]) => n), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    assert.deepEqual(run(air, "jointAirPatrol", "CHN").missingNumbers, []);
+    assert.deepEqual(run(air, "jointAirPatrol", "JPN").missingNumbers, [4, 5, 6, 7]);
+    // China's 10th is Japan's 9th.
+    assert.equal(run(air, "jointAirPatrol", "CHN").sequence[9][1], run(air, "jointAirPatrol", "JPN").sequence[2][1]);
+    assert.ok(air.numbering.every((r) => r.kind === "jointAirPatrol"), "no naval run in an air cadence");
+    // All kinds: runs kept apart, so China's air 1st and naval 1st are no conflict.
+    const all = ds.patrolCadence();
+    assert.ok(all.numbering.every((r) => r.conflicts.length === 0));
+    assert.deepEqual(run(all, "jointNavalPatrol", "CHN").sequence[0], [1, "jnp-2021-10-17"]);
+    throwsCoded(jw, () => ds.patrolCadence("jointLandPatrol"), "JointwatchError", "invalid-argument");
+    ds.free();
+  });
+
+  test(`${how}: format 2.0: the joint share, and series by the new grouping keys`, () => {
+    const ds = Dataset.fromJSON(REAL_WORLD);
+    const nearJapan = { areas: ["sea-of-japan", "east-china-sea", "tsushima-strait", "japan-adiz"] };
+    const s = ds.jointShare(nearJapan);
+    assert.ok(isPlain(s));
+    assert.equal(s.joint, s.jointIds.length);
+    assert.equal(s.singleState, s.singleStateIds.length);
+    assert.ok(s.joint > 0 && s.singleState > 0);
+    assert.equal(s.share, s.joint / (s.joint + s.singleState));
+    // The single-state records near Japan are the fixture's two Russian activities.
+    assert.deepEqual([...s.singleStateIds].sort(), ["act-2021-10-rus-tsushima-transit", "act-2022-05-24-rus-recon-flight"]);
+    assert.equal(typeof s.uncovered, "boolean");
+    // No record passes: the share is missing, not 0.
+    const none = ds.jointShare({ areas: ["bering-strait"], kinds: ["exercise"] });
+    assert.deepEqual([none.joint, none.singleState, none.share], [0, 0, undefined]);
+    assert.equal(ds.jointShare().joint + ds.jointShare().singleState > 0, true);
+    throwsCoded(jw, () => ds.jointShare({ joint: 1 }), "JointwatchError", "invalid-argument");
+    // The same split as a series, and incidents by responder.
+    const split = ds.series({ filter: { ...nearJapan, kinds: ["exercise", "patrol", "activity"] }, groupBy: [{ by: "joint" }] });
+    const byKey = Object.fromEntries(split.points.map((p) => [p.key[0], p.value]));
+    assert.deepEqual(byKey, { joint: s.joint, "single-state": s.singleState });
+    const responders = ds.series({ filter: { kinds: ["incident"], incidentKinds: ["warningShots"] }, groupBy: [{ by: "responder" }] });
+    assert.deepEqual(responders.points.map((p) => [p.key[0], p.value]), [["KOR", 1]]);
+    const e = throwsCoded(jw, () => ds.series({ groupBy: [{ by: "mood" }] }), "JointwatchError", "invalid-argument");
+    assert.equal(e.path, "query.groupBy[0].by");
+    ds.free();
+  });
+
   test(`${how}: format 2.0: a 1.0 document is upgraded on reading`, () => {
     const v1 = {
       formatVersion: "1.0",

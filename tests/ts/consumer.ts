@@ -59,6 +59,7 @@ import type {
   GeoJSONFeatureCollection,
   Incident,
   IncidentKind,
+  JointShare,
   JointwatchError,
   Leg,
   LinearFit,
@@ -66,6 +67,7 @@ import type {
   LinkKind,
   MannKendall,
   Numbering,
+  NumberingRun,
   ParseError,
   Patrol,
   Period,
@@ -412,6 +414,14 @@ if (resolved) {
   const graded = alternatives.map((a) => `${formatQuantity(a.value)} ${a.stance ?? ""} ${a.by ?? ""} ${a.reliability ?? "?"}${a.credibility ?? "?"} ${a.sources.join(",")}`);
   console.log(formatQuantity(resolved.value), how, graded);
 }
+const airCadence: Cadence = ds2.patrolCadence("jointAirPatrol");
+const runs: NumberingRun[] = airCadence.numbering ?? [];
+const gaps: string[] = runs.map((r) => `${r.kind} ${r.by ?? "unattributed"}: ${r.missingNumbers.join(", ")} ${r.conflicts.length}`);
+const jointShare: JointShare = ds2.jointShare({ areas: ["sea-of-japan"], from: "2019" });
+const share: number | undefined = jointShare.share;
+const responders: Series = ds2.series({ filter: { kinds: ["incident"] }, groupBy: [{ by: "responder" }, { by: "incidentKind" }] });
+const splits: Series = ds2.series({ groupBy: [{ by: "joint" }, { by: "recordKind" }, { by: "numberedBy" }, { by: "target" }] });
+console.log(gaps, jointShare.jointIds, jointShare.singleStateIds, jointShare.uncovered, share, responders, splits);
 const incidentReport: Report = validateRecord("incident", warning);
 const activityReport: Report = ds2.validateRecord("activity", transit);
 console.log(zone, counts2.incidents + counts2.activities, pickedIncidents, pickedActivities, plain?.value);

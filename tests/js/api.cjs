@@ -51,10 +51,11 @@ function apiSuite(jw, how) {
   test(`${how}: the seed holds the facts of the source document`, () => {
     const seed = Dataset.seed();
     assert.deepEqual(seed.counts, {
-      sources: 1, areas: 0, exercises: 2, patrols: 1, statistics: 3, scenarios: 9, indicators: 0,
+      sources: 1, areas: 0, exercises: 2, patrols: 1, statistics: 3, incidents: 0, activities: 0, scenarios: 9,
+      indicators: 0,
     });
     assert.equal(seed.recordCount, 6);
-    assert.equal(seed.formatVersion, "1.0");
+    assert.equal(seed.formatVersion, "2.0");
     assert.match(seed.title, /China–Russia/);
     assert.equal(seed.latestDate, "2024-12-31");
     const doc = seed.toJSON();
@@ -148,7 +149,10 @@ function apiSuite(jw, how) {
       sources: ds.toJSON().sources });
     const added = ds.merge(other.toJSON());
     assert.ok(isPlain(added));
-    assert.deepEqual(added, { sources: 0, areas: 0, exercises: 2, patrols: 0, statistics: 0, scenarios: 0, indicators: 0 });
+    assert.deepEqual(added, {
+      sources: 0, areas: 0, exercises: 2, patrols: 0, statistics: 0, incidents: 0, activities: 0, scenarios: 0,
+      indicators: 0,
+    });
     assert.equal(ds.recordCount, 8);
     assert.deepEqual(ds.toJSON().exercises.slice(-2).map((x) => x.id), ["fine", "also-fine"]);
     assert.equal(ds.validate().findings.filter((f) => f.severity === "error").length, 0);
@@ -364,7 +368,7 @@ function apiSuite(jw, how) {
   });
 
   test(`${how}: version information`, () => {
-    assert.equal(jw.formatVersion(), "1.0");
+    assert.equal(jw.formatVersion(), "2.0");
     assert.match(jw.version(), /^\d+\.\d+\.\d+/);
   });
 
@@ -375,6 +379,9 @@ function apiSuite(jw, how) {
       assert.equal(jw.isValidationError(v), false);
     }
   });
+
+  // Format 2.0's records, figures, links, numbering and times (format2.cjs).
+  require("./format2.cjs").format2Suite(jw, how, { throwsCoded, isPlain });
 }
 
 module.exports = { apiSuite, throwsCoded, isPlain, QUERY_EXERCISES, QUERY_SCRAMBLES, REVERSED };

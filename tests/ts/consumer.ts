@@ -34,23 +34,40 @@ import init, {
 } from "jointwatch";
 import type {
   MergeSummary,
+  Activity,
+  ActivityKind,
   Approach,
+  Area,
+  AreaKind,
   Assessment,
   Brief,
   Cadence,
   Change,
   Code,
+  Claim,
   CodeInfo,
   DatasetCounts,
   DatasetDocument,
   ErrorCode,
   Exercise,
+  Figure,
+  FigureAlternative,
+  FigureValue,
   Filter,
   Finding,
+  FoundRecord,
   GeoJSONFeatureCollection,
+  Incident,
+  IncidentKind,
+  JointShare,
   JointwatchError,
+  Leg,
   LinearFit,
+  Link,
+  LinkKind,
   MannKendall,
+  Numbering,
+  NumberingRun,
   ParseError,
   Patrol,
   Period,
@@ -58,8 +75,11 @@ import type {
   Quantity,
   QuantityBounds,
   RateComparison,
+  RecordKind,
   RecordSetter,
   Report,
+  Resolution,
+  ResolvedFigure,
   ScenarioResult,
   Selection,
   SensSlope,
@@ -69,14 +89,19 @@ import type {
   SeriesTrend,
   Severity,
   Shares,
+  Stance,
+  StateForces,
+  Statistic,
   Summary,
   Target,
   Term,
   TermInfo,
+  TimeOfDay,
   ValidateOptions,
   ValidationError,
   Values,
   WindowComparison,
+  YearMonth,
 } from "jointwatch";
 
 // --- Start-up: the browser build needs init(); in Node it is a no-op. -------
@@ -123,7 +148,7 @@ const full: Dataset = ds.withCatalogue();
 // --- The document ------------------------------------------------------------
 const doc: DatasetDocument = ds.toJSON();
 const exercises: Exercise[] = doc.exercises ?? [];
-const ships: Quantity | undefined = exercises[0]?.forces?.ships;
+const ships: Figure | undefined = exercises[0]?.forces?.ships;
 const text: string = ds.toJSONText();
 const title: string | undefined = ds.title;
 const fv: string = ds.formatVersion;
@@ -230,6 +255,178 @@ const mkDefault: MannKendall | undefined = mannKendall(values);
 const sen: SensSlope | undefined = sensSlope([0, 1, 2], values.length === 5 ? [1, 2, 3] : []);
 const rates: RateComparison | undefined = rateComparison(10, 100, 25, 120);
 console.log(stats?.median, changes, fit?.slope, mk?.trend, mkDefault?.pValue, sen?.slope, rates?.pValue);
+
+// --- Format 2.0: incidents, activities, figures with several values, links, numbering, legs ----
+const tsushima: Area = {
+  id: "tsushima-east",
+  name: "Tsushima Strait (eastern channel)",
+  kind: "strait",
+  bbox: [129.3, 33.6, 130.4, 34.6],
+  notes: "box round the narrows, drawn by hand",
+  approximate: true,
+};
+const zone: AreaKind = "adiz";
+const sourcesOf = ["mod", "press"];
+const personnel: Figure = {
+  values: [
+    { value: 300000, stance: "claimed", by: "RUS", sources: ["mod"], notes: "about 300,000" },
+    { value: 297000, stance: "reported", sources: ["press"] },
+  ],
+};
+const oneValue: Figure = { atLeast: 9 };
+const chinese: StateForces = { country: "CHN", forces: { personnel: 3200, aircraft: { over: 30 } } };
+const claim: Claim = { kind: "largest", text: "the largest since 1981", windowYears: 37, sources: ["mod"] };
+const exercise2: Exercise = {
+  id: "vostok",
+  name: "Vostok",
+  participants: ["RUS", "CHN"],
+  dates: { start: "2018-09-11", end: "2018-09-17" },
+  forces: { byState: [{ country: "RUS", forces: { personnel } }, chinese], ships: oneValue },
+  claims: [claim],
+  sources: sourcesOf,
+};
+const numbering: Numbering[] = [
+  { number: 10, by: "CHN", body: "MND", sources: ["mod"] },
+  { number: 9, by: "JPN", sources: ["press"] },
+];
+const leg: Leg = {
+  dates: "2025-12-09",
+  startTime: "01:30",
+  endTime: "07:45:10",
+  areas: ["sea-of-japan"],
+  straits: ["tsushima-east"],
+  route: [{ lon: 129.8, lat: 34.1 }],
+  notes: "southbound",
+};
+const follows: Link = { rel: "follows", to: "vostok", sources: ["press"], notes: "after the exercise" };
+const patrol2: Patrol = {
+  id: "jap-10",
+  kind: "jointAirPatrol",
+  participants: ["CHN", "RUS"],
+  dates: "2025-12-09",
+  numbering,
+  startTime: "01:00",
+  legs: [leg],
+  links: [follows],
+  sources: sourcesOf,
+};
+// A 1.0 patrol's `sequence` is still accepted as input (it is read as numbering).
+const patrol1: Patrol = { id: "p-old", kind: "jointNavalPatrol", participants: ["CHN", "RUS"], sequence: 3 };
+const scrambleKind: IncidentKind = "scramble";
+const startTime: TimeOfDay = "00:25";
+const warning: Incident = {
+  id: "inc-warning-shots",
+  kind: "warningShots",
+  by: ["KOR"],
+  against: ["RUS"],
+  dates: "2019-07-23",
+  startTime,
+  areas: ["dokdo-takeshima-airspace"],
+  location: { lon: 131.87, lat: 37.24 },
+  platforms: [{ model: "F-15K", country: "KOR", count: 2 }],
+  rounds: { values: [{ value: 360, stance: "claimed", by: "KOR" }, { value: { atLeast: 80 }, stance: "reported" }] },
+  links: [{ rel: "during", to: "jap-10" }],
+  sources: sourcesOf,
+};
+const scramble: Incident = {
+  id: "inc-scramble",
+  kind: scrambleKind,
+  by: [{ country: "JPN", branch: "airForce" }],
+  dates: "2019-07-23",
+  sorties: { min: 4, max: 8 },
+  links: [{ rel: "respondsTo", to: "jap-10" }],
+  sources: sourcesOf,
+};
+const transitKind: ActivityKind = "transit";
+const transit: Activity = {
+  id: "act-transit",
+  kind: transitKind,
+  domain: "naval",
+  participants: ["RUS"],
+  dates: { start: "2021-10-14", end: "2021-10-15" },
+  forces: { ships: 10 },
+  legs: [leg],
+  adizEntered: ["JPN"],
+  links: [{ rel: "partOf", to: "jap-10" }],
+  sources: sourcesOf,
+};
+const fyQuarter: Period = { type: "fiscalQuarter", year: 2024, quarter: 1, firstMonth: 4 };
+const fyHalf: Period = { type: "fiscalHalf", year: 2024, half: 1, firstMonth: 4, namedBy: "startYear" };
+const from: YearMonth = "2024-04";
+const threeQuarters: Period = { type: "span", start: from, end: "2024-12" };
+const scrambles: Statistic = {
+  id: "jp-scrambles-q1-q3",
+  label: "Scrambles, FY2024 Q1–Q3",
+  measure: "scrambles",
+  period: threeQuarters,
+  quantity: 371,
+  links: [{ rel: "related", to: "inc-scramble" }],
+  claims: [{ kind: "other", text: "fewer than a year earlier" }],
+  sources: ["mod"],
+};
+const doc2: DatasetDocument = {
+  formatVersion: "2.0",
+  sources: [
+    { id: "mod", title: "Ministry", reliability: "C", credibility: 3 },
+    { id: "press", title: "Press", reliability: "B", credibility: 2 },
+  ],
+  areas: [tsushima],
+  exercises: [exercise2],
+  patrols: [patrol2, patrol1],
+  incidents: [warning, scramble],
+  activities: [transit],
+  statistics: [scrambles],
+};
+const ds2: Dataset = Dataset.parse(doc2);
+const counts2: DatasetCounts = ds2.counts;
+const kinds: RecordKind[] = ["incident", "activity"];
+const responses: Filter = {
+  kinds,
+  joint: false,
+  incidentKinds: ["scramble", "warningShots"],
+  by: ["KOR", "JPN"],
+  against: ["RUS"],
+  numberedBy: ["CHN"],
+};
+const picked: Selection = ds2.select(responses);
+const pickedIncidents: Incident[] = picked.incidents;
+const pickedActivities: Activity[] = picked.activities;
+const found: FoundRecord | undefined = ds2.record("inc-warning-shots");
+if (found?.kind === "incident") {
+  const i: Incident = found.record;
+  const rounds: Figure | undefined = i.rounds;
+  const values: FigureValue[] = rounds !== undefined && typeof rounds === "object" && "values" in rounds ? rounds.values : [];
+  const stances: (Stance | undefined)[] = values.map((v) => v.stance);
+  const links: LinkKind[] = (i.links ?? []).map((l) => l.rel);
+  console.log(stances, links, i.startTime);
+} else if (found?.kind === "patrol") {
+  const p: Patrol = found.record;
+  console.log(p.numbering?.map((n) => `${n.number} by ${n.by ?? "?"}`));
+} else if (found?.kind === "activity") {
+  const a: Activity = found.record;
+  console.log(a.legs?.[0]?.straits);
+}
+const resolved: ResolvedFigure | undefined = ds2.resolveFigure(personnel, sourcesOf);
+const plain: ResolvedFigure | undefined = ds2.resolveFigure(3200);
+if (resolved) {
+  const how: Resolution | undefined = resolved.resolution;
+  const alternatives: FigureAlternative[] = resolved.alternatives ?? [];
+  const graded = alternatives.map((a) => `${formatQuantity(a.value)} ${a.stance ?? ""} ${a.by ?? ""} ${a.reliability ?? "?"}${a.credibility ?? "?"} ${a.sources.join(",")}`);
+  console.log(formatQuantity(resolved.value), how, graded);
+}
+const airCadence: Cadence = ds2.patrolCadence("jointAirPatrol");
+const runs: NumberingRun[] = airCadence.numbering ?? [];
+const gaps: string[] = runs.map((r) => `${r.kind} ${r.by ?? "unattributed"}: ${r.missingNumbers.join(", ")} ${r.conflicts.length}`);
+const jointShare: JointShare = ds2.jointShare({ areas: ["sea-of-japan"], from: "2019" });
+const share: number | undefined = jointShare.share;
+const responders: Series = ds2.series({ filter: { kinds: ["incident"] }, groupBy: [{ by: "responder" }, { by: "incidentKind" }] });
+const splits: Series = ds2.series({ groupBy: [{ by: "joint" }, { by: "recordKind" }, { by: "numberedBy" }, { by: "target" }] });
+console.log(gaps, jointShare.jointIds, jointShare.singleStateIds, jointShare.uncovered, share, responders, splits);
+const incidentReport: Report = validateRecord("incident", warning);
+const activityReport: Report = ds2.validateRecord("activity", transit);
+console.log(zone, counts2.incidents + counts2.activities, pickedIncidents, pickedActivities, plain?.value);
+console.log(formatPeriod(fyQuarter), formatPeriod(fyHalf), incidentReport, activityReport);
+ds2.free();
 
 // --- Housekeeping ------------------------------------------------------------------------
 console.log(version(), formatVersion());

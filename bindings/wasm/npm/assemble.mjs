@@ -9,8 +9,8 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const root = process.argv[2];
 const pkg = join(root, "pkg");
-/** The budget for the gzipped .wasm, in bytes (280 KB); tests/js/size.test.mjs has the same. */
-const GZIP_BUDGET = 280_000;
+/** The budget for the gzipped .wasm, in bytes (320 KB); tests/js/size.test.mjs has the same. */
+const GZIP_BUDGET = 320_000;
 
 // --- Declarations -------------------------------------------------------
 for (const target of ["web", "node"]) {
@@ -197,10 +197,28 @@ and shrunk with \`wasm-opt --flatten --rereloop -Oz --converge\`.
 The budget was 250 KB until the honest-analysis work (issue 13: declared coverage,
 point status, conflicting figures, trends on the time axis, exclusive scenario
 sets, dependent evidence, horizons and the checks of all of them) added about
-28 KB gzipped (247.7 KB before it). It is 280 KB now so that the test guards
-against further growth; the product's goal stays 200 KB, pursued in the npm
-package's speed and size work (issue 17), which may move the export formats into
-a second module loaded on first use.
+28 KB gzipped (247.7 KB before it), and 280 KB until format 2.0 (issue 14).
+
+Format 2.0 added 41.0 KB gzipped, measured with this script (the same
+wasm-bindgen, wasm-opt flags and gzip -9) at each step:
+
+| build | \`.wasm\` gzip -9 | growth |
+| --- | ---: | ---: |
+| \`main\` before format 2.0 (ea244db) | 275.6 KB | |
+| the 2.0 model: incidents, activities, figures, links, numbering, times and legs, claims, periods, places | 305.7 KB | +30.1 KB |
+| the package's 2.0 calls (\`record\`, \`resolveFigure\`) | 307.7 KB | +2.0 KB |
+| 2.0 analysis (cadence per kind and authority, grouping keys, \`sameEvent\` counted once, the joint share) and \`jointShare\` | 316.6 KB | +8.9 KB |
+
+Almost all of the model's growth is the readers and writers of the new record
+types: comparing the function sizes of the two modules (their name sections,
+before wasm-opt), serde's derived readers (inlined into
+\`dataset::strict::Wrap::visit_map\`) and writers grew by 52 KB of 95 KB raw, and
+the model's own code (enum names, \`Figure\`, \`TimeOfDay\`, \`YearMonth\`, the
+quantity span of a figure) by 25 KB. Every new record type costs its reader and
+writer, so this is the price of the format, not of one call. The budget is
+320 KB so that the test guards against further growth; the product's goal stays
+200 KB, pursued in the npm package's speed and size work (issue 17), which may
+move the export formats into a second module loaded on first use.
 `,
 );
 console.log(`\nnpm package size (docs/size.md)\n${table}\n`);

@@ -4,7 +4,10 @@
 use std::cell::OnceCell;
 
 use jointwatch::dataset::IdIndex;
-use jointwatch::{RecordKind, ValidateOptions};
+use jointwatch::model::activity::Activity;
+use jointwatch::model::incident::Incident;
+use jointwatch::{Exercise, Patrol, Record, RecordKind, Statistic, ValidateOptions};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::boundary::{self, Document};
@@ -152,18 +155,24 @@ impl Dataset {
         boundary::output(&self.inner.validate_with(&options))
     }
 
-    /// Checks one record (an exercise, a patrol or a statistic) against this
-    /// dataset: its sources, areas and scenarios resolve here. Paths in the
-    /// findings are relative to the record.
+    /// Checks one record (an exercise, a patrol, a statistic, an incident or
+    /// an activity) against this dataset: its sources, areas and scenarios
+    /// resolve here (its links' targets are not checked: the record is
+    /// checked on its own). Paths in the findings are relative to the record.
     ///
     /// ```js
     /// const { findings } = ds.validateRecord("exercise", { id: "x", name: "X", participants: ["CHN", "RUS"], dates: "2025", sources: ["seed"] });
+    /// ds.validateRecord("incident", { id: "i", kind: "scramble", by: ["JPN"], against: ["RUS"], dates: "2024-09-23", startTime: "24:00", sources: ["seed"] });
+    /// // findings: invalid-time at "startTime"
     /// ```
     #[wasm_bindgen(js_name = validateRecord, unchecked_return_type = "Report")]
     pub fn validate_record(
         &self,
         #[wasm_bindgen(unchecked_param_type = "RecordKind")] kind: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Exercise | Patrol | Statistic")] record: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "Exercise | Patrol | Statistic | Incident | Activity"
+        )]
+        record: JsValue,
     ) -> Result<JsValue, JsValue> {
         let kind: RecordKind = boundary::input(&kind, "kind")?;
         let record = boundary::record(&record, "record")?;
@@ -235,22 +244,70 @@ impl Dataset {
         self.inner.title.clone()
     }
 
-    /// The format version of the document (`"1.0"`).
+    /// The format version of the document (`"2.0"`; a 1.x document is
+    /// upgraded to 2.0 when it is read).
     #[wasm_bindgen(getter, js_name = formatVersion)]
     pub fn format_version(&self) -> String {
         self.inner.format_version.clone()
     }
 
-    /// The number of records: exercises, patrols and statistics.
+    /// The number of records: exercises, patrols, statistics, incidents and
+    /// activities.
     #[wasm_bindgen(getter, js_name = recordCount)]
     pub fn record_count(&self) -> usize {
         self.inner.record_count()
     }
 
-    /// How many sources, areas, exercises, patrols, statistics, scenarios
-    /// and indicators the document holds.
+    /// How many sources, areas, exercises, patrols, statistics, incidents,
+    /// activities, scenarios and indicators the document holds.
     #[wasm_bindgen(getter, unchecked_return_type = "DatasetCounts")]
     pub fn counts(&self) -> Result<JsValue, JsValue> {
         boundary::output(&self.inner.counts())
+    }
+
+    /// The record of any kind with this id, with its kind (the first with
+    /// exactly this id, exercises first, as links name records); `undefined`
+    /// when the dataset holds none.
+    ///
+    /// ```js
+    /// const found = ds.record("ocean-2024");
+    /// if (found?.kind === "exercise") console.log(found.record.name); // "Ocean-2024"
+    /// ```
+    #[wasm_bindgen(unchecked_return_type = "FoundRecord | undefined")]
+    pub fn record(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = boundary::text(&id, "id")?;
+        boundary::output_option(self.inner.record(&id).map(FoundRecord::from))
+    }
+}
+
+/// A record found by id ([`Dataset::record`]): its kind, and the record as
+/// written in the document.
+#[derive(Serialize, tsify::Tsify)]
+#[serde(tag = "kind", content = "record", rename_all = "camelCase")]
+enum FoundRecord<'a> {
+    /// An exercise.
+    Exercise(&'a Exercise),
+    /// A patrol.
+    Patrol(&'a Patrol),
+    /// A reported statistic.
+    Statistic(&'a Statistic),
+    /// An incident.
+    Incident(&'a Incident),
+    /// A single-state (or otherwise non-joint-exercise) activity.
+    Activity(&'a Activity),
+}
+
+impl<'a> From<Record<'a>> for FoundRecord<'a> {
+    fn from(record: Record<'a>) -> Self {
+        match record {
+            Record::Exercise(e) => FoundRecord::Exercise(e),
+            Record::Patrol(p) => FoundRecord::Patrol(p),
+            Record::Statistic(s) => FoundRecord::Statistic(s),
+            Record::Incident(i) => FoundRecord::Incident(i),
+            Record::Activity(a) => FoundRecord::Activity(a),
+        }
     }
 }

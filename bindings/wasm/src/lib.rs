@@ -33,6 +33,7 @@ mod assessment;
 mod boundary;
 mod dataset;
 mod error;
+mod figure;
 mod geography;
 mod period;
 mod quantity;
@@ -56,11 +57,12 @@ pub use validation::{finding_codes, validate, validate_record};
 
 use wasm_bindgen::prelude::*;
 
-/// The document format version this package writes (`"1.0"`); documents of
-/// the same major version are read.
+/// The document format version this package writes (`"2.0"`); documents of
+/// major version 1 or 2 are read, and a 1.x document is upgraded to 2.0 on
+/// reading (a patrol's `sequence` becomes an unattributed `numbering` entry).
 ///
 /// ```js
-/// formatVersion(); // "1.0"
+/// formatVersion(); // "2.0"
 /// ```
 #[wasm_bindgen(js_name = formatVersion)]
 pub fn format_version() -> String {

@@ -2,7 +2,7 @@
 //! figures, cadence, record-setters and shares.
 
 use jointwatch::analysis::series::{self, Field, SeriesQuery};
-use jointwatch::analysis::{cadence, superlative};
+use jointwatch::analysis::{cadence, share, superlative};
 use jointwatch::{DateRange, Filter, PatrolKind};
 use wasm_bindgen::prelude::*;
 
@@ -48,12 +48,15 @@ impl Dataset {
         boundary::output(&self.compute_series(&query)?)
     }
 
-    /// Order, intervals, yearly counts and numbering of the joint patrols
-    /// (of one kind, or all).
+    /// Order, intervals and yearly counts of the joint patrols (of one kind,
+    /// or all), and their numbering per patrol kind and numbering authority
+    /// (`numbering`: air and naval never mixed, nor China's count with
+    /// Japan's), each run with its gaps and conflicts.
     ///
     /// ```js
     /// const c = ds.patrolCadence("jointAirPatrol");
     /// c.perYear; // { "2019": 1, "2020": 1, … }
+    /// c.numbering.map((r) => [r.by ?? "unattributed", r.missingNumbers]); // [["CHN", []], ["JPN", [1, 2, 4, …]]]
     /// ```
     #[wasm_bindgen(js_name = patrolCadence, unchecked_return_type = "Cadence")]
     pub fn patrol_cadence(
@@ -62,6 +65,27 @@ impl Dataset {
     ) -> Result<JsValue, JsValue> {
         let kind: Option<PatrolKind> = boundary::optional(&kind.unwrap_or_default(), "kind")?;
         boundary::output(&cadence::patrol_cadence(&self.inner, kind))
+    }
+
+    /// The share of the records a filter keeps that are joint (two or more
+    /// states) against single-state ones: exercises, patrols and activities
+    /// (incidents only when the filter's `kinds` name them); records of one
+    /// event linked `sameEvent` count once. `share` is absent (not 0) when
+    /// no record passes; `uncovered` says that no declared coverage vouches
+    /// for the records, so the share is of the records held.
+    ///
+    /// ```js
+    /// const s = ds.jointShare({ areas: ["sea-of-japan"], from: "2019" });
+    /// console.log(`${s.joint} joint, ${s.singleState} single-state`, s.share, s.uncovered);
+    /// ```
+    #[wasm_bindgen(js_name = jointShare, unchecked_return_type = "JointShare")]
+    pub fn joint_share(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "Filter")] filter: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let filter: Filter =
+            boundary::optional(&filter.unwrap_or_default(), "filter")?.unwrap_or_default();
+        boundary::output(&share::joint_share(&self.inner, &filter))
     }
 
     /// Compares the yearly rate of records matching `filter` in two windows

@@ -53,6 +53,23 @@ export interface ValidationError extends JointwatchError {
 "#;
 
 #[wasm_bindgen(typescript_custom_section)]
+const FORMAT_1: &'static str = r#"
+/**
+ * Format 1.0 fields that documents may still hold: read, never written (the derived declarations
+ * leave them out, since the package never returns them).
+ */
+export interface Patrol {
+  /**
+   * Format 1.0's number in the series. Read from 1.0 documents only: on reading it becomes an
+   * unattributed `numbering` entry (`[{ number: sequence }]`), so `toJSON()` and every result show
+   * `numbering` instead. New documents use `numbering`, which says who counts.
+   * @deprecated since format 2.0; use `numbering`.
+   */
+  sequence?: number;
+}
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
 const RESULTS: &'static str = r#"
 /** Observations in time order; `null` and `NaN` mark missing ones. */
 export type Values = ArrayLike<number | null>;

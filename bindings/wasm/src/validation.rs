@@ -32,19 +32,22 @@ pub fn validate(
     boundary::output(&report)
 }
 
-/// Checks one record on its own: an exercise, a patrol or a statistic.
-/// References to sources, areas and scenarios are not checked (there is no
-/// dataset to resolve them in; `Dataset.prototype.validateRecord` does
-/// that). Paths in the findings are relative to the record.
+/// Checks one record on its own: an exercise, a patrol, a statistic, an
+/// incident or an activity. References to sources, areas, scenarios and
+/// other records are not checked (there is no dataset to resolve them in;
+/// `Dataset.prototype.validateRecord` does that). Paths in the findings are
+/// relative to the record.
 ///
 /// ```js
 /// const { findings } = validateRecord("patrol", { id: "p", kind: "jointAirPatrol", participants: ["CHN"], sources: [] });
 /// // findings: joint-single-participant (error), no-source and undated-record (warnings)
+/// validateRecord("activity", { id: "a", kind: "flight", participants: ["RUS"], dates: "2024-09-23", sources: [] });
 /// ```
 #[wasm_bindgen(js_name = validateRecord, unchecked_return_type = "Report")]
 pub fn validate_record(
     #[wasm_bindgen(unchecked_param_type = "RecordKind")] kind: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Exercise | Patrol | Statistic")] record: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Exercise | Patrol | Statistic | Incident | Activity")]
+    record: JsValue,
 ) -> Result<JsValue, JsValue> {
     let kind: RecordKind = boundary::input(&kind, "kind")?;
     let record = boundary::record(&record, "record")?;

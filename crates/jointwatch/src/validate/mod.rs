@@ -17,12 +17,17 @@ mod collections;
 mod conflicts;
 mod counted;
 mod merge;
+mod parts;
 mod record;
+mod relations;
 mod sets;
 
 pub use record::validate_record;
 
+use std::collections::{HashMap, HashSet};
+
 use crate::dataset::read::LoadError;
+use crate::model::link::LinkKind;
 use crate::dataset::Dataset;
 use crate::diagnostics::{Report, Severity, ValidateOptions};
 use check::Checker;
@@ -45,6 +50,26 @@ use check::Checker;
 /// # let _ = Code::NoSource;
 /// ```
 pub fn validate(ds: &Dataset, options: &ValidateOptions) -> Report {
+    validate_in(ds, None, options)
+}
+
+/// Validates a dataset whose links may also name the records of `context`
+/// (a record checked on its own against a dataset: [`validate_record`]).
+pub(crate) fn validate_in(ds: &Dataset, context: Option<&Dataset>, options: &ValidateOptions) -> Report {
+    let mut records = HashMap::with_capacity(ds.record_count());
+    let mut same_event = HashSet::new();
+    for d in std::iter::once(ds).chain(context) {
+        for h in relations::held(d) {
+            let r = h.record;
+            records.entry(r.id()).or_insert(r);
+            for l in r.links().iter().filter(|l| l.rel == LinkKind::SameEvent) {
+                let (a, b) = (r.id(), l.to.as_str());
+                if a != b {
+                    same_event.insert(if a < b { (a, b) } else { (b, a) });
+                }
+            }
+        }
+    }
     let mut c = Checker {
         ds,
         findings: Vec::new(),
@@ -52,6 +77,9 @@ pub fn validate(ds: &Dataset, options: &ValidateOptions) -> Report {
         sources: ds.sources.iter().map(|s| s.id.as_str()).collect(),
         areas: ds.areas.iter().map(|a| a.id.as_str()).collect(),
         scenarios: ds.scenarios.iter().map(|s| s.id.as_str()).collect(),
+        records,
+        same_event,
+        area_kinds: HashMap::new(),
     };
     c.run();
     let mut findings = c.findings;

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use crate::{boundary, error};
 
 /// A period as readers see it: `"2024"`, `"2024-Q3"`, `"FY2023"`,
-/// `"2014–2023"`.
+/// `"2014–2023"`, `"FY2024 Q1"`, `"FY2024 H2"`, `"2024-04–2024-12"`.
 ///
 /// ```js
 /// formatPeriod({ type: "fiscalYear", year: 2023, firstMonth: 4 }); // "FY2023"
@@ -22,7 +22,7 @@ pub fn format_period(
 
 /// The first and last day of a period (both included). Throws an
 /// `invalid-argument` error for a malformed period (quarter 5, month 13, a
-/// span that ends before it starts).
+/// fiscal half 3, a span that ends before it starts).
 ///
 /// ```js
 /// periodDays({ type: "fiscalYear", year: 2023, firstMonth: 4 }); // { firstDay: "2023-04-01", lastDay: "2024-03-31" }

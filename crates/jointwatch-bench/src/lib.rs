@@ -416,6 +416,8 @@ impl Generator {
                 p(124.3, 26.3),
                 p(123.3, 26.2),
             ]),
+            notes: None,
+            approximate: false,
         });
         self.ds.areas.push(Area {
             id: "tsushima-approaches".to_string(),
@@ -430,6 +432,8 @@ impl Generator {
                 p(130.3, 35.3),
                 p(129.0, 35.2),
             ]),
+            notes: None,
+            approximate: false,
         });
         self.own_areas = vec!["senkaku-islands-vicinity", "tsushima-approaches"];
     }

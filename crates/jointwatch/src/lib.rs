@@ -69,7 +69,7 @@ pub use model::exercise::{Claim, ClaimKind, Domain, Equipment, Exercise, Forces}
 pub use model::patrol::{
     Patrol, PatrolKind, PatrolResponse, Platform, PlatformRole, ResponseAction,
 };
-pub use model::period::{FiscalNaming, Granularity, Period};
+pub use model::period::{FiscalNaming, Granularity, Period, YearMonth};
 pub use model::place::{builtin_area, gazetteer, Area, AreaKind, Point};
 pub use model::quantity::{Bounds, Quantity};
 pub use model::record::{Filter, Record, RecordKind};

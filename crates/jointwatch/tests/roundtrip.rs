@@ -23,6 +23,7 @@ use jointwatch::{
     FuzzyDate, Indicator, Measure, Metric, Observation, Participant, Patrol, PatrolKind,
     PatrolResponse, Period, Platform, PlatformRole, Point, Quantity, Rate, RecordKind, Reliability,
     Reporter, ResponseAction, Rule, Scenario, ScenarioKind, ServiceBranch, Source, Statistic,
+    YearMonth,
 };
 use proptest::collection::vec;
 use proptest::option;
@@ -72,7 +73,7 @@ variants!(activity_kind, ActivityKind: Transit, Flight, Patrol, Deployment, Exer
 variants!(reliability, Reliability: A, B, C, D, E, F);
 variants!(credibility, Credibility: Confirmed, ProbablyTrue, PossiblyTrue, Doubtful,
     Improbable, CannotBeJudged);
-variants!(area_kind, AreaKind: Sea, Ocean, Strait, Region, Airspace);
+variants!(area_kind, AreaKind: Sea, Ocean, Strait, Region, Airspace, TerritorialAirspace, Adiz);
 
 // The enums with data get their generators below; these matches keep them
 // honest in the same way.
@@ -86,7 +87,10 @@ fn exhaustive_data_enums(d: FuzzyDate, p: Period, q: Quantity, m: Metric, c: Cat
         | Period::Quarter { .. }
         | Period::Month { .. }
         | Period::FiscalYear { .. }
-        | Period::Years { .. } => {}
+        | Period::Years { .. }
+        | Period::FiscalQuarter { .. }
+        | Period::FiscalHalf { .. }
+        | Period::Span { .. } => {}
     }
     match q {
         Quantity::Exact(_)
@@ -227,14 +231,40 @@ fn period() -> BoxedStrategy<Period> {
         year.clone().prop_map(|year| Period::CalendarYear { year }),
         (year.clone(), small.clone()).prop_map(|(year, quarter)| Period::Quarter { year, quarter }),
         (year.clone(), small.clone()).prop_map(|(year, month)| Period::Month { year, month }),
-        (year.clone(), small, fiscal_naming()).prop_map(|(year, first_month, named_by)| {
+        (year.clone(), small.clone(), fiscal_naming()).prop_map(|(year, first_month, named_by)| {
             Period::FiscalYear {
                 year,
                 first_month,
                 named_by,
             }
         }),
-        (year.clone(), year).prop_map(|(start, end)| Period::Years { start, end }),
+        (year.clone(), year.clone()).prop_map(|(start, end)| Period::Years { start, end }),
+        (year.clone(), small.clone(), small.clone(), fiscal_naming()).prop_map(
+            |(year, quarter, first_month, named_by)| Period::FiscalQuarter {
+                year,
+                quarter,
+                first_month,
+                named_by,
+            }
+        ),
+        (year.clone(), small.clone(), small.clone(), fiscal_naming()).prop_map(
+            |(year, half, first_month, named_by)| Period::FiscalHalf {
+                year,
+                half,
+                first_month,
+                named_by,
+            }
+        ),
+        (year.clone(), small.clone(), year, small).prop_map(|(y0, m0, y1, m1)| Period::Span {
+            start: YearMonth {
+                year: y0,
+                month: m0
+            },
+            end: YearMonth {
+                year: y1,
+                month: m1
+            },
+        }),
     ]
     .boxed()
 }
@@ -295,15 +325,21 @@ fn area() -> BoxedStrategy<Area> {
         texts(),
         opt([finite(), finite(), finite(), finite()]),
         opt(vec(point(), 0..4)),
+        opt(text()),
+        any::<bool>(),
     )
-        .prop_map(|(id, name, kind, aliases, bbox, polygon)| Area {
-            id,
-            name,
-            kind,
-            aliases,
-            bbox,
-            polygon,
-        })
+        .prop_map(
+            |(id, name, kind, aliases, bbox, polygon, notes, approximate)| Area {
+                id,
+                name,
+                kind,
+                aliases,
+                bbox,
+                polygon,
+                notes,
+                approximate,
+            },
+        )
         .boxed()
 }
 
@@ -1172,6 +1208,8 @@ fn floats_that_need_correct_rounding_round_trip() {
                 aliases: vec![],
                 bbox: None,
                 polygon: Some(vec![Point { lon: v, lat: 0.0 }]),
+                notes: None,
+                approximate: false,
             }],
             ..Dataset::default()
         };

@@ -122,7 +122,11 @@ fn granularity_of(p: &Period, rate: Rate) -> Option<Granularity> {
         }),
         (Period::Quarter { .. }, _) => Some(Granularity::Quarter),
         (Period::Month { .. }, _) => Some(Granularity::Month),
-        (Period::Years { .. }, Rate::Total) => None,
+        // No granularity cuts time into these, so no series is set beside them.
+        (Period::Years { .. }, Rate::Total)
+        | (Period::FiscalQuarter { .. }, _)
+        | (Period::FiscalHalf { .. }, _)
+        | (Period::Span { .. }, _) => None,
     }
 }
 

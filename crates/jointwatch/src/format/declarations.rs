@@ -12,6 +12,7 @@ mod schema {
     use crate::model::actor::{CountryCode, Participant, ServiceBranch};
     use crate::model::date::{DateRange, FuzzyDate};
     use crate::model::figure::{Figure, FigureValue};
+    use crate::model::period::YearMonth;
     use crate::model::quantity::Quantity;
     use crate::model::source::Credibility;
     use crate::model::statistic::Category;
@@ -61,6 +62,19 @@ mod schema {
                 "description": "A date known to a year, a month or a day: \"2024\", \"2024-09\" or \"2024-09-10\".",
                 "type": "string",
                 "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+            })
+        }
+    }
+
+    impl JsonSchema for YearMonth {
+        fn schema_name() -> Cow<'static, str> {
+            "YearMonth".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "A calendar month of a year, \"YYYY-MM\" (the ends of a span of months).",
+                "type": "string",
+                "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"
             })
         }
     }
@@ -213,6 +227,8 @@ export type CountryCode = string;
 export type Participant = CountryCode | { country: CountryCode; branch?: ServiceBranch };
 /** A date known to a year, a month or a day: "2024", "2024-09" or "2024-09-10". */
 export type FuzzyDate = string;
+/** A calendar month of a year, "YYYY-MM" (the ends of a span of months). */
+export type YearMonth = string;
 /** A single fuzzy date, or a span from `start` to `end` (both included). */
 export type DateRange = FuzzyDate | { start: FuzzyDate; end: FuzzyDate };
 /** A figure with its uncertainty: a number is exact; the objects state bounds. */

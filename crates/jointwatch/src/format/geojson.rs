@@ -120,14 +120,22 @@ enum Properties<'a> {
     Patrol(PatrolProperties<'a>),
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct AreaProperties {
+    #[serde(skip_serializing_if = "is_false")]
+    approximate: bool,
     built_in: bool,
     geometry_source: Option<&'static str>,
     id: String,
     kind: AreaKind,
     name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<String>,
     record_type: &'static str,
     records: Vec<String>,
 }
@@ -227,12 +235,14 @@ fn collection(ds: &Dataset) -> Collection<'_> {
         };
         all_parts.extend(parts.iter().cloned());
         let props = Properties::Area(AreaProperties {
+            approximate: area.approximate,
             built_in: resolved.builtin,
             geometry_source: source,
             records: referenced.remove(id).unwrap_or_default(),
             id: area.id,
             kind: area.kind,
             name: area.name,
+            notes: area.notes,
             record_type: "area",
         });
         features.push(feature(format!("area:{id}"), geometry, &parts, props));

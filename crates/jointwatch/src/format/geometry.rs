@@ -378,6 +378,8 @@ mod tests {
             aliases: vec![],
             bbox: Some([162.0, 51.0, -157.0, 66.5]),
             polygon: None,
+            notes: None,
+            approximate: false,
         };
         let (ring, src) = area_outline(&area).unwrap();
         assert_eq!(src, OutlineSource::Bbox);
@@ -406,6 +408,8 @@ mod tests {
                 Point { lon: 1.0, lat: 0.0 },
                 Point { lon: 0.0, lat: 0.0 },
             ]),
+            notes: None,
+            approximate: false,
         };
         let (ring, src) = area_outline(&area).unwrap();
         assert_eq!(src, OutlineSource::Polygon);

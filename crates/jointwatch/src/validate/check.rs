@@ -317,6 +317,12 @@ impl<'a> Checker<'a> {
         match *p {
             Period::FiscalYear {
                 first_month, year, ..
+            }
+            | Period::FiscalQuarter {
+                first_month, year, ..
+            }
+            | Period::FiscalHalf {
+                first_month, year, ..
             } => {
                 if !(1..=12).contains(&first_month) {
                     self.push(
@@ -324,6 +330,8 @@ impl<'a> Checker<'a> {
                         format!("{path}.firstMonth"),
                         format!("a fiscal year cannot start in month {first_month}; use 1–12"),
                     );
+                } else if let Some(problem) = fiscal_part_problem(p) {
+                    self.push(Code::InvalidPeriod, path, problem);
                 } else if !years_ok(year) || !p.is_well_formed() {
                     self.push(
                         Code::InvalidPeriod,
@@ -331,6 +339,27 @@ impl<'a> Checker<'a> {
                         format!("{p} is not a valid period"),
                     );
                 }
+            }
+            Period::Span { start, end }
+                if !start.is_well_formed()
+                    || !end.is_well_formed()
+                    || !years_ok(start.year)
+                    || !years_ok(end.year) =>
+            {
+                self.push(
+                    Code::InvalidPeriod,
+                    path,
+                    format!(
+                        "the span of months {start} to {end} is malformed (months run 1–12, years 1–9999)"
+                    ),
+                );
+            }
+            Period::Span { start, end } if end < start => {
+                self.push(
+                    Code::InvalidPeriod,
+                    path,
+                    format!("the span of months ends ({end}) before it starts ({start})"),
+                );
             }
             Period::Years { start, end } if end < start => {
                 self.push(
@@ -408,5 +437,18 @@ impl<'a> Checker<'a> {
                 format!("likelihood ratio {lr} must be a finite number above 0"),
             );
         }
+    }
+}
+
+/// What is wrong with the quarter or the half of a fiscal period, if anything.
+fn fiscal_part_problem(p: &Period) -> Option<String> {
+    match *p {
+        Period::FiscalQuarter { quarter, .. } if !(1..=4).contains(&quarter) => {
+            Some(format!("a fiscal year has quarters 1–4, not {quarter}"))
+        }
+        Period::FiscalHalf { half, .. } if !(1..=2).contains(&half) => {
+            Some(format!("a fiscal year has halves 1 and 2, not {half}"))
+        }
+        _ => None,
     }
 }

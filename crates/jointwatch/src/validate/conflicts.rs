@@ -34,6 +34,9 @@ fn period_key(p: &Period) -> Option<(u8, Date, Date)> {
         Period::Quarter { .. } => 2,
         Period::Month { .. } => 3,
         Period::Years { .. } => 4,
+        Period::FiscalQuarter { .. } => 5,
+        Period::FiscalHalf { .. } => 6,
+        Period::Span { .. } => 7,
     };
     Some((kind, p.first_day()?, p.last_day()?))
 }

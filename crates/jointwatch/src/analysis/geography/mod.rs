@@ -1148,6 +1148,8 @@ mod tests {
                     pick(&mut rng).lat,
                 ]),
                 polygon: None,
+                notes: None,
+                approximate: false,
             };
             if let Some(t) = area_target(&area) {
                 let _ = closest_approach(&route, &t);

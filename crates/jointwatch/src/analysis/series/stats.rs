@@ -202,7 +202,11 @@ fn time_of(p: &Period) -> Option<(TimeUnit, f64)> {
             TimeUnit::Month,
             f64::from(year) * 12.0 + f64::from(month) - 1.0,
         )),
-        Period::Years { .. } => None,
+        // Not the period of any granularity, so never a series' point.
+        Period::Years { .. }
+        | Period::FiscalQuarter { .. }
+        | Period::FiscalHalf { .. }
+        | Period::Span { .. } => None,
     }
 }
 

@@ -14,7 +14,7 @@ use crate::model::actor::{CountryCode, Participant, ServiceBranch};
 use crate::model::date::FuzzyDate;
 use crate::model::exercise::{Domain, Equipment};
 use crate::model::patrol::{PatrolKind, PatrolResponse, Platform, PlatformRole, ResponseAction};
-use crate::model::period::{FiscalNaming, Period};
+use crate::model::period::{FiscalNaming, Period, YearMonth};
 use crate::model::place::{builtin_area, Point};
 use crate::model::quantity::plain_number;
 use crate::model::source::{Credibility, Reliability};
@@ -258,13 +258,26 @@ pub(super) fn credibility(s: &str) -> Parsed<Credibility> {
         })
 }
 
+/// A month cell `YYYY-MM` (the month two digits).
+fn year_month(s: &str) -> Option<YearMonth> {
+    let (y, m) = s.split_once('-')?;
+    let month = (m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| m.parse().ok())
+        .flatten()?;
+    Some(YearMonth {
+        year: year(y)?,
+        month,
+    })
+}
+
 pub(super) fn year(s: &str) -> Option<i16> {
     (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
         .then(|| s.parse().ok())
         .flatten()
 }
 
-/// A period cell: `2024`, `2024-Q3`, `2024-09`, `2014-2023` or `FY2023`.
+/// A period cell: `2024`, `2024-Q3`, `2024-09`, `2014-2023`, `FY2023`,
+/// `FY2024Q1`, `FY2024H1` or `2024-04..2024-12`.
 pub(super) fn period(
     s: &str,
     first_month: Option<u8>,
@@ -273,13 +286,40 @@ pub(super) fn period(
     let bad = || {
         SyntaxError::new(
             Code::InvalidPeriod,
-            format!("{s:?} is not a period; write 2024, 2024-Q3, 2024-09, 2014-2023 or FY2023"),
+            format!(
+                "{s:?} is not a period; write 2024, 2024-Q3, 2024-09, 2014-2023, FY2023, \
+                 FY2023Q1, FY2023H1 or 2024-04..2024-12"
+            ),
         )
     };
     let t = s.trim();
     let upper = t.to_ascii_uppercase();
     if let Some(rest) = upper.strip_prefix("FY") {
-        let y = year(rest.trim()).ok_or_else(bad)?;
+        let rest = rest.trim();
+        let (y, part) = rest.split_at(rest.len().min(4));
+        let y = year(y).ok_or_else(bad)?;
+        // What follows the year: nothing, or a quarter or half (`Q1`, ` Q1`, `-Q1`).
+        let part = part
+            .trim_start()
+            .strip_prefix('-')
+            .unwrap_or(part)
+            .trim_start();
+        let number = |digits: &str| -> Parsed<u8> {
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad());
+            }
+            digits.parse().map_err(|_| bad())
+        };
+        // Which part of the fiscal year: the whole (0), a quarter or a half.
+        let (quarter, half) = if part.is_empty() {
+            (None, None)
+        } else if let Some(q) = part.strip_prefix('Q') {
+            (Some(number(q)?), None)
+        } else if let Some(h) = part.strip_prefix('H') {
+            (None, Some(number(h)?))
+        } else {
+            return Err(bad());
+        };
         let first_month = first_month.ok_or_else(|| {
             SyntaxError::new(
                 Code::MissingField,
@@ -289,16 +329,42 @@ pub(super) fn period(
                 ),
             )
         })?;
-        return Ok(Period::FiscalYear {
-            year: y,
-            first_month,
-            named_by: named_by.unwrap_or_default(),
+        let named_by = named_by.unwrap_or_default();
+        return Ok(match (quarter, half) {
+            (Some(quarter), _) => Period::FiscalQuarter {
+                year: y,
+                quarter,
+                first_month,
+                named_by,
+            },
+            (None, Some(half)) => Period::FiscalHalf {
+                year: y,
+                half,
+                first_month,
+                named_by,
+            },
+            (None, None) => Period::FiscalYear {
+                year: y,
+                first_month,
+                named_by,
+            },
         });
+    }
+    // A span of months: `2024-04..2024-12`, `2024-04–2024-12`, `2024-04 to 2024-12`.
+    for sep in ["..", " TO ", "–"] {
+        if let Some((a, b)) = upper.split_once(sep) {
+            if let (Some(start), Some(end)) = (year_month(a.trim()), year_month(b.trim())) {
+                return Ok(Period::Span { start, end });
+            }
+            if sep == ".." {
+                return Err(bad());
+            }
+        }
     }
     if let Some(y) = year(t) {
         return Ok(Period::CalendarYear { year: y });
     }
-    for sep in [" to ", "–", "-"] {
+    for sep in [" TO ", "–", "-"] {
         if let Some((a, b)) = upper.split_once(sep) {
             let (a, b) = (a.trim(), b.trim());
             let y = year(a).ok_or_else(bad)?;

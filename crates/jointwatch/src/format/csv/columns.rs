@@ -124,7 +124,7 @@ static STATISTIC_COLUMNS: &[Column] = &[
         "period",
         false,
         "period",
-        "2024, 2024-Q3, 2024-09, 2014-2023 or FY2023",
+        "2024, 2024-Q3, 2024-09, 2014-2023, FY2023, FY2023Q1, FY2023H1 or 2024-04..2024-12",
     ),
     col(
         "fiscalFirstMonth",

@@ -488,6 +488,72 @@ mod tests {
     }
 
     #[test]
+    fn statistics_read_fiscal_quarters_halves_and_spans_of_months() {
+        let text = "id,label,measure,period,fiscalFirstMonth,fiscalNamedBy,quantity\n\
+                    a,S,scrambles,FY2024Q1,4,,200\n\
+                    b,S,scrambles,fy2024 h2,4,,300\n\
+                    c,S,scrambles,FY2024-Q4,10,end,100\n\
+                    d,S,scrambles,2024-04..2024-12,,,500\n\
+                    e,S,scrambles,2024-04 to 2024-12,,,500\n\
+                    f,S,scrambles,2024-04–2024-12,,,500\n\
+                    g,S,other,2014 to 2023,,,1\n\
+                    h,S,scrambles,FY2024Q0,4,,1\n";
+        let imp = read(text, None).unwrap();
+        let p: Vec<String> = imp
+            .dataset
+            .statistics
+            .iter()
+            .map(|s| s.period.unwrap().to_string())
+            .collect();
+        assert_eq!(
+            p,
+            [
+                "FY2024 Q1",
+                "FY2024 H2",
+                "FY2024 Q4",
+                "2024-04–2024-12",
+                "2024-04–2024-12",
+                "2024-04–2024-12",
+                "2014–2023",
+                "FY2024 Q0",
+            ]
+        );
+        let s = &imp.dataset.statistics;
+        assert_eq!(
+            s[2].period,
+            Some(Period::FiscalQuarter {
+                year: 2024,
+                quarter: 4,
+                first_month: 10,
+                named_by: FiscalNaming::EndYear
+            })
+        );
+        assert_eq!(
+            s[3].period.unwrap().first_day(),
+            Some(jiff::civil::date(2024, 4, 1))
+        );
+        // A quarter 0 reads; validation reports it (`invalid-period`).
+        assert!(!s[7].period.unwrap().is_well_formed());
+        for bad in [
+            "FY2024Q",
+            "FY2024X1",
+            "FY2024Q1x",
+            "2024-04..2024",
+            "2024-4..2024-12",
+        ] {
+            let text = format!(
+                "id,label,measure,period,fiscalFirstMonth,quantity\ns,S,scrambles,{bad},4,1\n"
+            );
+            let err = read(&text, None).unwrap_err();
+            assert_eq!(codes(&err), [Code::InvalidPeriod], "{bad}");
+        }
+        let text = "id,label,measure,period,quantity\ns,S,scrambles,FY2024H1,1\n";
+        assert_eq!(codes(&read(text, None).unwrap_err()), [Code::MissingField]);
+        let text = "id,label,measure,period,fiscalFirstMonth,quantity\ns,S,scrambles,2024-04..2024-12,4,1\n";
+        assert_eq!(codes(&read(text, None).unwrap_err()), [Code::InvalidPeriod]);
+    }
+
+    #[test]
     fn a_fiscal_year_needs_its_first_month() {
         let text = "id,label,measure,period,quantity\ns,S,scrambles,FY2023,669\n";
         let err = read(text, None).unwrap_err();

@@ -293,14 +293,21 @@ fn statistic(r: &mut Row<'_>) -> Option<Statistic> {
     let named_by = r.opt("fiscalNamedBy", fiscal_naming);
     let period = r.opt("period", |s| period(s, first_month, named_by));
     if period.is_some()
-        && !matches!(period, Some(Period::FiscalYear { .. }))
+        && !matches!(
+            period,
+            Some(
+                Period::FiscalYear { .. }
+                    | Period::FiscalQuarter { .. }
+                    | Period::FiscalHalf { .. }
+            )
+        )
         && (first_month.is_some() || named_by.is_some())
     {
         r.fail(
             "fiscalFirstMonth",
             SyntaxError::new(
                 Code::InvalidPeriod,
-                "fiscal columns apply only to an FY period such as FY2023",
+                "fiscal columns apply only to an FY period such as FY2023, FY2023Q1 or FY2023H1",
             ),
         );
     }

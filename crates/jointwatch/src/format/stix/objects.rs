@@ -74,12 +74,17 @@ impl Builder<'_> {
             m.insert(
                 "description".into(),
                 json!(format!(
-                    "{} `{}`{}: the centre of its bounding box [{}, {}, {}, {}] (west, south, east, north; from its {}), with `precision` the radius in metres of a circle that holds the box.",
+                    "{} `{}`{}: the centre of its bounding box [{}, {}, {}, {}] (west, south, east, north; from its {}), with `precision` the radius in metres of a circle that holds the box.{}",
                     word(&area.kind),
                     area.id,
                     if builtin { " from the jointwatch gazetteer" } else { "" },
                     b[0], b[1], b[2], b[3],
-                    source.as_str()
+                    source.as_str(),
+                    match (&area.notes, area.approximate) {
+                        (Some(n), _) => format!(" Geometry: {}.", n.trim_end_matches('.')),
+                        (None, true) => " The geometry is approximate.".to_string(),
+                        (None, false) => String::new(),
+                    }
                 )),
             );
             m.insert("latitude".into(), json!(centre[1]));

@@ -47,8 +47,18 @@ pub enum AreaKind {
     Strait,
     /// A land or mixed region.
     Region,
-    /// An air-defence identification zone or other airspace.
+    /// Airspace that is neither a territorial airspace nor an ADIZ (a
+    /// military operating area, a flight information region, …). Documents
+    /// written before `territorialAirspace` and `adiz` may use it for either.
     Airspace,
+    /// A state's territorial airspace: the airspace over its land and its
+    /// territorial sea (12 nautical miles). Entering it without leave is an
+    /// airspace violation.
+    TerritorialAirspace,
+    /// An air defence identification zone: airspace, mostly over the high
+    /// seas, in which a state asks aircraft to identify themselves. Entering
+    /// it is not a violation.
+    Adiz,
 }
 
 impl AreaKind {
@@ -58,6 +68,8 @@ impl AreaKind {
             "ocean" => AreaKind::Ocean,
             "strait" => AreaKind::Strait,
             "airspace" => AreaKind::Airspace,
+            "territorialAirspace" => AreaKind::TerritorialAirspace,
+            "adiz" => AreaKind::Adiz,
             _ => AreaKind::Region,
         }
     }
@@ -88,14 +100,34 @@ pub struct Area {
     /// Outline as a closed ring of points, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub polygon: Option<Vec<Point>>,
+    /// Where the geometry comes from ("box round the strait's narrows,
+    /// drawn by hand from the coastline"), and anything else a reader of it
+    /// should know.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Whether the geometry only approximates the area (a hand-drawn box, say).
+    /// Absent means `false`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub approximate: bool,
 }
 
-/// Every area of the built-in gazetteer.
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Every area of the built-in gazetteer: seas, oceans, straits, regions and
+/// airspace (Japan's, South Korea's and Alaska's ADIZ; the territorial
+/// airspace of the Liancourt Rocks). Each has a coarse bounding box, marked
+/// `approximate`, and `notes` saying where the box comes from.
 ///
 /// # Example
 /// ```
-/// let seas: Vec<_> = jointwatch::gazetteer().collect();
-/// assert!(seas.iter().any(|a| a.id == "sea-of-japan"));
+/// use jointwatch::AreaKind;
+/// let areas: Vec<_> = jointwatch::gazetteer().collect();
+/// assert!(areas.iter().any(|a| a.id == "sea-of-japan"));
+/// let kadiz = areas.iter().find(|a| a.id == "korea-adiz").unwrap();
+/// assert_eq!(kadiz.kind, AreaKind::Adiz);
+/// assert!(kadiz.approximate && kadiz.notes.is_some());
 /// ```
 pub fn gazetteer() -> impl Iterator<Item = Area> {
     gazetteer::GAZETTEER.iter().map(|e| Area {
@@ -105,6 +137,8 @@ pub fn gazetteer() -> impl Iterator<Item = Area> {
         aliases: e.aliases.iter().map(|a| a.to_string()).collect(),
         bbox: Some(e.bbox),
         polygon: None,
+        notes: Some(e.note.to_string()),
+        approximate: e.approximate,
     })
 }
 
@@ -167,6 +201,56 @@ mod tests {
             "taiwan-strait",
         ] {
             assert!(is_builtin_area_id(id), "{id}");
+        }
+    }
+
+    #[test]
+    fn notes_and_approximate_are_written_only_when_said() {
+        let area: Area =
+            serde_json::from_str(r#"{"id":"x","name":"X","kind":"adiz","bbox":[1,2,3,4]}"#)
+                .unwrap();
+        assert!(!area.approximate);
+        assert_eq!(area.notes, None);
+        assert_eq!(
+            serde_json::to_string(&area).unwrap(),
+            r#"{"id":"x","name":"X","kind":"adiz","bbox":[1.0,2.0,3.0,4.0]}"#
+        );
+        let text = r#"{"id":"x","name":"X","kind":"territorialAirspace","notes":"hand-drawn","approximate":true}"#;
+        let area: Area = serde_json::from_str(text).unwrap();
+        assert_eq!(area.kind, AreaKind::TerritorialAirspace);
+        assert!(area.approximate);
+        assert_eq!(serde_json::to_string(&area).unwrap(), text);
+    }
+
+    #[test]
+    fn the_issue_straits_and_zones_are_built_in_with_their_kinds() {
+        for (id, kind) in [
+            ("tsugaru-strait", AreaKind::Strait),
+            ("osumi-strait", AreaKind::Strait),
+            ("tsushima-strait", AreaKind::Strait),
+            ("korea-strait", AreaKind::Strait),
+            ("soya-strait", AreaKind::Strait),
+            ("miyako-strait", AreaKind::Strait),
+            ("bering-strait", AreaKind::Strait),
+            ("japan-adiz", AreaKind::Adiz),
+            ("korea-adiz", AreaKind::Adiz),
+            ("alaska-adiz", AreaKind::Adiz),
+            ("dokdo-takeshima-airspace", AreaKind::TerritorialAirspace),
+        ] {
+            let a = builtin_area_by_id(id).unwrap();
+            assert_eq!(a.kind, kind, "{id}");
+            assert!(a.approximate, "{id}");
+            assert!(a.notes.as_deref().unwrap().contains("approximate"), "{id}");
+        }
+        assert_eq!(builtin_area("KADIZ").unwrap().id, "korea-adiz");
+        assert_eq!(builtin_area("Korea Strait").unwrap().id, "korea-strait");
+        assert_eq!(builtin_area("La Pérouse Strait").unwrap().id, "soya-strait");
+        for name in ["Dokdo", "Takeshima", "dokdo airspace"] {
+            assert_eq!(
+                builtin_area(name).unwrap().id,
+                "dokdo-takeshima-airspace",
+                "{name}"
+            );
         }
     }
 

@@ -345,8 +345,8 @@ fn kind_name(kind: AreaKind) -> &'static str {
         AreaKind::Strait => "strait",
         AreaKind::Region => "region",
         AreaKind::Airspace => "airspace",
-        #[allow(unreachable_patterns)]
-        _ => "area of another kind",
+        AreaKind::TerritorialAirspace => "territorialAirspace",
+        AreaKind::Adiz => "adiz",
     }
 }
 

@@ -11,9 +11,9 @@ use crate::model::exercise::Exercise;
 use crate::model::incident::{Incident, IncidentKind};
 use crate::model::link::LinkKind;
 use crate::model::patrol::Patrol;
-use crate::model::record::Record;
 use crate::model::place::Area;
 use crate::model::quantity::Quantity;
+use crate::model::record::Record;
 use crate::model::scenario::{Indicator, Metric, Scenario};
 use crate::model::statistic::{Category, Statistic};
 
@@ -155,10 +155,7 @@ impl<'a> Checker<'a> {
             self.push(
                 Code::IncidentWithoutActor,
                 base.field("by"),
-                format!(
-                    "names no state that acted in this {}",
-                    x.kind.as_str()
-                ),
+                format!("names no state that acted in this {}", x.kind.as_str()),
             );
         }
         for (j, c) in x.against.iter().enumerate() {

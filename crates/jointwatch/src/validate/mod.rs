@@ -27,9 +27,9 @@ pub use record::validate_record;
 use std::collections::{HashMap, HashSet};
 
 use crate::dataset::read::LoadError;
-use crate::model::link::LinkKind;
 use crate::dataset::Dataset;
 use crate::diagnostics::{Report, Severity, ValidateOptions};
+use crate::model::link::LinkKind;
 use check::Checker;
 
 /// Validates a dataset: every finding, in document order, each with a
@@ -55,7 +55,11 @@ pub fn validate(ds: &Dataset, options: &ValidateOptions) -> Report {
 
 /// Validates a dataset whose links may also name the records of `context`
 /// (a record checked on its own against a dataset: [`validate_record`]).
-pub(crate) fn validate_in(ds: &Dataset, context: Option<&Dataset>, options: &ValidateOptions) -> Report {
+pub(crate) fn validate_in(
+    ds: &Dataset,
+    context: Option<&Dataset>,
+    options: &ValidateOptions,
+) -> Report {
     let mut records = HashMap::with_capacity(ds.record_count());
     let mut same_event = HashSet::new();
     for d in std::iter::once(ds).chain(context) {

@@ -294,7 +294,10 @@ impl<'a> Checker<'a> {
                     Some(kind) => self.push(
                         Code::NotAStrait,
                         p,
-                        format!("area {s:?} is not a strait (its kind is {})", kind_name(kind)),
+                        format!(
+                            "area {s:?} is not a strait (its kind is {})",
+                            kind_name(kind)
+                        ),
                     ),
                     None => self.push(
                         Code::UnknownArea,

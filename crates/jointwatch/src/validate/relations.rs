@@ -107,12 +107,10 @@ impl<'a> Checker<'a> {
     /// cycle, at the link that closes it, found by a depth-first walk from
     /// each record in document order (links in their order).
     fn part_of_cycles(&mut self, held: &[Held<'a>]) {
-        if !held.iter().any(|h| {
-            h.record
-                .links()
-                .iter()
-                .any(|l| l.rel == LinkKind::PartOf)
-        }) {
+        if !held
+            .iter()
+            .any(|h| h.record.links().iter().any(|l| l.rel == LinkKind::PartOf))
+        {
             return;
         }
         // Node of each id: its first record in the document.

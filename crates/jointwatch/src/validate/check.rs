@@ -62,8 +62,6 @@ pub(super) struct Checker<'a> {
     /// Every record by id (the first with each id), the dataset's own
     /// before a context's: what a link may name.
     pub(super) records: HashMap<&'a str, Record<'a>>,
-    /// The pairs of record ids linked `sameEvent` (either way), smaller id first.
-    pub(super) same_event: HashSet<(&'a str, &'a str)>,
     /// The kinds of the areas looked up so far (`None`: no such area).
     pub(super) area_kinds: HashMap<&'a str, Option<crate::model::place::AreaKind>>,
 }

@@ -24,12 +24,11 @@ mod sets;
 
 pub use record::validate_record;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::dataset::read::LoadError;
 use crate::dataset::Dataset;
 use crate::diagnostics::{Report, Severity, ValidateOptions};
-use crate::model::link::LinkKind;
 use check::Checker;
 
 /// Validates a dataset: every finding, in document order, each with a
@@ -61,17 +60,9 @@ pub(crate) fn validate_in(
     options: &ValidateOptions,
 ) -> Report {
     let mut records = HashMap::with_capacity(ds.record_count());
-    let mut same_event = HashSet::new();
     for d in std::iter::once(ds).chain(context) {
         for h in relations::held(d) {
-            let r = h.record;
-            records.entry(r.id()).or_insert(r);
-            for l in r.links().iter().filter(|l| l.rel == LinkKind::SameEvent) {
-                let (a, b) = (r.id(), l.to.as_str());
-                if a != b {
-                    same_event.insert(if a < b { (a, b) } else { (b, a) });
-                }
-            }
+            records.entry(h.record.id()).or_insert(h.record);
         }
     }
     let mut c = Checker {
@@ -82,7 +73,6 @@ pub(crate) fn validate_in(
         areas: ds.areas.iter().map(|a| a.id.as_str()).collect(),
         scenarios: ds.scenarios.iter().map(|s| s.id.as_str()).collect(),
         records,
-        same_event,
         area_kinds: HashMap::new(),
     };
     c.run();

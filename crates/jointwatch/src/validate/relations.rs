@@ -4,7 +4,7 @@
 //! records.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 
 use jiff::civil::Date;
 
@@ -84,23 +84,49 @@ fn sub_kind(r: &Record<'_>) -> Option<&'static str> {
     }
 }
 
-impl<'a> Checker<'a> {
-    /// Whether two record ids are linked `sameEvent` (either way).
-    pub(super) fn same_event(&self, a: &str, b: &str) -> bool {
-        let pair = if a <= b { (a, b) } else { (b, a) };
-        self.same_event.contains(&pair)
+/// The group of each record: records linked `sameEvent`, directly or
+/// through others, are one event. A group is named by its first record in
+/// the document.
+fn same_event_groups(held: &[Held<'_>], node: &HashMap<&str, usize>) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..held.len()).collect();
+    fn root(parent: &mut [usize], mut n: usize) -> usize {
+        while parent[n] != n {
+            parent[n] = parent[parent[n]];
+            n = parent[n];
+        }
+        n
     }
+    for (n, h) in held.iter().enumerate() {
+        for l in h.record.links() {
+            if l.rel != LinkKind::SameEvent {
+                continue;
+            }
+            if let Some(&m) = node.get(l.to.as_str()) {
+                let (a, b) = (root(&mut parent, n), root(&mut parent, m));
+                // The smaller position names the group.
+                let (keep, join) = if a < b { (a, b) } else { (b, a) };
+                parent[join] = keep;
+            }
+        }
+    }
+    (0..held.len()).map(|n| root(&mut parent, n)).collect()
+}
 
+impl<'a> Checker<'a> {
     /// Every check across records, reported after the records' own.
     pub(super) fn relations(&mut self, held: &[Held<'a>]) {
         self.part_of_cycles(held);
         // A record whose id is already used (`duplicate-id`) is compared
         // with no other.
-        let mut ids = std::collections::HashSet::with_capacity(held.len());
-        let first: Vec<bool> = held.iter().map(|h| ids.insert(h.record.id())).collect();
-        drop(ids);
-        self.sequences(held, &first);
-        self.likely_duplicates(held, &first);
+        let mut node: HashMap<&str, usize> = HashMap::with_capacity(held.len());
+        let first: Vec<bool> = held
+            .iter()
+            .enumerate()
+            .map(|(n, h)| *node.entry(h.record.id()).or_insert(n) == n)
+            .collect();
+        let group = same_event_groups(held, &node);
+        self.sequences(held, &first, &group);
+        self.likely_duplicates(held, &first, &group);
     }
 
     /// `partOf` links that lead back to where they started: one finding per
@@ -177,10 +203,12 @@ impl<'a> Checker<'a> {
     /// One authority giving the same number to two patrols of the same
     /// kind (unless the two are linked `sameEvent`). The finding is on the
     /// later patrol's number.
-    fn sequences(&mut self, held: &[Held<'a>], first: &[bool]) {
+    fn sequences(&mut self, held: &[Held<'a>], first: &[bool], group: &[usize]) {
         type Key = (PatrolKind, Option<CountryCode>, u32);
-        let mut holders: HashMap<Key, Vec<&'a str>> = HashMap::new();
-        for (h, _) in held.iter().zip(first).filter(|(_, f)| **f) {
+        // The first holders of each number from two different events at
+        // most: enough to name one that is not the same event.
+        let mut holders: HashMap<Key, Vec<(usize, &'a str)>> = HashMap::new();
+        for (k, h) in held.iter().enumerate().filter(|(k, _)| first[*k]) {
             let Record::Patrol(p) = h.record else {
                 continue;
             };
@@ -193,11 +221,8 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 let list = holders.entry((p.kind, n.by, n.number)).or_default();
-                // Skipping only patrols linked to this one: as many as its links.
-                let clash = list
-                    .iter()
-                    .find(|other| !self.same_event(other, &p.id))
-                    .copied();
+                let g = group[k];
+                let clash = list.iter().find(|(h, _)| *h != g).map(|(_, id)| *id);
                 if let Some(other) = clash {
                     self.push(
                         Code::SequenceClaimedTwice,
@@ -208,8 +233,9 @@ impl<'a> Checker<'a> {
                             n.number
                         ),
                     );
-                } else {
-                    list.push(&p.id);
+                }
+                if list.len() < 2 && list.iter().all(|(h, _)| *h != g) {
+                    list.push((g, &p.id));
                 }
             }
         }
@@ -220,7 +246,7 @@ impl<'a> Checker<'a> {
     /// grouped by what they must share and swept in order of start: the
     /// finding is on the record that starts later (in document order among
     /// equals), naming the first record in the document it overlaps.
-    fn likely_duplicates(&mut self, held: &[Held<'a>], first_id: &[bool]) {
+    fn likely_duplicates(&mut self, held: &[Held<'a>], first_id: &[bool], group: &[usize]) {
         let mut groups: HashMap<DuplicateKey<'a>, Vec<(Date, Date, usize)>> = HashMap::new();
         for (n, h) in held.iter().enumerate() {
             if !first_id[n] {
@@ -272,9 +298,9 @@ impl<'a> Checker<'a> {
                 continue;
             }
             crate::sort::sort(&mut members);
-            // Records started so far and not yet over, by document position;
-            // ends, to drop them once over.
-            let mut open: BTreeSet<usize> = BTreeSet::new();
+            // Records started so far and not yet over, by event group and
+            // document position; ends, to drop them once over.
+            let mut open: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
             let mut ends: BinaryHeap<Reverse<(Date, usize)>> = BinaryHeap::new();
             for (first, last, n) in members {
                 while let Some(Reverse((end, m))) = ends.peek().copied() {
@@ -282,20 +308,24 @@ impl<'a> Checker<'a> {
                         break;
                     }
                     ends.pop();
-                    open.remove(&m);
+                    if let Some(set) = open.get_mut(&group[m]) {
+                        set.remove(&m);
+                        if set.is_empty() {
+                            open.remove(&group[m]);
+                        }
+                    }
                 }
                 if let std::collections::hash_map::Entry::Vacant(e) = partner.entry(n) {
-                    let id = held[n].record.id();
-                    // Skipping only records linked to this one: as many as its links.
+                    // The first open record of the first other event.
                     let other = open
                         .iter()
-                        .copied()
-                        .find(|m| !self.same_event(id, held[*m].record.id()));
+                        .find(|(g, _)| **g != group[n])
+                        .and_then(|(_, set)| set.first().copied());
                     if let Some(m) = other {
                         e.insert(m);
                     }
                 }
-                open.insert(n);
+                open.entry(group[n]).or_default().insert(n);
                 ends.push(Reverse((last, n)));
             }
         }

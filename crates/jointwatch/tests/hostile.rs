@@ -131,7 +131,10 @@ fn checks_across_records_stay_near_linear() {
         let start = Instant::now();
         let report = ds.validate();
         let took = start.elapsed();
-        (report.findings.iter().filter(|f| f.code == code).count(), took)
+        (
+            report.findings.iter().filter(|f| f.code == code).count(),
+            took,
+        )
     };
     let budget = Duration::from_secs(30);
     // A chain p0 → p1 → … → p(N−1): no cycle.

@@ -217,7 +217,7 @@ impl<'a> Checker<'a> {
             }
         }
         let ds = self.ds;
-        let fields: [(&str, fn(&Forces) -> &Option<crate::model::figure::Figure>); 4] = [
+        let fields: [(&str, FieldOf); 4] = [
             ("ships", |f| &f.ships),
             ("submarines", |f| &f.submarines),
             ("aircraft", |f| &f.aircraft),
@@ -339,6 +339,9 @@ impl<'a> Checker<'a> {
         }
     }
 }
+
+/// One figure of a force, by name.
+type FieldOf = fn(&Forces) -> &Option<crate::model::figure::Figure>;
 
 /// An area kind as documents write it.
 fn kind_name(kind: AreaKind) -> &'static str {

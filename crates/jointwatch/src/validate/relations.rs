@@ -249,10 +249,17 @@ impl<'a> Checker<'a> {
     fn likely_duplicates(&mut self, held: &[Held<'a>], first_id: &[bool], group: &[usize]) {
         let mut groups: HashMap<DuplicateKey<'a>, Vec<(Date, Date, usize)>> = HashMap::new();
         for (n, h) in held.iter().enumerate() {
-            if !first_id[n] {
+            let r = &h.record;
+            // A record with a repeated or malformed id, or a joint patrol
+            // without two states, is an error already; it is compared with
+            // nothing.
+            let id = r.id();
+            if !first_id[n] || id.trim().is_empty() || id.trim() != id {
                 continue;
             }
-            let r = &h.record;
+            if matches!(r, Record::Patrol(_)) && r.states().len() < 2 {
+                continue;
+            }
             let (Some(sub), Some((first, last))) = (sub_kind(r), r.span()) else {
                 continue;
             };

@@ -139,7 +139,10 @@ pub fn load(
         Kind::Csv(table) => {
             let imported = csv::read(text, table).map_err(|e| e.findings)?;
             let mut dataset = base.cloned().unwrap_or_default();
-            let offset = imported.clone().merge_into(&mut dataset);
+            let offset = imported
+                .clone()
+                .merge_into(&mut dataset)
+                .map_err(|e| e.findings)?;
             Ok(Loaded {
                 dataset,
                 csv: Some((imported, offset)),

@@ -28,6 +28,7 @@ Examples:
   jointwatch validate data.json exercises.csv --strict
   jointwatch report                       # the embedded seed dataset
   jointwatch convert data.json --to geojson -o map.geojson
+  jointwatch convert data.json --to csv -o tables/
   jointwatch schema > dataset.schema.json
 
 Exit codes: 0 clean, 1 errors found, 2 a file could not be read or bad usage.
@@ -71,13 +72,15 @@ Examples:
   jointwatch report data.json --format json > brief.json")]
     Report(ReportArgs),
 
-    /// Convert a dataset (JSON or CSV) to JSON, GeoJSON or a STIX 2.1 bundle.
+    /// Convert a dataset (JSON or CSV) to JSON, GeoJSON, a STIX 2.1 bundle or
+    /// CSV tables.
     ///
     /// The input is validated first; a file with errors is not converted.
     #[command(after_help = "\
 Examples:
   jointwatch convert exercises.csv --base sources.json --to json -o data.json
   jointwatch convert data.json --to geojson -o map.geojson
+  jointwatch convert data.json --to csv -o tables/
   jointwatch convert data.json --to stix --timestamp 2024-12-31T00:00:00Z > bundle.json")]
     Convert(ConvertArgs),
 
@@ -104,6 +107,9 @@ enum Target {
     Geojson,
     /// A STIX 2.1 bundle (see docs/stix.md).
     Stix,
+    /// CSV tables of the records and sources (see docs/csv.md), one file per
+    /// table in the directory given with -o.
+    Csv,
 }
 
 #[derive(Args)]
@@ -571,6 +577,10 @@ fn convert(a: ConvertArgs) -> ExitCode {
         return ExitCode::from(1);
     }
     let text = match a.to {
+        Target::Csv => {
+            progress.finish();
+            return write_csv(&name, &ds, a.output.as_deref());
+        }
         Target::Json => ds.to_json() + "\n",
         Target::Geojson => geojson::to_string(&ds) + "\n",
         Target::Stix => {
@@ -610,6 +620,37 @@ fn convert(a: ConvertArgs) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `convert --to csv -o DIR`: every table written into DIR (created when
+/// missing), each as `TABLE.csv`.
+fn write_csv(name: &str, ds: &Dataset, dir: Option<&str>) -> ExitCode {
+    let Some(dir) = dir.filter(|d| *d != "-") else {
+        eprintln!("jointwatch: --to csv writes one file per table; name a directory with -o DIR");
+        return ExitCode::from(2);
+    };
+    let tables = match jointwatch::format::csv::write(ds) {
+        Ok(t) => t,
+        Err(e) => {
+            for f in &e.findings {
+                eprintln!("{}", finding_line(name, f));
+            }
+            eprintln!("jointwatch: {name} cannot be written as CSV; nothing written");
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("jointwatch: cannot create {dir}: {e}");
+        return ExitCode::from(2);
+    }
+    for t in tables {
+        let path = std::path::Path::new(dir).join(t.file_name());
+        if let Err(e) = emit(path.to_str(), &t.text) {
+            eprintln!("jointwatch: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn schema_cmd(a: SchemaArgs) -> ExitCode {

@@ -445,3 +445,78 @@ fn report_without_the_catalogue_assesses_only_the_datasets_own_scenarios() {
         ))
         .stdout(predicate::str::contains("0 from the built-in catalogue"));
 }
+
+#[test]
+fn convert_to_json_writes_format_2_0_and_upgrades_sequence_to_numbering() {
+    let dir = scratch("cli-convert-upgrade");
+    let out = dir.join("rich-2.json");
+    jointwatch()
+        .args([
+            "convert",
+            "tests/fixtures/valid/rich.json",
+            "--to",
+            "json",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(written["formatVersion"], "2.0");
+    let original: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/fixtures/valid/rich.json")).unwrap(),
+    )
+    .unwrap();
+    let sequenced: Vec<(usize, &serde_json::Value)> = original["patrols"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.get("sequence").is_some())
+        .collect();
+    assert!(!sequenced.is_empty(), "the fixture numbers a patrol");
+    for (i, p) in sequenced {
+        let patrol = &written["patrols"][i];
+        assert!(patrol.get("sequence").is_none());
+        assert_eq!(patrol["numbering"][0]["number"], p["sequence"]);
+        assert!(patrol["numbering"][0].get("by").is_none(), "unattributed");
+    }
+    jointwatch().arg("validate").arg(&out).assert().code(0);
+}
+
+#[test]
+fn convert_to_csv_writes_every_table_into_a_directory() {
+    let dir = scratch("cli-convert-csv").join("tables");
+    jointwatch()
+        .args([
+            "convert",
+            "crates/jointwatch/tests/data/real-world-2.json",
+            "--to",
+            "csv",
+            "-o",
+        ])
+        .arg(&dir)
+        .assert()
+        .code(0);
+    let mut files = Vec::new();
+    for t in jointwatch::format::csv::Table::ALL {
+        let name = format!("{t}.csv");
+        let text = std::fs::read_to_string(dir.join(&name)).unwrap();
+        files.push((name, text));
+    }
+    let back = jointwatch::format::csv::read_tables(&files).unwrap();
+    let original = jointwatch::Dataset::from_json(
+        &std::fs::read_to_string(repo().join("crates/jointwatch/tests/data/real-world-2.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(back.incidents, original.incidents);
+    assert_eq!(back.patrols, original.patrols);
+    // A directory is needed: one file per table.
+    jointwatch()
+        .args(["convert", "data/seed.json", "--to", "csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-o DIR"));
+}

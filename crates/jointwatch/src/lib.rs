@@ -35,10 +35,11 @@
 //! assert!(!seed.validate().has_errors());
 //!
 //! let ocean = seed.exercises.iter().find(|e| e.name == "Ocean-2024").unwrap();
-//! assert_eq!(ocean.forces.ships, Some(Quantity::MoreThan(400.0)));
+//! let ships = ocean.forces.ships.as_ref().and_then(|f| seed.figure_value(f, &ocean.sources));
+//! assert_eq!(ships, Some(Quantity::MoreThan(400.0)));
 //!
 //! // Your own documents load the same way.
-//! let mine = Dataset::from_json(r#"{"formatVersion": "1.0"}"#).unwrap();
+//! let mine = Dataset::from_json(r#"{"formatVersion": "2.0"}"#).unwrap();
 //! assert_eq!(mine.record_count(), 0);
 //! ```
 #![forbid(unsafe_code)]

@@ -50,6 +50,9 @@ fn every_document_the_schema_rejects_the_library_rejects() {
     let mut files = valid.clone();
     files.extend(invalid.iter().cloned());
     files.push(seed.clone());
+    // The format 2.0 fixture written from the public record.
+    let real_world = external::repo().join("crates/jointwatch/tests/data/real-world-2.json");
+    files.push(real_world.clone());
 
     let Some((_, verdicts)) = external::run(
         "python3",
@@ -79,7 +82,7 @@ fn every_document_the_schema_rejects_the_library_rejects() {
         "the schema rejects documents the library accepts:\n{}",
         escaped.join("\n")
     );
-    for f in valid.iter().chain([&seed]) {
+    for f in valid.iter().chain([&seed, &real_world]) {
         assert!(
             accepted(f),
             "the schema rejects a valid document {}: {}",

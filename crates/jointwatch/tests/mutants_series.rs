@@ -798,7 +798,8 @@ fn summaries_carry_bounds() {
     assert_eq!(
         summarize(&Series {
             points: vec![],
-            unplaced: vec![]
+            unplaced: vec![],
+            same_event: vec![]
         }),
         None
     );

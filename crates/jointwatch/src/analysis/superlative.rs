@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::series::Field;
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, FigureAlternative};
 use crate::model::record::{Filter, Record, RecordKind};
 
 /// What a record-setter comparison can say about its leader.
@@ -58,6 +58,11 @@ pub struct RecordSetter {
     pub compared: usize,
     /// Exercises in the window without the figure, which could not be compared.
     pub without_figure: Vec<String>,
+    /// When the leader's figure has values that disagree: every value, with
+    /// who gives it and its sources (the leader was judged on the value the
+    /// conflict rule chose). Empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leader_alternatives: Vec<FigureAlternative>,
 }
 
 /// Finds the largest exercise by `field` among those starting in the
@@ -67,7 +72,10 @@ pub struct RecordSetter {
 /// with the figure were compared, the dataset declares coverage of every
 /// exercise over the window's years, and the leader's lower bound is at
 /// least every other figure's upper bound. Without coverage (or with one
-/// figure compared) it is only the *largest held*.
+/// figure compared) it is only the *largest held*. A figure with several
+/// values is compared on the value the conflict rule chooses
+/// (`Dataset::resolve_figure`); when the leader's is such a figure, its
+/// values are listed in `leader_alternatives`.
 ///
 /// # Example
 /// ```
@@ -99,9 +107,15 @@ pub fn largest(ds: &Dataset, field: Field, to_year: i16, years: u16) -> RecordSe
             Field::Personnel => &e.forces.personnel,
             Field::Platforms => &None,
         };
-        let q = figure.as_ref().and_then(|f| ds.figure_value(f, &e.sources));
-        match q {
-            Some(q) => with.push((Record::Exercise(e).id().to_string(), q)),
+        let r = figure
+            .as_ref()
+            .and_then(|f| ds.resolve_figure(f, &e.sources));
+        match r {
+            Some(r) => with.push((
+                Record::Exercise(e).id().to_string(),
+                r.value,
+                r.alternatives,
+            )),
             None => without_figure.push(e.id.clone()),
         }
     }
@@ -125,11 +139,11 @@ pub fn largest(ds: &Dataset, field: Field, to_year: i16, years: u16) -> RecordSe
         .map(|c| c.id.clone());
     let (leader_id, judgement, contenders) = match leader {
         None => (None, Judgement::None, Vec::new()),
-        Some((id, q)) => {
+        Some((id, q, _)) => {
             let contenders: Vec<String> = with
                 .iter()
-                .filter(|(other, oq)| other != id && oq.high().is_none_or(|h| h >= q.low()))
-                .map(|(other, _)| other.clone())
+                .filter(|(other, oq, _)| other != id && oq.high().is_none_or(|h| h >= q.low()))
+                .map(|(other, _, _)| other.clone())
                 .collect();
             let judgement = if !contenders.is_empty() {
                 Judgement::Possibly
@@ -152,6 +166,7 @@ pub fn largest(ds: &Dataset, field: Field, to_year: i16, years: u16) -> RecordSe
         contenders,
         compared: with.len(),
         without_figure,
+        leader_alternatives: leader.map(|l| l.2.clone()).unwrap_or_default(),
     }
 }
 

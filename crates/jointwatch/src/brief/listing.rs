@@ -5,10 +5,15 @@ use std::fmt::Write;
 
 use crate::dataset::Dataset;
 use crate::diagnostics::Report;
+use crate::model::claim::Claim;
+use crate::model::date::DateRange;
 use crate::model::exercise::Domain;
 use crate::model::figure::Figure;
+use crate::model::link::Link;
+use crate::model::patrol::{Leg, Platform};
 use crate::model::place::builtin_area;
 use crate::model::quantity::Quantity;
+use crate::model::time::TimeOfDay;
 
 fn sources(ds: &Dataset, ids: &[String]) -> String {
     if ids.is_empty() {
@@ -96,14 +101,83 @@ fn figure(
     let q = r.value;
     let _ = writeln!(out, "    {label:<11}{q} ({})", uncertainty(&q));
     for a in &r.alternatives {
-        let stance = a.stance.map(|s| s.as_str()).unwrap_or("given");
-        let by = a.by.map(|b| format!(" by {b}")).unwrap_or_default();
+        alternative(out, ds, a);
+    }
+}
+
+/// A platform's line: its model and count, with every value of the count
+/// and its sources when they disagree.
+fn platform(out: &mut String, ds: &Dataset, record_sources: &[String], pl: &Platform) {
+    let resolved = pl
+        .count
+        .as_ref()
+        .and_then(|c| ds.resolve_figure(c, record_sources));
+    let count = match (&pl.count, &resolved) {
+        (Some(_), Some(r)) if !r.alternatives.is_empty() => r.value.to_string(),
+        (Some(c), _) => c.to_string(),
+        (None, _) => "number not given".into(),
+    };
+    let _ = writeln!(out, "    platform   {} ({count})", pl.model);
+    for a in resolved.iter().flat_map(|r| &r.alternatives) {
+        alternative(out, ds, a);
+    }
+}
+
+/// One value of a figure whose values disagree, with its stance and sources.
+fn alternative(out: &mut String, ds: &Dataset, a: &crate::dataset::FigureAlternative) {
+    let stance = a.stance.map(|s| s.as_str()).unwrap_or("given");
+    let by = a.by.map(|b| format!(" by {b}")).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "      {stance}{by}: {} {}",
+        a.value,
+        sources(ds, &a.sources)
+    );
+}
+
+/// When: the dates, with the times of day in UTC where given.
+fn when(dates: Option<DateRange>, start: Option<TimeOfDay>, end: Option<TimeOfDay>) -> String {
+    let mut s = dates
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "date unknown".into());
+    match (start, end) {
+        (Some(a), Some(b)) => s.push_str(&format!(" {a}–{b} UTC")),
+        (Some(a), None) => s.push_str(&format!(" from {a} UTC")),
+        (None, Some(b)) => s.push_str(&format!(" until {b} UTC")),
+        (None, None) => {}
+    }
+    s
+}
+
+/// The legs of a route, one line each, with their dates and straits.
+fn legs(out: &mut String, ds: &Dataset, legs: &[Leg]) {
+    for l in legs {
+        let mut parts = Vec::new();
+        if l.dates.is_some() || l.start_time.is_some() || l.end_time.is_some() {
+            parts.push(when(l.dates, l.start_time, l.end_time));
+        }
+        if !l.straits.is_empty() {
+            parts.push(format!("through {}", area_names(ds, &l.straits)));
+        }
+        if !l.areas.is_empty() {
+            parts.push(area_names(ds, &l.areas));
+        }
+        let _ = writeln!(out, "    leg        {}", parts.join("; "));
+    }
+}
+
+/// Claims and links, shared by every kind of record.
+fn claims_and_links(out: &mut String, ds: &Dataset, claims: &[Claim], links: &[Link]) {
+    for c in claims {
         let _ = writeln!(
             out,
-            "      {stance}{by}: {} {}",
-            a.value,
-            sources(ds, &a.sources)
+            "    claim      \"{}\" {}",
+            c.text,
+            sources(ds, &c.sources)
         );
+    }
+    for l in links {
+        let _ = writeln!(out, "    {:<10} {}", l.rel.as_str(), l.to);
     }
 }
 
@@ -132,6 +206,14 @@ pub fn render(ds: &Dataset, report: &Report) -> String {
         ds.indicators.len(),
         ds.sources.len()
     );
+    if !ds.incidents.is_empty() || !ds.activities.is_empty() {
+        let _ = writeln!(
+            o,
+            "{} incident(s), {} activity(ies)",
+            ds.incidents.len(),
+            ds.activities.len()
+        );
+    }
 
     let _ = writeln!(
         o,
@@ -192,14 +274,7 @@ pub fn render(ds: &Dataset, report: &Report) -> String {
                 figure(o, ds, &e.sources, &label, &Some(f.clone()));
             }
         }
-        for c in &e.claims {
-            let _ = writeln!(
-                o,
-                "    claim      \"{}\" {}",
-                c.text,
-                sources(ds, &c.sources)
-            );
-        }
+        claims_and_links(o, ds, &e.claims, &e.links);
         let _ = writeln!(o, "    sources    {}", sources(ds, &e.sources));
     }
 
@@ -208,10 +283,7 @@ pub fn render(ds: &Dataset, report: &Report) -> String {
     }
     for p in &ds.patrols {
         let name = p.name.clone().unwrap_or_else(|| p.id.clone());
-        let dates = p
-            .dates
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "date unknown".into());
+        let dates = when(p.dates, p.start_time, p.end_time);
         let _ = writeln!(o, "  {name} ({dates})");
         let _ = writeln!(
             o,
@@ -229,16 +301,13 @@ pub fn render(ds: &Dataset, report: &Report) -> String {
             }
         }
         for pl in &p.platforms {
-            let count = pl
-                .count
-                .as_ref()
-                .map(|c| c.to_string())
-                .unwrap_or_else(|| "number not given".into());
-            let _ = writeln!(o, "    platform   {} ({count})", pl.model);
+            platform(o, ds, &p.sources, pl);
         }
         if !p.areas.is_empty() {
             let _ = writeln!(o, "    areas      {}", area_names(ds, &p.areas));
         }
+        legs(o, ds, &p.legs);
+        claims_and_links(o, ds, &p.claims, &p.links);
         let _ = writeln!(o, "    sources    {}", sources(ds, &p.sources));
     }
 
@@ -273,7 +342,81 @@ pub fn render(ds: &Dataset, report: &Report) -> String {
             };
             let _ = writeln!(o, "    of which   {}: {v}", b.category);
         }
+        claims_and_links(o, ds, &s.claims, &s.links);
         let _ = writeln!(o, "    sources    {}", sources(ds, &s.sources));
+    }
+
+    if !ds.incidents.is_empty() {
+        let _ = writeln!(o, "\nIncidents");
+    }
+    for i in &ds.incidents {
+        let by = list(i.by.iter().map(|p| p.country));
+        let against = if i.against.is_empty() {
+            String::new()
+        } else {
+            format!(" → {}", list(&i.against))
+        };
+        let by = if by.is_empty() {
+            "(actor not given)".into()
+        } else {
+            by
+        };
+        let _ = writeln!(
+            o,
+            "  {} {by}{against} ({})",
+            i.kind.as_str(),
+            when(i.dates, i.start_time, i.end_time)
+        );
+        if let Some(n) = &i.name {
+            let _ = writeln!(o, "    name       {n}");
+        }
+        let _ = writeln!(o, "    id         {}", i.id);
+        if !i.areas.is_empty() {
+            let _ = writeln!(o, "    areas      {}", area_names(ds, &i.areas));
+        }
+        if let Some(p) = &i.location {
+            let _ = writeln!(o, "    location   {}, {}", p.lat, p.lon);
+        }
+        figure(o, ds, &i.sources, "rounds", &i.rounds);
+        figure(o, ds, &i.sources, "sorties", &i.sorties);
+        for pl in &i.platforms {
+            platform(o, ds, &i.sources, pl);
+        }
+        claims_and_links(o, ds, &i.claims, &i.links);
+        let _ = writeln!(o, "    sources    {}", sources(ds, &i.sources));
+    }
+
+    if !ds.activities.is_empty() {
+        let _ = writeln!(o, "\nActivities");
+    }
+    for a in &ds.activities {
+        let name = a.name.clone().unwrap_or_else(|| a.id.clone());
+        let _ = writeln!(
+            o,
+            "  {name} ({}; {})",
+            a.kind.as_str(),
+            when(a.dates, a.start_time, a.end_time)
+        );
+        let _ = writeln!(
+            o,
+            "    participants {}",
+            list(a.participants.iter().map(|x| x.country))
+        );
+        if let Some(d) = a.domain {
+            let _ = writeln!(o, "    domain     {}", domain_word(d));
+        }
+        for (label, f) in a.forces.figures() {
+            figure(o, ds, &a.sources, label, &Some(f.clone()));
+        }
+        for pl in &a.platforms {
+            platform(o, ds, &a.sources, pl);
+        }
+        if !a.areas.is_empty() {
+            let _ = writeln!(o, "    areas      {}", area_names(ds, &a.areas));
+        }
+        legs(o, ds, &a.legs);
+        claims_and_links(o, ds, &a.claims, &a.links);
+        let _ = writeln!(o, "    sources    {}", sources(ds, &a.sources));
     }
 
     if !ds.scenarios.is_empty() {

@@ -28,6 +28,7 @@ use crate::assess::{assess, AssessOptions, Assessment};
 use crate::dataset::Dataset;
 use crate::diagnostics::{Report, ValidateOptions};
 use crate::model::exercise::ClaimKind;
+use crate::model::patrol::PatrolKind;
 use crate::model::period::{Granularity, Period};
 use crate::model::statistic::{Measure, Rate};
 
@@ -68,6 +69,17 @@ pub struct WindowSummary {
     pub summary: SeriesSummary,
 }
 
+/// The cadence of the patrols of one kind.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KindCadence {
+    /// The patrol kind.
+    pub kind: PatrolKind,
+    /// Its cadence.
+    pub cadence: Cadence,
+}
+
 /// A claim checked against the dataset.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -92,8 +104,14 @@ pub struct Brief {
     pub validation: Report,
     /// Series of records and reported statistics.
     pub series: Vec<SeriesView>,
-    /// Patrol cadence.
+    /// Patrol cadence, every kind together (the numbering is per kind and
+    /// authority all the same: [`Cadence::numbering`]).
     pub cadence: Cadence,
+    /// Patrol cadence per kind, when patrols of more than one kind are held
+    /// (so that air and naval patrols are not read as one series); empty
+    /// otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cadence_by_kind: Vec<KindCadence>,
     /// The largest exercise by personnel, ships and aircraft in the 30 years to the assessment date.
     pub largest: Vec<RecordSetter>,
     /// "Largest in N years" claims, checked.
@@ -175,6 +193,7 @@ fn view(ds: &Dataset, title: String, query: SeriesQuery) -> Option<SeriesView> {
                             .cloned()
                             .collect(),
                         unplaced: Vec::new(),
+                        same_event: Vec::new(),
                     };
                     Some(WindowSummary {
                         statistic: st.id.clone(),
@@ -328,6 +347,23 @@ pub fn brief(ds: &Dataset, validate: &ValidateOptions, options: &AssessOptions) 
         validation,
         series: series_views,
         cadence: patrol_cadence(ds, None),
+        cadence_by_kind: {
+            let kinds = [PatrolKind::JointAirPatrol, PatrolKind::JointNavalPatrol];
+            let held: Vec<PatrolKind> = kinds
+                .into_iter()
+                .filter(|k| ds.patrols.iter().any(|p| p.kind == *k))
+                .collect();
+            if held.len() > 1 {
+                held.into_iter()
+                    .map(|k| KindCadence {
+                        kind: k,
+                        cadence: patrol_cadence(ds, Some(k)),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            }
+        },
         largest: largest_by,
         claims,
         shares: ds

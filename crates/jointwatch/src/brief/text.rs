@@ -109,6 +109,81 @@ fn held(q: &crate::model::quantity::Quantity) -> String {
     format!("≥{}", q.bounds().low)
 }
 
+/// One cadence's dates: how many, the intervals, the median interval.
+fn cadence(o: &mut String, title: &str, c: &crate::analysis::cadence::Cadence) {
+    if c.order.is_empty() && c.undated.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "\n{title}");
+    let _ = writeln!(o, "  {} dated, {} undated", c.order.len(), c.undated.len());
+    for i in &c.intervals {
+        let _ = writeln!(
+            o,
+            "  {} -> {}: {}–{} days",
+            i.from, i.to, i.min_days, i.max_days
+        );
+    }
+    if let Some(m) = c.median_interval_days {
+        let _ = writeln!(o, "  median interval {m} days");
+    }
+    if !c.undated.is_empty() {
+        let _ = writeln!(
+            o,
+            "  undated (no interval can be computed): {}",
+            c.undated.join(", ")
+        );
+    }
+}
+
+/// Each numbering authority's count of each patrol kind, with its gaps and
+/// conflicts. Unattributed numbers (format 1.0's `sequence`) are shown only
+/// when they have a gap or a conflict.
+fn numbering(o: &mut String, c: &crate::analysis::cadence::Cadence) {
+    let runs: Vec<_> = c
+        .numbering
+        .iter()
+        .filter(|r| r.by.is_some() || !r.missing_numbers.is_empty() || !r.conflicts.is_empty())
+        .collect();
+    if runs.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "\nPatrol numbering (per kind and numbering authority)");
+    for r in runs {
+        let kind = match r.kind {
+            crate::model::patrol::PatrolKind::JointAirPatrol => "Joint air patrols",
+            crate::model::patrol::PatrolKind::JointNavalPatrol => "Joint naval patrols",
+        };
+        let by = match r.by {
+            Some(b) => format!("numbered by {b}"),
+            None => "numbered (authority not given)".into(),
+        };
+        let mut numbers: Vec<String> = r
+            .sequence
+            .iter()
+            .map(|(n, id)| format!("{n} ({id})"))
+            .collect();
+        numbers.extend(
+            r.undated
+                .iter()
+                .map(|(n, id)| format!("{n} ({id}, undated)")),
+        );
+        let gaps = if r.missing_numbers.is_empty() {
+            String::new()
+        } else {
+            let word = if r.missing_numbers.len() == 1 {
+                "number"
+            } else {
+                "numbers"
+            };
+            format!(" — {word} {} not held", r.missing_runs())
+        };
+        let _ = writeln!(o, "  {kind} {by}: {}{gaps}", numbers.join(", "));
+        for conflict in &r.conflicts {
+            let _ = writeln!(o, "    conflict: {conflict}");
+        }
+    }
+}
+
 /// Renders a brief as text for a terminal.
 ///
 /// # Example
@@ -222,6 +297,21 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
         for u in &v.series.unplaced {
             let _ = writeln!(o, "  not placed: {} {}", u.id, u.reason);
         }
+        for d in &v.series.same_event {
+            let _ = writeln!(
+                o,
+                "  counted once: {} is the same event as {}",
+                d.id, d.counted_as
+            );
+        }
+        for p in v.series.points.iter().filter(|p| !p.contested.is_empty()) {
+            let _ = writeln!(
+                o,
+                "  {}: figures with values that disagree (value chosen by the conflict rule): {}",
+                p.key.join(" "),
+                p.contested.join(", ")
+            );
+        }
         match (&v.trend, &v.trend_skipped) {
             (Some(t), _) => {
                 if let Some(mk) = &t.mann_kendall {
@@ -243,27 +333,22 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
     }
 
     let c = &b.cadence;
-    if !c.order.is_empty() || !c.undated.is_empty() {
-        let _ = writeln!(o, "\nPatrol cadence");
-        let _ = writeln!(o, "  {} dated, {} undated", c.order.len(), c.undated.len());
-        for i in &c.intervals {
-            let _ = writeln!(
-                o,
-                "  {} -> {}: {}–{} days",
-                i.from, i.to, i.min_days, i.max_days
-            );
-        }
-        if let Some(m) = c.median_interval_days {
-            let _ = writeln!(o, "  median interval {m} days");
-        }
-        if !c.undated.is_empty() {
-            let _ = writeln!(
-                o,
-                "  undated (no interval can be computed): {}",
-                c.undated.join(", ")
-            );
+    if b.cadence_by_kind.is_empty() {
+        cadence(o, "Patrol cadence", c);
+    } else {
+        for k in &b.cadence_by_kind {
+            let title = match k.kind {
+                crate::model::patrol::PatrolKind::JointNavalPatrol => {
+                    "Patrol cadence: joint naval patrols"
+                }
+                crate::model::patrol::PatrolKind::JointAirPatrol => {
+                    "Patrol cadence: joint air patrols"
+                }
+            };
+            cadence(o, title, &k.cadence);
         }
     }
+    numbering(o, c);
 
     if !b.largest.is_empty() || !b.claims.is_empty() {
         let _ = writeln!(o, "\nRecord-setters");
@@ -280,6 +365,26 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
             r.compared,
             r.without_figure.len()
         );
+        if !r.leader_alternatives.is_empty() {
+            let values: Vec<String> = r
+                .leader_alternatives
+                .iter()
+                .map(|a| {
+                    let who = match (a.stance, a.by) {
+                        (Some(s), Some(b)) => format!("{} by {b}", s.as_str()),
+                        (Some(s), None) => s.as_str().to_string(),
+                        (None, Some(b)) => format!("by {b}"),
+                        (None, None) => "given".into(),
+                    };
+                    format!("{} ({who}; {})", a.value, a.sources.join(", "))
+                })
+                .collect();
+            let _ = writeln!(
+                o,
+                "    the leader's figure is contested: {}",
+                values.join("; ")
+            );
+        }
     }
     for cl in &b.claims {
         let _ = writeln!(o, "  claim by {}: \"{}\"", cl.exercise, cl.text);

@@ -44,7 +44,7 @@ pub(crate) mod strict;
 
 pub use coverage::scope_contains;
 pub use figures::{FigureAlternative, ResolvedFigure};
-pub use select::Selection;
+pub use select::{Events, Selection};
 
 /// The format version this library writes. Documents of versions 1.x and
 /// 2.x are read; a 1.x document is upgraded on reading

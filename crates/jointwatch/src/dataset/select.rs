@@ -210,6 +210,114 @@ impl Filter {
     }
 }
 
+/// The records a filter keeps, each event once ([`Filter::select_events`]).
+#[derive(Debug, Default)]
+pub struct Events<'a> {
+    /// The records counted: of each group of records linked `sameEvent`
+    /// (directly or through others), the first that passes the filter, in
+    /// the order of [`Record::all`].
+    pub counted: Vec<Record<'a>>,
+    /// The records that pass the filter but are left out as records of an
+    /// event already counted, each with the id of the record counted.
+    pub same_event: Vec<(Record<'a>, &'a str)>,
+}
+
+impl Filter {
+    /// The records of a dataset that pass the filter, counting each event
+    /// once: records linked `sameEvent` (in either direction, and through
+    /// one another) are one event, counted at the first of them that passes
+    /// the filter in the order of [`Record::all`]. Without `sameEvent`
+    /// links this is [`select`](Filter::select).
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::{Dataset, Filter};
+    /// let ds = Dataset::from_json(r#"{"formatVersion": "2.0",
+    ///   "patrols": [
+    ///     {"id": "a", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "2024-11-29"},
+    ///     {"id": "b", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "2024-11-29",
+    ///      "links": [{"rel": "sameEvent", "to": "a"}]}]}"#).unwrap();
+    /// let e = Filter::default().select_events(&ds);
+    /// assert_eq!(e.counted.iter().map(|r| r.id()).collect::<Vec<_>>(), ["a"]);
+    /// assert_eq!((e.same_event[0].0.id(), e.same_event[0].1), ("b", "a"));
+    /// ```
+    pub fn select_events<'a>(&self, ds: &'a Dataset) -> Events<'a> {
+        let selected = self.select(ds);
+        let linked = Record::all(ds).any(|r| {
+            r.links()
+                .iter()
+                .any(|l| l.rel == crate::model::link::LinkKind::SameEvent)
+        });
+        if !linked {
+            return Events {
+                counted: selected,
+                same_event: Vec::new(),
+            };
+        }
+        let groups = same_event_groups(ds);
+        let mut seen: std::collections::HashMap<usize, &'a str> = Default::default();
+        let mut out = Events::default();
+        for r in selected {
+            let Some(&root) = groups.get(r.id()) else {
+                out.counted.push(r);
+                continue;
+            };
+            match seen.get(&root) {
+                Some(first) => out.same_event.push((r, first)),
+                None => {
+                    seen.insert(root, r.id());
+                    out.counted.push(r);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Every record id in a `sameEvent` group, with its group's number (the
+/// position in [`Record::all`] of the group's first record).
+fn same_event_groups(ds: &Dataset) -> std::collections::HashMap<&str, usize> {
+    use std::collections::HashMap;
+    let records: Vec<Record<'_>> = Record::all(ds).collect();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        index.entry(r.id()).or_insert(i);
+    }
+    let mut parent: Vec<usize> = (0..records.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut in_group = vec![false; records.len()];
+    for (i, r) in records.iter().enumerate() {
+        for l in r.links() {
+            if l.rel != crate::model::link::LinkKind::SameEvent {
+                continue;
+            }
+            let Some(&j) = index.get(l.to.as_str()) else {
+                continue;
+            };
+            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+            // The smaller position is the root, so a group's root is its first record.
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            parent[hi] = lo;
+            in_group[i] = true;
+            in_group[j] = true;
+        }
+    }
+    let mut out = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        if in_group[i] && index.get(r.id()) == Some(&i) {
+            let g = root(&mut parent, i);
+            out.insert(r.id(), g);
+        }
+    }
+    out
+}
+
 /// How cited sources are found: by scanning `Dataset::sources`
 /// ([`Dataset::source`]) for a single look-up, or through an index built
 /// once for many.

@@ -1,11 +1,11 @@
-//! Formats beyond the native JSON document: CSV import for the tables
+//! Formats beyond the native JSON document: CSV import and export of the tables
 //! analysts keep in spreadsheets, GeoJSON export for maps, STIX 2.1 export
 //! for threat-intelligence platforms, and the published JSON Schema.
 //!
 //! | Format | Direction | Module | Cargo feature | Reference |
 //! | --- | --- | --- | --- | --- |
 //! | JSON Schema (2020-12) | out | [`schema`] | `schema` | `schema/dataset.schema.json` |
-//! | CSV | in | [`csv`] | `csv` (default) | `docs/csv.md` |
+//! | CSV | in, out | [`csv`] | `csv` (default) | `docs/csv.md` |
 //! | GeoJSON (RFC 7946) | out | [`geojson`] | `geojson` (default) | `docs/cli.md` |
 //! | STIX 2.1 bundle | out | [`stix`] | `stix` (default) | `docs/stix.md` |
 //!

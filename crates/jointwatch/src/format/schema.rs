@@ -42,7 +42,7 @@ pub fn dataset_schema() -> Value {
             "description".into(),
             Value::String(format!(
                 "A jointwatch document (format version {}): sources, areas, exercises, patrols, \
-                 statistics, scenarios and indicators. Generated from the Rust types; checks \
+                 incidents, activities, statistics, scenarios and indicators. Generated from the Rust types; checks \
                  shapes only, see `jointwatch validate` for references, order and codes.",
                 crate::dataset::FORMAT_VERSION
             )),

@@ -77,6 +77,9 @@ pub struct Scenario {
     rename_all_fields = "camelCase",
     deny_unknown_fields
 )]
+// A metric is read once per indicator; boxing the filter would only move
+// the size to the heap and change every match on it.
+#[allow(clippy::large_enum_variant)]
 pub enum Metric {
     /// The number of records matching a filter within a look-back window
     /// ending at the assessment date.

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::Date;
 
 use super::{Aggregate, Basis, Field, GroupBy, Series, SeriesPoint, SeriesQuery, Unplaced};
-use super::{PointStatus, ReportedFigure, Resolution};
+use super::{PointStatus, ReportedFigure, Resolution, SameEvent};
 use super::{MAX_PERIODS, MAX_POINTS};
 use crate::dataset::Dataset;
 use crate::diagnostics::{CallCode, CallError};
@@ -26,8 +26,9 @@ pub fn period_of_fuzzy(g: &Granularity, d: &FuzzyDate) -> Option<Period> {
 }
 
 /// A record's figure for `field`, each figure's value chosen by
-/// [`Dataset::figure_value`].
-fn field_value(ds: &Dataset, r: &Record<'_>, field: Field) -> Option<Quantity> {
+/// [`Dataset::resolve_figure`], and whether any figure it rests on has
+/// values that disagree (so that the value was chosen among them).
+fn field_value(ds: &Dataset, r: &Record<'_>, field: Field) -> (Option<Quantity>, bool) {
     let forces = match r {
         Record::Exercise(e) => Some(&e.forces),
         Record::Activity(a) => Some(&a.forces),
@@ -38,8 +39,13 @@ fn field_value(ds: &Dataset, r: &Record<'_>, field: Field) -> Option<Quantity> {
         Record::Activity(a) => Some(&a.platforms),
         _ => None,
     };
-    let value = |f: &Option<RecordFigure>| f.as_ref().and_then(|f| ds.figure_value(f, r.sources()));
-    match (forces, platforms, field) {
+    let mut contested = false;
+    let mut value = |f: &Option<RecordFigure>| {
+        let resolved = f.as_ref().and_then(|f| ds.resolve_figure(f, r.sources()))?;
+        contested |= resolved.resolution.is_some();
+        Some(resolved.value)
+    };
+    let v = match (forces, platforms, field) {
         (Some(f), _, Field::Ships) => value(&f.ships),
         (Some(f), _, Field::Submarines) => value(&f.submarines),
         (Some(f), _, Field::Aircraft) => value(&f.aircraft),
@@ -51,8 +57,12 @@ fn field_value(ds: &Dataset, r: &Record<'_>, field: Field) -> Option<Quantity> {
                 .map(|c| Quantity::sum(c.iter()))
         }
         _ => None,
-    }
+    };
+    (v, contested)
 }
+
+/// The label of a patrol number whose authority is not given.
+const UNATTRIBUTED: &str = "(unattributed)";
 
 /// Writes the labels of record `r` under grouping key `g` into `out` (which
 /// is cleared first), sorted and without repeats, borrowed from the record;
@@ -70,11 +80,34 @@ fn labels<'a>(r: &Record<'a>, g: &GroupBy, out: &mut Vec<&'a str>) {
             }
         }
         (GroupBy::Domain, Record::Patrol(p)) => out.push(patrol_domain(p.kind).as_str()),
+        (GroupBy::Domain, Record::Activity(a)) => out.extend(a.domain.map(|d| d.as_str())),
         (GroupBy::Area, _) => out.extend(r.areas().iter().map(String::as_str)),
         (GroupBy::Series, Record::Exercise(e)) => out.extend(e.series.as_deref()),
         (GroupBy::Platform, Record::Patrol(p)) => {
             out.extend(p.platforms.iter().map(|x| x.model.as_str()));
         }
+        (GroupBy::Platform, Record::Activity(a)) => {
+            out.extend(a.platforms.iter().map(|x| x.model.as_str()));
+        }
+        (GroupBy::IncidentKind, Record::Incident(i)) => out.push(i.kind.as_str()),
+        (GroupBy::Responder, Record::Incident(i)) if i.kind.is_response() => {
+            out.extend(i.by.iter().map(|p| p.country.as_str()));
+        }
+        (GroupBy::Target, Record::Incident(i)) => {
+            out.extend(i.against.iter().map(|c| c.as_str()));
+        }
+        (GroupBy::NumberedBy, Record::Patrol(p)) => {
+            out.extend(p.numbering.iter().map(|n| match &n.by {
+                Some(c) => c.as_str(),
+                None => UNATTRIBUTED,
+            }));
+        }
+        (GroupBy::Joint, _) => out.push(if r.is_joint() {
+            "joint"
+        } else {
+            "single-state"
+        }),
+        (GroupBy::RecordKind, _) => out.push(r.kind().as_str()),
         _ => {}
     }
     if out.is_empty() {
@@ -135,6 +168,7 @@ struct Acc<'a> {
     n: u64,
     ids: Vec<&'a str>,
     missing: Vec<&'a str>,
+    contested: Vec<&'a str>,
     reported: Vec<Figure<'a>>,
 }
 
@@ -255,12 +289,20 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
         kinds: kinds.clone(),
         ..q.filter.clone()
     };
-    let records = if kinds.is_empty() {
-        Vec::new()
+    let events = if kinds.is_empty() {
+        Default::default()
     } else {
-        record_filter.select(ds)
+        record_filter.select_events(ds)
     };
-    for r in records {
+    let same_event: Vec<SameEvent> = events
+        .same_event
+        .iter()
+        .map(|(r, first)| SameEvent {
+            id: r.id().to_string(),
+            counted_as: first.to_string(),
+        })
+        .collect();
+    for r in events.counted {
         let period = match gran {
             None => None,
             Some(g) => match r.start().and_then(|d| period_of_fuzzy(&g, &d)) {
@@ -299,7 +341,11 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
             match q.aggregate {
                 Aggregate::Count => {}
                 Aggregate::Sum { field } | Aggregate::Max { field } => {
-                    match field_value(ds, &r, field) {
+                    let (value, contested) = field_value(ds, &r, field);
+                    if contested {
+                        acc.contested.push(r.id());
+                    }
+                    match value {
                         None => acc.missing.push(r.id()),
                         Some(v) => {
                             acc.counted = Some(match (acc.counted, q.aggregate) {
@@ -486,11 +532,16 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
             ids: owned(&acc.ids),
             reported_by: rep_by,
             missing: owned(&acc.missing),
+            contested: owned(&acc.contested),
             alternatives,
             resolution,
         });
     }
-    Ok(Series { points, unplaced })
+    Ok(Series {
+        points,
+        unplaced,
+        same_event,
+    })
 }
 
 fn bad_grouping(why: &str) -> CallError {

@@ -132,6 +132,11 @@ pub struct SeriesPoint {
     /// Ids of matching records that lack the figure being summed (the sum is then a lower bound).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
+    /// Ids of the records whose summed (or maximised) figure has values
+    /// that disagree: the value used was chosen by the conflict rule
+    /// (`Dataset::resolve_figure` lists every value with its sources).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contested: Vec<String>,
     /// When statistics report different figures for the point: every
     /// figure, with its statistic and grading, in the dataset's order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -153,6 +158,19 @@ pub struct Unplaced {
     pub reason: String,
 }
 
+/// A record left out of a series because a record of the same event
+/// (linked `sameEvent`) is counted instead.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SameEvent {
+    /// The record left out.
+    pub id: String,
+    /// The record of the same event that is counted.
+    pub counted_as: String,
+}
+
 /// A computed series.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
@@ -163,6 +181,10 @@ pub struct Series {
     pub points: Vec<SeriesPoint>,
     /// What could not be placed.
     pub unplaced: Vec<Unplaced>,
+    /// Records that pass the filter but are records of an event already
+    /// counted (linked `sameEvent`): each event counts once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_event: Vec<SameEvent>,
 }
 
 #[cfg(test)]
@@ -183,6 +205,12 @@ mod tests {
             GroupBy::Area,
             GroupBy::Series,
             GroupBy::Platform,
+            GroupBy::IncidentKind,
+            GroupBy::Responder,
+            GroupBy::Target,
+            GroupBy::NumberedBy,
+            GroupBy::Joint,
+            GroupBy::RecordKind,
         ] {
             let text = serde_json::to_string(&g).unwrap();
             assert_eq!(serde_json::from_str::<GroupBy>(&text).unwrap(), g, "{text}");
@@ -228,6 +256,121 @@ mod tests {
 
     fn query(json: &str) -> SeriesQuery {
         serde_json::from_str(json).unwrap()
+    }
+
+    fn two_point_zero() -> crate::dataset::Dataset {
+        crate::dataset::Dataset::from_json(r#"{"formatVersion": "2.0",
+          "sources": [{"id": "mod", "title": "MoD", "reliability": "C", "credibility": 3},
+                      {"id": "press", "title": "Press", "reliability": "B", "credibility": 2}],
+          "exercises": [
+            {"id": "v", "name": "V", "participants": ["RUS", "CHN"], "dates": "2018-09-11",
+             "forces": {"personnel": {"values": [
+               {"value": 300000, "stance": "claimed", "by": "RUS", "sources": ["mod"]},
+               {"value": 297000, "stance": "reported", "sources": ["press"]}]}}, "sources": ["mod"]},
+            {"id": "w", "name": "W", "participants": ["RUS", "CHN"], "dates": "2018-10-01",
+             "forces": {"personnel": 100}, "sources": ["mod"],
+             "links": [{"rel": "sameEvent", "to": "x"}]},
+            {"id": "x", "name": "X", "participants": ["RUS", "CHN"], "dates": "2018-10-01",
+             "forces": {"personnel": 100}, "sources": ["mod"]}],
+          "patrols": [
+            {"id": "p", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "2019-07-23",
+             "numbering": [{"number": 1, "by": "CHN"}, {"number": 1}]}],
+          "incidents": [
+            {"id": "entry", "kind": "adizEntry", "by": ["CHN", "RUS"], "against": ["KOR"], "dates": "2019-07-23"},
+            {"id": "shots", "kind": "warningShots", "by": ["KOR"], "against": ["RUS"], "dates": "2019-07-23"}],
+          "activities": [{"id": "a", "kind": "flight", "domain": "air", "participants": ["RUS"], "dates": "2019-07-23"}]
+        }"#).unwrap()
+    }
+
+    fn keyed(ds: &crate::dataset::Dataset, json: &str) -> Vec<(String, Vec<String>)> {
+        series(ds, &query(json))
+            .unwrap()
+            .points
+            .into_iter()
+            .map(|p| (p.key.join(" "), p.ids))
+            .collect()
+    }
+
+    #[test]
+    fn grouping_by_the_keys_of_format_two() {
+        let ds = two_point_zero();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let got = keyed(
+            &ds,
+            r#"{"filter": {"kinds": ["incident"]}, "groupBy": [{"by": "responder"}]}"#,
+        );
+        // The ADIZ entry is no response: it has no responder.
+        assert_eq!(
+            got,
+            [
+                ("(none)".to_string(), s(&["entry"])),
+                ("KOR".to_string(), s(&["shots"]))
+            ]
+        );
+        let got = keyed(
+            &ds,
+            r#"{"filter": {"kinds": ["incident"]}, "groupBy": [{"by": "target"}, {"by": "incidentKind"}]}"#,
+        );
+        assert_eq!(
+            got,
+            [
+                ("KOR adizEntry".to_string(), s(&["entry"])),
+                ("KOR warningShots".to_string(), Vec::new()),
+                ("RUS adizEntry".to_string(), Vec::new()),
+                ("RUS warningShots".to_string(), s(&["shots"]))
+            ]
+            .into_iter()
+            .filter(|(_, ids)| !ids.is_empty())
+            .collect::<Vec<_>>()
+        );
+        let got = keyed(
+            &ds,
+            r#"{"filter": {"kinds": ["patrol"]}, "groupBy": [{"by": "numberedBy"}]}"#,
+        );
+        assert_eq!(
+            got,
+            [
+                ("(unattributed)".to_string(), s(&["p"])),
+                ("CHN".to_string(), s(&["p"]))
+            ]
+        );
+        let got = keyed(
+            &ds,
+            r#"{"filter": {"kinds": ["patrol", "activity", "incident"]}, "groupBy": [{"by": "joint"}, {"by": "recordKind"}]}"#,
+        );
+        assert_eq!(
+            got,
+            [
+                ("joint incident".to_string(), s(&["entry"])),
+                ("joint patrol".to_string(), s(&["p"])),
+                ("single-state activity".to_string(), s(&["a"])),
+                ("single-state incident".to_string(), s(&["shots"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn same_event_records_count_once_and_contested_sums_say_so() {
+        let ds = two_point_zero();
+        let q = query(
+            r#"{"filter": {"kinds": ["exercise"]}, "aggregate": {"op": "sum", "field": "personnel"}}"#,
+        );
+        let s = series(&ds, &q).unwrap();
+        assert_eq!(s.points[0].ids, ["v", "w"], "x is the same event as w");
+        assert_eq!(
+            s.same_event,
+            [SameEvent {
+                id: "x".into(),
+                counted_as: "w".into()
+            }]
+        );
+        assert_eq!(s.points[0].contested, ["v"]);
+        // The better-graded value (the press's 297,000), not the larger.
+        assert_eq!(s.points[0].counted, Some(Quantity::Exact(297100.0)));
+        // Without links or contested figures nothing new is written.
+        let seed = crate::dataset::seed::seed();
+        let text = serde_json::to_string(&series(&seed, &q).unwrap()).unwrap();
+        assert!(!text.contains("sameEvent") && !text.contains("contested"));
     }
 
     #[test]

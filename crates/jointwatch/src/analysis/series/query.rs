@@ -32,8 +32,24 @@ pub enum GroupBy {
     Area,
     /// By exercise series.
     Series,
-    /// By platform model (patrols).
+    /// By platform model (patrols and activities).
     Platform,
+    /// By incident kind (`warningShots`, …); other records are `(none)`.
+    IncidentKind,
+    /// By responder: the states that acted in an incident of a response
+    /// kind ([`IncidentKind::is_response`](crate::model::incident::IncidentKind::is_response));
+    /// other records are `(none)`.
+    Responder,
+    /// By target: the states an incident was directed at (`against`);
+    /// other records are `(none)`.
+    Target,
+    /// By numbering authority of a patrol (`(unattributed)` for a number
+    /// whose authority is not given); other records are `(none)`.
+    NumberedBy,
+    /// Joint (two or more states) or single-state: `joint` / `single-state`.
+    Joint,
+    /// By record kind (`exercise`, `patrol`, `incident`, `activity`).
+    RecordKind,
 }
 
 /// A figure of a record that can be summed or maximised.
@@ -85,6 +101,12 @@ tagged_deserialize! {
     Area = "area" () => GroupBy::Area,
     Series = "series" () => GroupBy::Series,
     Platform = "platform" () => GroupBy::Platform,
+    IncidentKind = "incidentKind" () => GroupBy::IncidentKind,
+    Responder = "responder" () => GroupBy::Responder,
+    Target = "target" () => GroupBy::Target,
+    NumberedBy = "numberedBy" () => GroupBy::NumberedBy,
+    Joint = "joint" () => GroupBy::Joint,
+    RecordKind = "recordKind" () => GroupBy::RecordKind,
 }
 
 tagged_deserialize! {

@@ -10,15 +10,21 @@ use serde::Serialize;
 use super::columns::norm;
 use super::{parse_quantity, Parsed, SyntaxError};
 use crate::diagnostics::Code;
+use crate::model::activity::ActivityKind;
 use crate::model::actor::{CountryCode, Participant, ServiceBranch};
+use crate::model::claim::ClaimKind;
 use crate::model::date::FuzzyDate;
 use crate::model::exercise::{Domain, Equipment};
+use crate::model::figure::Stance;
+use crate::model::incident::IncidentKind;
+use crate::model::link::LinkKind;
 use crate::model::patrol::{PatrolKind, PatrolResponse, Platform, PlatformRole, ResponseAction};
 use crate::model::period::{FiscalNaming, Period, YearMonth};
 use crate::model::place::{builtin_area, Point};
 use crate::model::quantity::plain_number;
 use crate::model::source::{Credibility, Reliability};
 use crate::model::statistic::{BreakdownEntry, Category, Measure, Rate};
+use crate::model::time::TimeOfDay;
 
 // ---------------------------------------------------------------------------
 // Cell syntax.
@@ -34,9 +40,16 @@ pub(super) struct Item<'a> {
 
 pub(super) fn item(s: &str) -> Parsed<Item<'_>> {
     let bad = |m: &str| SyntaxError::new(Code::InvalidValue, format!("{s:?}: {m}"));
-    let (head, rest) = match s.find(['(', '=']) {
-        Some(i) => (&s[..i], &s[i..]),
-        None => (s, ""),
+    // A name in square brackets may hold `( ) = ; ,`: `[Pechenga (tanker)](auxiliary)`.
+    let (head, rest) = match s.trim_start().strip_prefix('[') {
+        Some(inner) => {
+            let close = matching_bracket(inner).ok_or_else(|| bad("a `[` is never closed"))?;
+            (&inner[..close], inner[close + 1..].trim_start())
+        }
+        None => match s.find(['(', '=']) {
+            Some(i) => (&s[..i], &s[i..]),
+            None => (s, ""),
+        },
     };
     let (details, rest) = match rest.strip_prefix('(') {
         Some(r) => {
@@ -65,6 +78,70 @@ pub(super) fn item(s: &str) -> Parsed<Item<'_>> {
         details,
         value,
     })
+}
+
+/// Where the `]` closing an opened `[` is in `s` (brackets nest).
+fn matching_bracket(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth == 0 => return Some(i),
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether every `[` in `s` is closed by a later `]` and every `]` closes one.
+pub(super) fn balanced(s: &str) -> bool {
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth == 0 => return false,
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// The items of a list cell: split at `;` outside square brackets, trimmed,
+/// empty items left out.
+pub(super) fn split_items(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in text.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            ';' if depth == 0 => {
+                out.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&text[start..]);
+    out.into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// A name as the head of an item: as it is, or in square brackets when it
+/// holds `( ) = ; , [ ]`. `None` when no item can hold it (empty,
+/// surrounding white space, or square brackets that do not pair up).
+pub(super) fn head_cell(name: &str) -> Option<String> {
+    if name.is_empty() || name.trim() != name {
+        return None;
+    }
+    if !name.contains(['(', ')', '=', ';', ',', '[', ']']) {
+        return Some(name.to_string());
+    }
+    balanced(name).then(|| format!("[{name}]"))
 }
 
 pub(super) fn no_details(it: &Item<'_>, what: &str) -> Parsed<()> {
@@ -123,6 +200,105 @@ pub(super) fn area(s: &str) -> Parsed<String> {
 pub(super) fn date(s: &str) -> Parsed<FuzzyDate> {
     s.parse()
         .map_err(|e| SyntaxError::new(Code::InvalidDate, format!("{e}")))
+}
+
+pub(super) fn time(s: &str) -> Parsed<TimeOfDay> {
+    s.parse()
+        .map_err(|e| SyntaxError::new(Code::InvalidTime, format!("{e}")))
+}
+
+/// A figure path in `figure-values.csv`: checked against [`FigurePath`].
+pub(super) fn figure_path(s: &str) -> Parsed<String> {
+    FigurePath::parse(s).map(|_| s.to_string())
+}
+
+/// Where a figure sits in a record, as written in `figure-values.csv`:
+/// `forces.ships`, `forces.byState.CHN.personnel`,
+/// `forces.equipment.0.quantity`, `platforms.0.count`, `responses.1.count`,
+/// `rounds`, `sorties` (indexes count from 0).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum FigurePath {
+    /// A figure of a record's forces, or of one state's part of them.
+    Forces {
+        state: Option<StateKey>,
+        what: ForcesField,
+    },
+    Platform(usize),
+    Response(usize),
+    Rounds,
+    Sorties,
+}
+
+/// A state's part of the forces: by country code, or by index in `byState`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum StateKey {
+    Country(CountryCode),
+    Index(usize),
+}
+
+/// One figure of [`Forces`](crate::model::exercise::Forces).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ForcesField {
+    Ships,
+    Submarines,
+    Aircraft,
+    Personnel,
+    Equipment(usize),
+}
+
+const FIGURE_PATHS: &str = "forces.ships, forces.submarines, forces.aircraft, forces.personnel, \
+    forces.equipment.N.quantity, forces.byState.CHN.personnel (or any of those after the country), \
+    platforms.N.count, responses.N.count, rounds or sorties";
+
+impl FigurePath {
+    pub(super) fn parse(s: &str) -> Parsed<FigurePath> {
+        let bad = || {
+            SyntaxError::new(
+                Code::InvalidValue,
+                format!("{s:?} is not a figure path; write one of {FIGURE_PATHS}"),
+            )
+        };
+        let index = |p: &str| -> Parsed<usize> {
+            if p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
+        };
+        let parts: Vec<&str> = s.split('.').collect();
+        let forces_field = |rest: &[&str]| -> Parsed<ForcesField> {
+            match rest {
+                ["ships"] => Ok(ForcesField::Ships),
+                ["submarines"] => Ok(ForcesField::Submarines),
+                ["aircraft"] => Ok(ForcesField::Aircraft),
+                ["personnel"] => Ok(ForcesField::Personnel),
+                ["equipment", i, "quantity"] => Ok(ForcesField::Equipment(index(i)?)),
+                _ => Err(bad()),
+            }
+        };
+        match parts.as_slice() {
+            ["rounds"] => Ok(FigurePath::Rounds),
+            ["sorties"] => Ok(FigurePath::Sorties),
+            ["platforms", i, "count"] => Ok(FigurePath::Platform(index(i)?)),
+            ["responses", i, "count"] => Ok(FigurePath::Response(index(i)?)),
+            ["forces", "byState", key, rest @ ..] => {
+                let state = if key.bytes().all(|b| b.is_ascii_digit()) {
+                    StateKey::Index(index(key)?)
+                } else {
+                    StateKey::Country(country(key)?)
+                };
+                Ok(FigurePath::Forces {
+                    state: Some(state),
+                    what: forces_field(rest)?,
+                })
+            }
+            ["forces", rest @ ..] => Ok(FigurePath::Forces {
+                state: None,
+                what: forces_field(rest)?,
+            }),
+            _ => Err(bad()),
+        }
+    }
 }
 
 pub(super) fn whole<T: FromStr>(s: &str, what: &str) -> Parsed<T> {
@@ -388,6 +564,54 @@ pub(super) fn period(
     Err(bad())
 }
 
+/// A period as [`period`] reads it: the `period` cell, and the
+/// `fiscalFirstMonth` and `fiscalNamedBy` cells when it is a fiscal period.
+pub(super) fn period_cell(p: &Period) -> (String, Option<u8>, Option<&'static str>) {
+    match *p {
+        Period::CalendarYear { year } => (format!("{year:04}"), None, None),
+        Period::Quarter { year, quarter } => (format!("{year:04}-Q{quarter}"), None, None),
+        Period::Month { year, month } => (format!("{year:04}-{month:02}"), None, None),
+        Period::Years { start, end } => (format!("{start:04}-{end:04}"), None, None),
+        Period::FiscalYear {
+            year,
+            first_month,
+            named_by,
+        } => (
+            format!("FY{year:04}"),
+            Some(first_month),
+            naming_cell(named_by),
+        ),
+        Period::FiscalQuarter {
+            year,
+            quarter,
+            first_month,
+            named_by,
+        } => (
+            format!("FY{year:04}Q{quarter}"),
+            Some(first_month),
+            naming_cell(named_by),
+        ),
+        Period::FiscalHalf {
+            year,
+            half,
+            first_month,
+            named_by,
+        } => (
+            format!("FY{year:04}H{half}"),
+            Some(first_month),
+            naming_cell(named_by),
+        ),
+        Period::Span { start, end } => (format!("{start}..{end}"), None, None),
+    }
+}
+
+fn naming_cell(n: FiscalNaming) -> Option<&'static str> {
+    match n {
+        FiscalNaming::StartYear => None,
+        FiscalNaming::EndYear => Some("end"),
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Words. Each list is matched exhaustively, so a new variant in the model
 // fails to compile here until the CSV syntax knows it.
@@ -447,6 +671,13 @@ words!(MEASURES, measure, Measure: JointExercises, JointAirPatrols, JointNavalPa
 words!(RELIABILITIES, reliability_word, Reliability: A, B, C, D, E, F);
 words!(RATES, rate_word, Rate: Total, PerYear);
 words!(NAMINGS, naming_word, FiscalNaming: StartYear, EndYear);
+words!(INCIDENT_KINDS, incident_kind, IncidentKind: AirspaceViolation, AdizEntry, Scramble,
+    Intercept, UnsafeIntercept, WarningShots, Protest, Shadowing, Other);
+words!(ACTIVITY_KINDS, activity_kind, ActivityKind: Transit, Flight, Patrol, Deployment,
+    Exercise, Other);
+words!(LINK_KINDS, link_kind, LinkKind: PartOf, During, Follows, RespondsTo, SameEvent, Related);
+words!(STANCES, stance, Stance: Claimed, Assessed, Reported, Estimated);
+words!(CLAIM_KINDS, claim_kind, ClaimKind: Largest, First, Longest, Other);
 words!(PATROL_KINDS, patrol_kind_word, PatrolKind: JointAirPatrol, JointNavalPatrol);
 
 pub(super) fn patrol_kind(s: &str) -> Parsed<PatrolKind> {

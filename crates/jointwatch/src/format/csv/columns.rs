@@ -19,6 +19,23 @@ pub enum Table {
     Statistics,
     /// Sources, one per row.
     Sources,
+    /// Incidents, one per row.
+    Incidents,
+    /// Single-state (or any non-exercise, non-patrol) activities, one per row.
+    Activities,
+    /// Links between records, one per row, naming the record they belong to.
+    Links,
+    /// The values of figures that have several values or any stance, state,
+    /// sources or notes, one value per row.
+    FigureValues,
+    /// Patrol numbering, one number per row.
+    Numbering,
+    /// Legs of patrols and activities, one per row, in order.
+    Legs,
+    /// The forces of each participating state, one state per row.
+    ForcesByState,
+    /// Claims made about records, one per row.
+    Claims,
 }
 
 /// One column of a table: its header, whether it must be there and filled,
@@ -58,6 +75,10 @@ const COUNTRY: &str = "country code";
 const COUNTRIES: &str = "list of country codes";
 const PARTICIPANTS: &str = "list of participants: CHN or RUS(navy)";
 const AREAS: &str = "list of area ids or built-in area names";
+const TIME: &str = "time of day in UTC: HH:MM or HH:MM:SS";
+const SOURCES: &str = "list of source ids";
+const PLATFORMS: &str = "list of model(role,country)=count";
+const RECORD: &str = "record id";
 
 static EXERCISE_COLUMNS: &[Column] = &[
     col("id", true, "id", TEXT),
@@ -92,7 +113,9 @@ static PATROL_COLUMNS: &[Column] = &[
     col("participants", true, "participants", PARTICIPANTS),
     col("start", false, "dates", DATE),
     col("end", false, "dates", DATE),
-    col("sequence", false, "sequence", "whole number"),
+    col("startTime", false, "startTime", TIME),
+    col("endTime", false, "endTime", TIME),
+    col("sequence", false, "numbering", "whole number"),
     col(
         "platforms",
         false,
@@ -147,6 +170,122 @@ static STATISTIC_COLUMNS: &[Column] = &[
     col("tags", false, "tags", LIST),
 ];
 
+static INCIDENT_COLUMNS: &[Column] = &[
+    col("id", true, "id", TEXT),
+    col("name", false, "name", TEXT),
+    col("kind", true, "kind", "incident kind"),
+    col("by", false, "by", PARTICIPANTS),
+    col("against", false, "against", COUNTRIES),
+    col("start", false, "dates", DATE),
+    col("end", false, "dates", DATE),
+    col("startTime", false, "startTime", TIME),
+    col("endTime", false, "endTime", TIME),
+    col("areas", false, "areas", AREAS),
+    col("location", false, "location", "lon lat"),
+    col("platforms", false, "platforms", PLATFORMS),
+    col("rounds", false, "rounds", QTY),
+    col("sorties", false, "sorties", QTY),
+    col("notes", false, "notes", TEXT),
+    col("sources", false, "sources", SOURCES),
+    col("tags", false, "tags", LIST),
+];
+
+static ACTIVITY_COLUMNS: &[Column] = &[
+    col("id", true, "id", TEXT),
+    col("name", false, "name", TEXT),
+    col("kind", true, "kind", "activity kind"),
+    col("domain", false, "domain", "domain word"),
+    col("participants", true, "participants", PARTICIPANTS),
+    col("start", false, "dates", DATE),
+    col("end", false, "dates", DATE),
+    col("startTime", false, "startTime", TIME),
+    col("endTime", false, "endTime", TIME),
+    col("platforms", false, "platforms", PLATFORMS),
+    col("ships", false, "forces.ships", QTY),
+    col("submarines", false, "forces.submarines", QTY),
+    col("aircraft", false, "forces.aircraft", QTY),
+    col("personnel", false, "forces.personnel", QTY),
+    col(
+        "equipment",
+        false,
+        "forces.equipment",
+        "list of name=quantity",
+    ),
+    col("route", false, "route", "list of lon lat"),
+    col("areas", false, "areas", AREAS),
+    col("adizEntered", false, "adizEntered", COUNTRIES),
+    col("notes", false, "notes", TEXT),
+    col("sources", false, "sources", SOURCES),
+    col("tags", false, "tags", LIST),
+];
+
+static LINK_COLUMNS: &[Column] = &[
+    col("record", true, "id", RECORD),
+    col("rel", true, "links.rel", "link kind"),
+    col("to", true, "links.to", RECORD),
+    col("sources", false, "links.sources", SOURCES),
+    col("notes", false, "links.notes", TEXT),
+];
+
+static FIGURE_VALUE_COLUMNS: &[Column] = &[
+    col("record", true, "id", RECORD),
+    col("field", true, "values", "figure path"),
+    col("value", true, "values.value", QTY),
+    col("stance", false, "values.stance", "stance word"),
+    col("by", false, "values.by", COUNTRY),
+    col("sources", false, "values.sources", SOURCES),
+    col("notes", false, "values.notes", TEXT),
+];
+
+static NUMBERING_COLUMNS: &[Column] = &[
+    col("record", true, "id", RECORD),
+    col("number", true, "numbering.number", "whole number"),
+    col("by", false, "numbering.by", COUNTRY),
+    col("body", false, "numbering.body", TEXT),
+    col("sources", false, "numbering.sources", SOURCES),
+];
+
+static LEG_COLUMNS: &[Column] = &[
+    col("record", true, "id", RECORD),
+    col("start", false, "legs.dates", DATE),
+    col("end", false, "legs.dates", DATE),
+    col("startTime", false, "legs.startTime", TIME),
+    col("endTime", false, "legs.endTime", TIME),
+    col("areas", false, "legs.areas", AREAS),
+    col("straits", false, "legs.straits", AREAS),
+    col("route", false, "legs.route", "list of lon lat"),
+    col("notes", false, "legs.notes", TEXT),
+];
+
+static FORCES_BY_STATE_COLUMNS: &[Column] = &[
+    col("record", true, "id", RECORD),
+    col("country", true, "forces.byState.country", COUNTRY),
+    col("ships", false, "forces.byState.forces.ships", QTY),
+    col("submarines", false, "forces.byState.forces.submarines", QTY),
+    col("aircraft", false, "forces.byState.forces.aircraft", QTY),
+    col("personnel", false, "forces.byState.forces.personnel", QTY),
+    col(
+        "equipment",
+        false,
+        "forces.byState.forces.equipment",
+        "list of name=quantity",
+    ),
+];
+
+static CLAIM_COLUMNS: &[Column] = &[
+    col("record", true, "id", RECORD),
+    col(
+        "kind",
+        true,
+        "claims.kind",
+        "largest, first, longest or other",
+    ),
+    col("text", true, "claims.text", TEXT),
+    col("scope", false, "claims.scope", TEXT),
+    col("windowYears", false, "claims.windowYears", "whole number"),
+    col("sources", false, "claims.sources", SOURCES),
+];
+
 static SOURCE_COLUMNS: &[Column] = &[
     col("id", true, "id", TEXT),
     col("title", true, "title", TEXT),
@@ -160,20 +299,58 @@ static SOURCE_COLUMNS: &[Column] = &[
 
 impl Table {
     /// Every table.
-    pub const ALL: [Table; 4] = [
+    pub const ALL: [Table; 12] = [
         Table::Exercises,
         Table::Patrols,
         Table::Statistics,
         Table::Sources,
+        Table::Incidents,
+        Table::Activities,
+        Table::Links,
+        Table::FigureValues,
+        Table::Numbering,
+        Table::Legs,
+        Table::ForcesByState,
+        Table::Claims,
     ];
 
-    /// The table's name, which is also the dataset field its records go to.
+    /// Whether the table adds to records of other tables (a `record` column
+    /// names the record) rather than holding records of its own.
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::format::csv::Table;
+    /// assert!(Table::Links.is_attachment());
+    /// assert!(!Table::Incidents.is_attachment());
+    /// ```
+    pub fn is_attachment(&self) -> bool {
+        matches!(
+            self,
+            Table::Links
+                | Table::FigureValues
+                | Table::Numbering
+                | Table::Legs
+                | Table::ForcesByState
+                | Table::Claims
+        )
+    }
+
+    /// The table's name and its file's name without `.csv`; for a table of
+    /// records, also the dataset field its records go to.
     pub fn as_str(&self) -> &'static str {
         match self {
             Table::Exercises => "exercises",
             Table::Patrols => "patrols",
             Table::Statistics => "statistics",
             Table::Sources => "sources",
+            Table::Incidents => "incidents",
+            Table::Activities => "activities",
+            Table::Links => "links",
+            Table::FigureValues => "figure-values",
+            Table::Numbering => "numbering",
+            Table::Legs => "legs",
+            Table::ForcesByState => "forces-by-state",
+            Table::Claims => "claims",
         }
     }
 
@@ -192,6 +369,14 @@ impl Table {
             Table::Patrols => PATROL_COLUMNS,
             Table::Statistics => STATISTIC_COLUMNS,
             Table::Sources => SOURCE_COLUMNS,
+            Table::Incidents => INCIDENT_COLUMNS,
+            Table::Activities => ACTIVITY_COLUMNS,
+            Table::Links => LINK_COLUMNS,
+            Table::FigureValues => FIGURE_VALUE_COLUMNS,
+            Table::Numbering => NUMBERING_COLUMNS,
+            Table::Legs => LEG_COLUMNS,
+            Table::ForcesByState => FORCES_BY_STATE_COLUMNS,
+            Table::Claims => CLAIM_COLUMNS,
         }
     }
 
@@ -205,8 +390,28 @@ impl Table {
     /// ```
     pub fn detect<S: AsRef<str>>(headers: &[S]) -> Option<Table> {
         let has = |name: &str| headers.iter().any(|h| norm(h.as_ref()) == norm(name));
+        if has("record") {
+            return if has("rel") {
+                Some(Table::Links)
+            } else if has("field") {
+                Some(Table::FigureValues)
+            } else if has("number") {
+                Some(Table::Numbering)
+            } else if has("text") {
+                Some(Table::Claims)
+            } else if has("country") {
+                Some(Table::ForcesByState)
+            } else {
+                // Every column of a leg is optional.
+                Some(Table::Legs)
+            };
+        }
         if has("measure") {
             Some(Table::Statistics)
+        } else if has("kind") && (has("by") || has("against")) {
+            Some(Table::Incidents)
+        } else if has("kind") && has("domain") {
+            Some(Table::Activities)
         } else if has("kind") {
             Some(Table::Patrols)
         } else if has("reliability") || has("credibility") {
@@ -227,7 +432,10 @@ impl fmt::Display for Table {
 
 /// The text named no table.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a table; use exercises, patrols, statistics or sources")]
+#[error(
+    "{0:?} is not a table; use exercises, patrols, statistics, sources, incidents, activities, \
+     links, figure-values, numbering, legs, forces-by-state or claims"
+)]
 pub struct UnknownTable(pub String);
 
 impl FromStr for Table {
@@ -238,6 +446,14 @@ impl FromStr for Table {
             "patrol" | "patrols" => Ok(Table::Patrols),
             "statistic" | "statistics" => Ok(Table::Statistics),
             "source" | "sources" => Ok(Table::Sources),
+            "incident" | "incidents" => Ok(Table::Incidents),
+            "activity" | "activities" => Ok(Table::Activities),
+            "link" | "links" => Ok(Table::Links),
+            "figurevalue" | "figurevalues" => Ok(Table::FigureValues),
+            "numbering" | "numberings" => Ok(Table::Numbering),
+            "leg" | "legs" => Ok(Table::Legs),
+            "forcesbystate" => Ok(Table::ForcesByState),
+            "claim" | "claims" => Ok(Table::Claims),
             _ => Err(UnknownTable(s.to_string())),
         }
     }

@@ -35,7 +35,7 @@
 //! assert_eq!(imported.table, Table::Exercises);
 //! let e = &imported.dataset.exercises[0];
 //! assert_eq!(e.areas, ["sea-of-japan"]);
-//! assert_eq!(e.forces.ships, Some(Quantity::MoreThan(400.0)));
+//! assert_eq!(e.forces.ships, Some(Quantity::MoreThan(400.0).into()));
 //!
 //! let bad = "id,name,participants\nx,X,CHN;Russia\n";
 //! let err = csv::read(bad, Some(Table::Exercises)).unwrap_err();
@@ -43,9 +43,11 @@
 //! assert!(err.findings[0].message.starts_with("row 2, column \"participants\""));
 //! ```
 
+mod attach;
 mod cells;
 mod columns;
 mod rows;
+mod write;
 
 use ::csv::{ReaderBuilder, StringRecord, Trim};
 
@@ -55,6 +57,7 @@ use crate::diagnostics::{Code, Finding, Severity};
 use crate::model::quantity::Quantity;
 
 pub use columns::{Column, Table, UnknownTable};
+pub use write::{write, WrittenTable};
 
 /// The code for text that is not well-formed CSV (a row with more or fewer
 /// cells than the header). The core has no CSV-specific code yet, so this
@@ -69,27 +72,59 @@ pub struct Imported {
     /// A dataset holding only the file's records (in the list named by
     /// `table`), in file order.
     pub dataset: Dataset,
-    /// The line of the file on which each record starts, in record order.
+    /// The line of the file on which each record starts, in record order
+    /// (for a table that adds to records, [`Table::is_attachment`], the
+    /// line of each row).
     pub lines: Vec<u64>,
+    /// The rows of a table that adds to records, applied by
+    /// [`Imported::merge_into`].
+    attachments: Vec<rows::Attached>,
+    /// Each column's name and letter, for findings on attachment rows.
+    letters: Vec<(&'static str, String)>,
 }
 
 impl Imported {
     /// Appends the records to `target`, and returns the index the first of
     /// them got in its list, so that findings on the merged dataset can be
-    /// traced back to rows.
+    /// traced back to rows. The rows of a table that adds to records
+    /// ([`Table::is_attachment`]) are added to the records of `target` they
+    /// name (and 0 is returned).
+    ///
+    /// # Errors
+    /// For a table that adds to records: a row naming a record `target`
+    /// does not hold, or a part of it (a platform, a state's forces) it does
+    /// not have, or a figure both a cell and `figure-values.csv` give. Then
+    /// `target` is left as it was.
     ///
     /// # Example
     /// ```
     /// use jointwatch::format::csv;
     /// let mut ds = jointwatch::seed();
     /// let text = "id,title,reliability,credibility\nmod,Japan MoD press release,B,2\n";
-    /// let offset = csv::read(text, None).unwrap().merge_into(&mut ds);
+    /// let offset = csv::read(text, None).unwrap().merge_into(&mut ds).unwrap();
     /// assert_eq!(offset, 1);
     /// assert_eq!(ds.sources[1].id, "mod");
+    ///
+    /// let id = ds.exercises[0].id.clone();
+    /// let links = format!("record,rel,to\n{id},related,{}\n", ds.patrols[0].id);
+    /// csv::read(&links, None).unwrap().merge_into(&mut ds).unwrap();
+    /// assert_eq!(ds.exercises[0].links[0].to, ds.patrols[0].id);
+    /// let bad = "record,rel,to\nno-such-record,related,x\n";
+    /// assert!(csv::read(bad, None).unwrap().merge_into(&mut ds).is_err());
     /// ```
-    pub fn merge_into(self, target: &mut Dataset) -> usize {
+    pub fn merge_into(self, target: &mut Dataset) -> Result<usize, CsvError> {
+        if self.table.is_attachment() {
+            let mut copy = target.clone();
+            let findings = attach::apply(self.table, &self.attachments, &self.letters, &mut copy);
+            return if findings.is_empty() {
+                *target = copy;
+                Ok(0)
+            } else {
+                Err(CsvError { findings })
+            };
+        }
         let ds = self.dataset;
-        match self.table {
+        Ok(match self.table {
             Table::Exercises => {
                 let n = target.exercises.len();
                 target.exercises.extend(ds.exercises);
@@ -110,7 +145,18 @@ impl Imported {
                 target.sources.extend(ds.sources);
                 n
             }
-        }
+            Table::Incidents => {
+                let n = target.incidents.len();
+                target.incidents.extend(ds.incidents);
+                n
+            }
+            Table::Activities => {
+                let n = target.activities.len();
+                target.activities.extend(ds.activities);
+                n
+            }
+            _ => 0,
+        })
     }
 
     /// The spreadsheet row (the header is row 1) and file line of the record
@@ -118,6 +164,9 @@ impl Imported {
     /// is into this table; `offset` is what [`Imported::merge_into`]
     /// returned, or 0.
     pub fn row_of(&self, path: &str, offset: usize) -> Option<(usize, u64)> {
+        if self.table.is_attachment() {
+            return None;
+        }
         let rest = path.strip_prefix(self.table.as_str())?.strip_prefix('[')?;
         let index: usize = rest[..rest.find(']')?].parse().ok()?;
         let i = index.checked_sub(offset)?;
@@ -198,7 +247,9 @@ pub fn read(text: &str, table: Option<Table>) -> Result<Imported, CsvError> {
                 findings: vec![whole_file(
                     Code::MissingField,
                     "row 1: cannot tell which table the header is for; name the table \
-                     (exercises, patrols, statistics or sources) or add its required columns",
+                     (exercises, patrols, statistics, sources, incidents, activities, links, \
+                     figure-values, numbering, legs, forces-by-state or claims) or add its \
+                     required columns",
                 )],
             })
         }
@@ -209,8 +260,14 @@ pub fn read(text: &str, table: Option<Table>) -> Result<Imported, CsvError> {
         Err(findings) => return Err(CsvError { findings }),
     };
 
+    let letters = layout
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.map(|c| (c.name, columns::column_letter(i))))
+        .collect();
     let mut findings = Vec::new();
     let mut dataset = Dataset::default();
+    let mut attachments = Vec::new();
     let mut lines = Vec::new();
     let mut record = StringRecord::new();
     let mut index = 0usize;
@@ -247,7 +304,11 @@ pub fn read(text: &str, table: Option<Table>) -> Result<Imported, CsvError> {
             findings: &mut findings,
             failed: false,
         };
-        rows::read_into(&mut row, &mut dataset);
+        if table.is_attachment() {
+            attachments.extend(rows::read_attachment(&mut row));
+        } else {
+            rows::read_into(&mut row, &mut dataset);
+        }
         lines.push(line);
         index += 1;
     }
@@ -256,10 +317,85 @@ pub fn read(text: &str, table: Option<Table>) -> Result<Imported, CsvError> {
             table,
             dataset,
             lines,
+            attachments,
+            letters,
         })
     } else {
         Err(CsvError { findings })
     }
+}
+
+/// Reads a set of CSV tables, each given as its file name and text, into one
+/// dataset: each table is told from its file name (`incidents.csv`,
+/// `figure-values.csv`, …) or else from its header; the tables of records
+/// are read first, in the order given, then the tables that add to them
+/// (forces by state, legs, numbering, links, claims, and figure values
+/// last). [`write()`] writes such a set.
+///
+/// # Errors
+/// Every finding of every table, each message starting with the file name.
+///
+/// # Example
+/// ```
+/// use jointwatch::format::csv;
+/// let files = [
+///     ("links.csv", "record,rel,to,sources,notes\np1,follows,e1,,\n"),
+///     ("exercises.csv", "id,name,participants\ne1,E1,CHN;RUS\n"),
+///     ("patrols.csv", "id,kind,participants\np1,naval,CHN;RUS\n"),
+/// ];
+/// let ds = csv::read_tables(&files).unwrap();
+/// assert_eq!(ds.patrols[0].links[0].to, "e1");
+/// ```
+pub fn read_tables<N: AsRef<str>, T: AsRef<str>>(files: &[(N, T)]) -> Result<Dataset, CsvError> {
+    let mut findings = Vec::new();
+    let mut records = Vec::new();
+    let mut attachments = Vec::new();
+    for (name, text) in files {
+        let name = name.as_ref();
+        let stem = std::path::Path::new(name)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let table = stem.parse::<Table>().ok();
+        match read(text.as_ref(), table) {
+            Ok(imported) if imported.table.is_attachment() => attachments.push((name, imported)),
+            Ok(imported) => records.push(imported),
+            Err(e) => findings.extend(in_file(name, e.findings)),
+        }
+    }
+    if !findings.is_empty() {
+        return Err(CsvError { findings });
+    }
+    let mut dataset = Dataset::default();
+    for imported in records {
+        let _ = imported.merge_into(&mut dataset);
+    }
+    let order = [
+        Table::ForcesByState,
+        Table::Legs,
+        Table::Numbering,
+        Table::Links,
+        Table::Claims,
+        Table::FigureValues,
+    ];
+    attachments.sort_by_key(|(_, i)| order.iter().position(|t| *t == i.table));
+    for (name, imported) in attachments {
+        if let Err(e) = imported.merge_into(&mut dataset) {
+            findings.extend(in_file(name, e.findings));
+        }
+    }
+    if findings.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(CsvError { findings })
+    }
+}
+
+fn in_file(name: &str, findings: Vec<Finding>) -> impl Iterator<Item = Finding> + '_ {
+    findings.into_iter().map(move |mut f| {
+        f.message = format!("{name}: {}", f.message);
+        f
+    })
 }
 
 fn whole_file(code: Code, message: impl Into<String>) -> Finding {
@@ -356,7 +492,8 @@ mod tests {
         );
         assert_eq!(
             "maps".parse::<Table>().unwrap_err().to_string(),
-            "\"maps\" is not a table; use exercises, patrols, statistics or sources"
+            "\"maps\" is not a table; use exercises, patrols, statistics, sources, incidents, \
+             activities, links, figure-values, numbering, legs, forces-by-state or claims"
         );
         let bad = parse_quantity("lots").unwrap_err();
         assert_eq!(bad.code, Code::InvalidQuantity);

@@ -8,9 +8,14 @@ use super::columns::{column_letter, Column, Table};
 use super::{parse_quantity, Parsed, SyntaxError, MALFORMED_CSV};
 use crate::dataset::Dataset;
 use crate::diagnostics::{Code, Finding, Severity};
+use crate::model::activity::{Activity, ActivityKind};
+use crate::model::claim::Claim;
 use crate::model::date::DateRange;
-use crate::model::exercise::{Exercise, Forces};
-use crate::model::patrol::{Numbering, Patrol, PatrolKind};
+use crate::model::exercise::{Exercise, Forces, StateForces};
+use crate::model::figure::FigureValue;
+use crate::model::incident::{Incident, IncidentKind};
+use crate::model::link::Link;
+use crate::model::patrol::{Leg, Numbering, Patrol, PatrolKind};
 use crate::model::period::Period;
 use crate::model::quantity::Quantity;
 use crate::model::source::{Credibility, Reliability, Source};
@@ -109,7 +114,7 @@ impl Row<'_> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for item in text.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+        for item in split_items(&text) {
             match f(item) {
                 Ok(v) => out.push(v),
                 Err(e) => self.fail(name, e),
@@ -149,16 +154,50 @@ impl Row<'_> {
     }
 }
 
-/// Reads one row into the list of `dataset` its table names; a row with the
-/// wrong number of cells or a bad cell is reported and adds nothing.
-pub(super) fn read_into(row: &mut Row<'_>, dataset: &mut Dataset) {
+/// Whether the row has as many cells as the header; reports it when not.
+fn well_formed(row: &mut Row<'_>) -> bool {
     if row.record.len() != row.layout.len() {
         row.fail_row(format!(
             "has {} cells but the header has {}; check for an unquoted comma or a missing cell",
             row.record.len(),
             row.layout.len()
         ));
+        false
     } else {
+        true
+    }
+}
+
+/// Reads one row of an attachment table ([`Table::is_attachment`]).
+pub(super) fn read_attachment(row: &mut Row<'_>) -> Option<Attached> {
+    if !well_formed(row) {
+        return None;
+    }
+    let record = row.req("record", |s| Ok(s.to_string()));
+    let what = match row.table {
+        Table::Links => link(row),
+        Table::FigureValues => figure_value(row),
+        Table::Numbering => numbering(row),
+        Table::Legs => Some(Attachment::Leg(leg(row))),
+        Table::ForcesByState => state_forces(row),
+        Table::Claims => claim(row),
+        _ => None,
+    };
+    if row.failed {
+        return None;
+    }
+    Some(Attached {
+        record: record?,
+        index: row.index,
+        line: row.line,
+        what: what?,
+    })
+}
+
+/// Reads one row into the list of `dataset` its table names; a row with the
+/// wrong number of cells or a bad cell is reported and adds nothing.
+pub(super) fn read_into(row: &mut Row<'_>, dataset: &mut Dataset) {
+    if well_formed(row) {
         match row.table {
             Table::Exercises => {
                 if let Some(r) = exercise(row) {
@@ -180,6 +219,17 @@ pub(super) fn read_into(row: &mut Row<'_>, dataset: &mut Dataset) {
                     dataset.sources.push(r);
                 }
             }
+            Table::Incidents => {
+                if let Some(r) = incident(row) {
+                    dataset.incidents.push(r);
+                }
+            }
+            Table::Activities => {
+                if let Some(r) = activity(row) {
+                    dataset.activities.push(r);
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -252,8 +302,8 @@ fn patrol(r: &mut Row<'_>) -> Option<Patrol> {
             })
             .into_iter()
             .collect(),
-        start_time: None,
-        end_time: None,
+        start_time: r.opt("startTime", time),
+        end_time: r.opt("endTime", time),
         platforms: r.list("platforms", platform),
         route: r.list("route", point),
         legs: Vec::new(),
@@ -347,4 +397,179 @@ fn source(r: &mut Row<'_>) -> Option<Source> {
         notes: r.text("notes"),
     };
     (!r.failed).then_some(s)
+}
+
+fn incident(r: &mut Row<'_>) -> Option<Incident> {
+    let id = r.req("id", |s| Ok(s.to_string()));
+    let kind = r.req("kind", incident_kind);
+    let i = Incident {
+        id: id.unwrap_or_default(),
+        name: r.text("name"),
+        kind: kind.unwrap_or(IncidentKind::Other),
+        by: r.list("by", participant),
+        against: r.list("against", country),
+        dates: r.dates(),
+        start_time: r.opt("startTime", time),
+        end_time: r.opt("endTime", time),
+        areas: r.list("areas", area),
+        location: r.opt("location", point),
+        platforms: r.list("platforms", platform),
+        rounds: r.opt("rounds", parse_figure),
+        sorties: r.opt("sorties", parse_figure),
+        claims: Vec::new(),
+        links: Vec::new(),
+        notes: r.text("notes"),
+        sources: r.texts("sources"),
+        tags: r.texts("tags"),
+    };
+    (!r.failed).then_some(i)
+}
+
+fn activity(r: &mut Row<'_>) -> Option<Activity> {
+    let id = r.req("id", |s| Ok(s.to_string()));
+    let kind = r.req("kind", activity_kind);
+    if r.cell("participants").is_none() {
+        r.fail(
+            "participants",
+            SyntaxError::new(Code::MissingField, "the cell is empty but required"),
+        );
+    }
+    let a = Activity {
+        id: id.unwrap_or_default(),
+        name: r.text("name"),
+        kind: kind.unwrap_or(ActivityKind::Other),
+        domain: r.opt("domain", domain),
+        participants: r.list("participants", participant),
+        dates: r.dates(),
+        start_time: r.opt("startTime", time),
+        end_time: r.opt("endTime", time),
+        platforms: r.list("platforms", platform),
+        forces: Forces {
+            ships: r.opt("ships", parse_figure),
+            submarines: r.opt("submarines", parse_figure),
+            aircraft: r.opt("aircraft", parse_figure),
+            personnel: r.opt("personnel", parse_figure),
+            equipment: r.list("equipment", equipment),
+            by_state: Vec::new(),
+        },
+        route: r.list("route", point),
+        legs: Vec::new(),
+        areas: r.list("areas", area),
+        adiz_entered: r.list("adizEntered", country),
+        claims: Vec::new(),
+        links: Vec::new(),
+        notes: r.text("notes"),
+        sources: r.texts("sources"),
+        tags: r.texts("tags"),
+    };
+    (!r.failed).then_some(a)
+}
+
+// ---------------------------------------------------------------------------
+// Rows that add to records of other tables.
+// ---------------------------------------------------------------------------
+
+/// What one row of an attachment table adds to its record.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Attachment {
+    Link(Link),
+    /// One value of the figure at `field` (a path relative to the record).
+    FigureValue {
+        field: String,
+        value: FigureValue,
+    },
+    Numbering(Numbering),
+    Leg(Leg),
+    StateForces(StateForces),
+    Claim(Claim),
+}
+
+/// A row of an attachment table: the record it adds to, where it was, and
+/// what it adds.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Attached {
+    pub(super) record: String,
+    /// The row's index among the data rows (row `index + 2`).
+    pub(super) index: usize,
+    pub(super) line: u64,
+    pub(super) what: Attachment,
+}
+
+fn link(r: &mut Row<'_>) -> Option<Attachment> {
+    let rel = r.req("rel", link_kind);
+    let to = r.req("to", |s| Ok(s.to_string()));
+    Some(Attachment::Link(Link {
+        rel: rel?,
+        to: to?,
+        sources: r.texts("sources"),
+        notes: r.text("notes"),
+    }))
+}
+
+fn figure_value(r: &mut Row<'_>) -> Option<Attachment> {
+    let field = r.req("field", figure_path);
+    let value = r.req("value", parse_quantity);
+    let stance = r.opt("stance", stance);
+    let by = r.opt("by", country);
+    Some(Attachment::FigureValue {
+        field: field?,
+        value: FigureValue {
+            value: value?,
+            stance,
+            by,
+            sources: r.texts("sources"),
+            notes: r.text("notes"),
+        },
+    })
+}
+
+fn numbering(r: &mut Row<'_>) -> Option<Attachment> {
+    let number = r.req("number", |s| whole::<u32>(s, "a sequence number"));
+    Some(Attachment::Numbering(Numbering {
+        number: number?,
+        by: r.opt("by", country),
+        body: r.text("body"),
+        sources: r.texts("sources"),
+    }))
+}
+
+fn leg(r: &mut Row<'_>) -> Leg {
+    Leg {
+        dates: r.dates(),
+        start_time: r.opt("startTime", time),
+        end_time: r.opt("endTime", time),
+        areas: r.list("areas", area),
+        straits: r.list("straits", area),
+        route: r.list("route", point),
+        notes: r.text("notes"),
+    }
+}
+
+fn state_forces(r: &mut Row<'_>) -> Option<Attachment> {
+    let country = r.req("country", country);
+    let forces = Forces {
+        ships: r.opt("ships", parse_figure),
+        submarines: r.opt("submarines", parse_figure),
+        aircraft: r.opt("aircraft", parse_figure),
+        personnel: r.opt("personnel", parse_figure),
+        equipment: r.list("equipment", equipment),
+        by_state: Vec::new(),
+    };
+    Some(Attachment::StateForces(StateForces {
+        country: country?,
+        forces,
+    }))
+}
+
+fn claim(r: &mut Row<'_>) -> Option<Attachment> {
+    let kind = r.req("kind", claim_kind);
+    let text = r.req("text", |s| Ok(s.to_string()));
+    let window_years = r.opt("windowYears", |s| whole::<u32>(s, "a number of years"));
+    Some(Attachment::Claim(Claim {
+        kind: kind?,
+        text: text?,
+        scope: r.text("scope"),
+        window_years,
+        sources: r.texts("sources"),
+    }))
 }

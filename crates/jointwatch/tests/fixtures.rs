@@ -218,6 +218,7 @@ fn is_parse_code(code: Code) -> bool {
             | Code::NestingTooDeep
             | Code::StringTooLong
             | Code::TooManyRecords
+            | Code::InvalidTime
     )
 }
 

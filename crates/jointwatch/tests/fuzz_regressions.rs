@@ -63,3 +63,17 @@ fn fuzz_regression_inputs_run_without_panic() {
     let n = each("dataset", dataset_pipeline);
     eprintln!("{n} dataset regression input(s)");
 }
+
+/// The fuzz targets' format 2.0 seeds (`fuzz/seeds/dataset/`: every new part
+/// of the format, valid and not) run through the same pipeline without a
+/// panic, so a seed that breaks it is noticed without a fuzzer.
+#[test]
+fn format_2_seeds_run_without_panic() {
+    let dir = Path::new(DIR).join("../../fuzz/seeds/dataset");
+    let mut n = 0;
+    for e in fs::read_dir(&dir).unwrap() {
+        dataset_pipeline(&fs::read(e.unwrap().path()).unwrap());
+        n += 1;
+    }
+    assert!(n >= 5, "{n} seeds in {}", dir.display());
+}

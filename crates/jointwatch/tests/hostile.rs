@@ -100,3 +100,79 @@ fn every_hostile_input_gets_its_stable_code_or_is_accepted_for_a_reason() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Format 2.0's checks across records stay near linear: a `partOf` chain of
+/// many records (walked without recursion), a cycle through all of them,
+/// one number claimed by every patrol, and many records that look alike.
+/// Each document is checked within a time no quadratic check could meet.
+#[test]
+fn checks_across_records_stay_near_linear() {
+    use jointwatch::Code;
+    use std::time::{Duration, Instant};
+    const N: usize = 50_000;
+    let source = r#""sources": [{"id": "s", "title": "t", "reliability": "B", "credibility": 2}]"#;
+    let patrols = |link: &dyn Fn(usize) -> String| -> String {
+        let rows: Vec<String> = (0..N)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "p{i}", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "2024",
+                    "areas": ["sea-of-japan"], "numbering": [{{"number": 1, "by": "CHN"}}], "links": [{}], "sources": ["s"]}}"#,
+                    link(i)
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"formatVersion": "2.0", {source}, "patrols": [{}]}}"#,
+            rows.join(",")
+        )
+    };
+    let count = |text: &str, code: Code| -> (usize, Duration) {
+        let ds = Dataset::from_json(text).unwrap();
+        let start = Instant::now();
+        let report = ds.validate();
+        let took = start.elapsed();
+        (
+            report.findings.iter().filter(|f| f.code == code).count(),
+            took,
+        )
+    };
+    let budget = Duration::from_secs(30);
+    // A chain p0 → p1 → … → p(N−1): no cycle.
+    let chain = patrols(&|i| {
+        if i + 1 < N {
+            format!(r#"{{"rel": "partOf", "to": "p{}"}}"#, i + 1)
+        } else {
+            String::new()
+        }
+    });
+    let (cycles, took) = count(&chain, Code::PartOfCycle);
+    assert_eq!(cycles, 0);
+    assert!(took < budget, "chain took {took:?}");
+    // The same chain closed into one cycle: one finding.
+    let ring = patrols(&|i| format!(r#"{{"rel": "partOf", "to": "p{}"}}"#, (i + 1) % N));
+    let (cycles, took) = count(&ring, Code::PartOfCycle);
+    assert_eq!(cycles, 1);
+    assert!(took < budget, "ring took {took:?}");
+    // Every patrol but the first claims number 1 again, and each looks
+    // like the first: one finding each, not one per pair.
+    let (claimed, took) = count(&ring, Code::SequenceClaimedTwice);
+    assert_eq!(claimed, N - 1);
+    assert!(took < budget, "numbers took {took:?}");
+    let (alike, _) = count(&ring, Code::LikelyDuplicate);
+    assert_eq!(alike, N - 1);
+    // All linked sameEvent to the first: no duplicate, no number claimed twice.
+    let same = patrols(&|i| {
+        if i == 0 {
+            String::new()
+        } else {
+            r#"{"rel": "sameEvent", "to": "p0"}"#.to_string()
+        }
+    });
+    // (Records linked through a third are one event too.)
+    let (claimed, took) = count(&same, Code::SequenceClaimedTwice);
+    assert_eq!(claimed, 0);
+    assert!(took < budget, "sameEvent took {took:?}");
+    let (alike, took) = count(&same, Code::LikelyDuplicate);
+    assert_eq!(alike, 0);
+    assert!(took < budget, "sameEvent took {took:?}");
+}

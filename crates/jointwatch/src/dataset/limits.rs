@@ -7,7 +7,7 @@
 //! | document size | 256 MiB | `document-too-large` |
 //! | nesting depth of arrays and objects | 64 | `nesting-too-deep` |
 //! | length of one string, in bytes as written | 1 MiB | `string-too-long` |
-//! | records (exercises + patrols + statistics + scenarios + indicators) | 2,000,000 | `too-many-records` |
+//! | records (exercises + patrols + statistics + incidents + activities + scenarios + indicators) | 2,000,000 | `too-many-records` |
 //!
 //! Size, depth and string length are checked in one pass over the text
 //! before anything is built, so a refused document costs no allocation.
@@ -154,6 +154,8 @@ pub(crate) fn count(ds: &Dataset, limits: &Limits) -> Result<(), ParseError> {
         ("exercises", ds.exercises.len()),
         ("patrols", ds.patrols.len()),
         ("statistics", ds.statistics.len()),
+        ("incidents", ds.incidents.len()),
+        ("activities", ds.activities.len()),
         ("scenarios", ds.scenarios.len()),
         ("indicators", ds.indicators.len()),
     ];
@@ -217,6 +219,28 @@ mod tests {
             (e.finding.code, e.finding.path.as_str()),
             (Code::TooManyRecords, "exercises")
         );
+    }
+
+    #[test]
+    fn incidents_and_activities_count_as_records() {
+        let few = Limits {
+            max_records: 2,
+            ..Limits::default()
+        };
+        let doc = r#"{"formatVersion": "2.0",
+          "patrols": [{"id": "p", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"]}],
+          "incidents": [{"id": "i", "kind": "scramble", "by": ["JPN"], "against": []}],
+          "activities": [{"id": "a", "kind": "transit", "participants": ["CHN"]}]}"#;
+        let e = Dataset::from_json_with(doc, &few).unwrap_err();
+        assert_eq!(
+            (e.finding.code, e.finding.path.as_str()),
+            (Code::TooManyRecords, "activities")
+        );
+        let enough = Limits {
+            max_records: 3,
+            ..Limits::default()
+        };
+        assert!(Dataset::from_json_with(doc, &enough).is_ok());
     }
 
     fn jointwatch_seed() -> String {

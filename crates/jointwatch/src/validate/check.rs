@@ -13,7 +13,7 @@ use crate::model::figure::Figure;
 use crate::model::period::Period;
 use crate::model::place::{is_builtin_area_id, Point};
 use crate::model::quantity::Quantity;
-use crate::model::record::Filter;
+use crate::model::record::{Filter, Record};
 use crate::model::statistic::Measure;
 
 /// Where in the document a check looks (`exercises[3].forces.ships`),
@@ -59,6 +59,11 @@ pub(super) struct Checker<'a> {
     pub(super) sources: HashSet<&'a str>,
     pub(super) areas: HashSet<&'a str>,
     pub(super) scenarios: HashSet<&'a str>,
+    /// Every record by id (the first with each id), the dataset's own
+    /// before a context's: what a link may name.
+    pub(super) records: HashMap<&'a str, Record<'a>>,
+    /// The kinds of the areas looked up so far (`None`: no such area).
+    pub(super) area_kinds: HashMap<&'a str, Option<crate::model::place::AreaKind>>,
 }
 
 impl<'a> Checker<'a> {
@@ -77,7 +82,7 @@ impl<'a> Checker<'a> {
         let ds = self.ds;
         // Where each id was first seen, as (list, index).
         let mut seen: HashMap<&str, (&str, usize)> = HashMap::new();
-        let groups: [(&str, Vec<&str>); 10] = [
+        let groups: [(&str, Vec<&str>); 12] = [
             (
                 "sources",
                 ds.sources.iter().map(|x| x.id.as_str()).collect(),
@@ -94,6 +99,14 @@ impl<'a> Checker<'a> {
             (
                 "statistics",
                 ds.statistics.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "incidents",
+                ds.incidents.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "activities",
+                ds.activities.iter().map(|x| x.id.as_str()).collect(),
             ),
             (
                 "scenarios",
@@ -387,6 +400,15 @@ impl<'a> Checker<'a> {
             self.country(path.field("participantsAll").index(i), c);
         }
         self.area_refs(path.field("areas"), &f.areas);
+        for (name, list) in [
+            ("by", &f.by),
+            ("against", &f.against),
+            ("numberedBy", &f.numbered_by),
+        ] {
+            for (i, c) in list.iter().enumerate() {
+                self.country(path.field(name).index(i), c);
+            }
+        }
     }
 
     pub(super) fn probability(&mut self, path: At<'_>, p: f64) {

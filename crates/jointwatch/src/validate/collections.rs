@@ -5,15 +5,19 @@ use std::collections::HashSet;
 
 use super::check::{At, Checker};
 use crate::diagnostics::Code;
+use crate::model::activity::Activity;
 use crate::model::actor::CountryCode;
 use crate::model::exercise::Exercise;
+use crate::model::incident::{Incident, IncidentKind};
+use crate::model::link::LinkKind;
 use crate::model::patrol::Patrol;
 use crate::model::place::Area;
 use crate::model::quantity::Quantity;
+use crate::model::record::Record;
 use crate::model::scenario::{Indicator, Metric, Scenario};
 use crate::model::statistic::{Category, Statistic};
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
     /// Every check, collection by collection.
     pub(super) fn run(&mut self) {
         let ds = self.ds;
@@ -31,6 +35,12 @@ impl Checker<'_> {
         for (i, s) in ds.statistics.iter().enumerate() {
             self.statistic(i, s);
         }
+        for (i, x) in ds.incidents.iter().enumerate() {
+            self.incident(i, x);
+        }
+        for (i, a) in ds.activities.iter().enumerate() {
+            self.activity(i, a);
+        }
         for (i, s) in ds.scenarios.iter().enumerate() {
             self.scenario(i, s);
         }
@@ -46,6 +56,7 @@ impl Checker<'_> {
             self.counted_vs_reported(i, s);
         }
         self.conflicting_figures();
+        self.relations(&super::relations::held(ds));
     }
 
     /// The format version: 1.x (read and upgraded) or 2.x.
@@ -78,7 +89,7 @@ impl Checker<'_> {
     }
 
     /// An exercise: its states, areas, dates, forces, claims and sources.
-    fn exercise(&mut self, i: usize, e: &Exercise) {
+    fn exercise(&mut self, i: usize, e: &'a Exercise) {
         let list = At::Root("exercises");
         let base = list.index(i);
         if let Some(h) = &e.host {
@@ -101,65 +112,26 @@ impl Checker<'_> {
             }
         }
         self.area_refs(base.field("areas"), &e.areas);
-        match &e.dates {
-            Some(d) => self.dates(base.field("dates"), d),
-            None => self.push(
-                Code::UndatedRecord,
-                format!("{base}.dates"),
-                "has no date, so it cannot appear in time series",
-            ),
-        }
-        let f = &e.forces;
-        self.opt_figure(base.field("forces.ships"), &f.ships);
-        self.opt_figure(base.field("forces.submarines"), &f.submarines);
-        self.opt_figure(base.field("forces.aircraft"), &f.aircraft);
-        self.opt_figure(base.field("forces.personnel"), &f.personnel);
-        for (j, eq) in f.equipment.iter().enumerate() {
-            self.opt_figure(
-                base.field("forces.equipment").index(j).field("quantity"),
-                &eq.quantity,
-            );
-        }
-        for (j, c) in e.claims.iter().enumerate() {
-            self.source_refs(
-                base.field("claims").index(j).field("sources"),
-                &c.sources,
-                false,
-            );
-        }
+        self.record_dates(base, &e.dates);
+        self.forces(base.field("forces"), &e.forces, &e.participants, &e.sources);
+        self.claims(base.field("claims"), &e.claims);
+        self.links(base.field("links"), Record::Exercise(e), &e.links);
         self.source_refs(base.field("sources"), &e.sources, true);
     }
 
-    /// A patrol: its states, dates, platforms, route, areas, responses and sources.
-    fn patrol(&mut self, i: usize, p: &Patrol) {
+    /// A patrol: its states, dates, times, numbering, platforms, route,
+    /// legs, areas, responses, claims, links and sources.
+    fn patrol(&mut self, i: usize, p: &'a Patrol) {
         let list = At::Root("patrols");
         let base = list.index(i);
         self.participants(base.field("participants"), &p.participants);
         self.joint(base.field("participants"), &p.participants);
-        match &p.dates {
-            Some(d) => self.dates(base.field("dates"), d),
-            None => self.push(
-                Code::UndatedRecord,
-                format!("{base}.dates"),
-                "has no date, so it cannot appear in time series",
-            ),
-        }
-        for (j, pl) in p.platforms.iter().enumerate() {
-            if let Some(c) = &pl.country {
-                self.country(base.field("platforms").index(j).field("country"), c);
-            }
-            self.opt_figure(base.field("platforms").index(j).field("count"), &pl.count);
-        }
-        if p.route.len() == 1 {
-            self.push(
-                Code::ShortRoute,
-                format!("{base}.route"),
-                "a route needs at least two points",
-            );
-        }
-        for (j, pt) in p.route.iter().enumerate() {
-            self.point(base.field("route").index(j), pt);
-        }
+        self.record_dates(base, &p.dates);
+        self.times(base, &p.dates, &p.start_time, &p.end_time);
+        self.numbering(base.field("numbering"), &p.numbering);
+        self.platforms(base.field("platforms"), &p.platforms);
+        self.route(base.field("route"), &p.route);
+        self.legs(base.field("legs"), &p.legs, &p.dates);
         self.area_refs(base.field("areas"), &p.areas);
         for (j, c) in p.adiz_entered.iter().enumerate() {
             self.country(base.field("adizEntered").index(j), c);
@@ -168,12 +140,88 @@ impl Checker<'_> {
             self.country(base.field("responses").index(j).field("by"), &r.by);
             self.opt_figure(base.field("responses").index(j).field("count"), &r.count);
         }
+        self.claims(base.field("claims"), &p.claims);
+        self.links(base.field("links"), Record::Patrol(p), &p.links);
         self.source_refs(base.field("sources"), &p.sources, true);
+    }
+
+    /// An incident: who acted and at whom, its dates, times, place,
+    /// platforms, rounds and sorties, claims, links and sources.
+    fn incident(&mut self, i: usize, x: &'a Incident) {
+        let list = At::Root("incidents");
+        let base = list.index(i);
+        self.participants(base.field("by"), &x.by);
+        if x.by.is_empty() {
+            self.push(
+                Code::IncidentWithoutActor,
+                base.field("by"),
+                format!("names no state that acted in this {}", x.kind.as_str()),
+            );
+        }
+        for (j, c) in x.against.iter().enumerate() {
+            self.country(base.field("against").index(j), c);
+        }
+        // A protest linked to what it answers or when it was made is
+        // placed, though the record may not say to whom it went.
+        let placed = x
+            .links
+            .iter()
+            .any(|l| matches!(l.rel, LinkKind::RespondsTo | LinkKind::During));
+        if x.kind == IncidentKind::Protest && x.against.is_empty() && !placed {
+            self.push(
+                Code::ProtestWithoutRecipient,
+                base.field("against"),
+                "a protest names no state it was made to, and links no record it answers (`respondsTo`) or was made during (`during`)",
+            );
+        }
+        self.record_dates(base, &x.dates);
+        self.times(base, &x.dates, &x.start_time, &x.end_time);
+        self.area_refs(base.field("areas"), &x.areas);
+        if let Some(pt) = &x.location {
+            self.point(base.field("location"), pt);
+        }
+        self.platforms(base.field("platforms"), &x.platforms);
+        self.opt_figure(base.field("rounds"), &x.rounds);
+        if x.rounds.is_some() && x.kind != IncidentKind::WarningShots {
+            self.push(
+                Code::RoundsWithoutShots,
+                base.field("rounds"),
+                format!(
+                    "gives rounds fired for an incident of kind {}; rounds are for `warningShots`",
+                    x.kind.as_str()
+                ),
+            );
+        }
+        self.opt_figure(base.field("sorties"), &x.sorties);
+        self.claims(base.field("claims"), &x.claims);
+        self.links(base.field("links"), Record::Incident(x), &x.links);
+        self.source_refs(base.field("sources"), &x.sources, true);
+    }
+
+    /// An activity: its states (one is enough), dates, times, platforms,
+    /// forces, route, legs, areas, claims, links and sources.
+    fn activity(&mut self, i: usize, a: &'a Activity) {
+        let list = At::Root("activities");
+        let base = list.index(i);
+        self.participants(base.field("participants"), &a.participants);
+        self.record_dates(base, &a.dates);
+        self.times(base, &a.dates, &a.start_time, &a.end_time);
+        self.platforms(base.field("platforms"), &a.platforms);
+        self.forces(base.field("forces"), &a.forces, &a.participants, &a.sources);
+        self.route(base.field("route"), &a.route);
+        self.legs(base.field("legs"), &a.legs, &a.dates);
+        self.area_refs(base.field("areas"), &a.areas);
+        for (j, c) in a.adiz_entered.iter().enumerate() {
+            self.country(base.field("adizEntered").index(j), c);
+        }
+        self.claims(base.field("claims"), &a.claims);
+        self.links(base.field("links"), Record::Activity(a), &a.links);
+        self.source_refs(base.field("sources"), &a.sources, true);
     }
 
     /// A statistic: its reporter, subjects, period, quantity, breakdown and
     /// sources (set against the records held in [`Checker::counted_vs_reported`]).
-    fn statistic(&mut self, i: usize, s: &Statistic) {
+    fn statistic(&mut self, i: usize, s: &'a Statistic) {
         let list = At::Root("statistics");
         let base = list.index(i);
         if let Some(c) = s.reporter.as_ref().and_then(|r| r.country.as_ref()) {
@@ -216,6 +264,8 @@ impl Checker<'_> {
                 );
             }
         }
+        self.claims(base.field("claims"), &s.claims);
+        self.links(base.field("links"), Record::Statistic(s), &s.links);
         self.source_refs(base.field("sources"), &s.sources, true);
     }
 

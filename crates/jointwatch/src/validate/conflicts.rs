@@ -75,13 +75,29 @@ fn subject_of(s: &Statistic) -> Option<Subject<'_>> {
 }
 
 impl Checker<'_> {
-    /// Statistics on the same subject whose quantities are not equal: one
-    /// warning per set of them, on the last one's quantity, naming every
-    /// figure with its statistic and its best grading. Statistics whose
-    /// reporters name different states report different things (Japan's
-    /// scrambles and Korea's) and are not compared; one that names no
-    /// reporting state is compared with the others when at most one state
-    /// is named among them.
+    /// Whether every statistic of a set is linked `sameEvent` to another of
+    /// the set: the compiler holds them as reports of one figure, so their
+    /// disagreement is known (format 2.0; analysis still lists every figure).
+    fn acknowledged(&self, members: &[usize]) -> bool {
+        use crate::model::link::LinkKind;
+        let ds = self.ds;
+        let ids: std::collections::HashSet<&str> = members
+            .iter()
+            .map(|&i| ds.statistics[i].id.as_str())
+            .collect();
+        let mut linked: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for &i in members {
+            let s = &ds.statistics[i];
+            for l in &s.links {
+                if l.rel == LinkKind::SameEvent && l.to != s.id && ids.contains(l.to.as_str()) {
+                    linked.insert(s.id.as_str());
+                    linked.insert(l.to.as_str());
+                }
+            }
+        }
+        linked.len() == ids.len()
+    }
+
     pub(super) fn conflicting_figures(&mut self) {
         let ds = self.ds;
         if ds.statistics.len() < 2 {
@@ -122,6 +138,7 @@ impl Checker<'_> {
             m.len() >= 2
                 && m.iter()
                     .any(|&i| ds.statistics[i].quantity != ds.statistics[m[0]].quantity)
+                && !self.acknowledged(m)
         });
         crate::sort::sort_by(&mut sets, |a, b| a.last().cmp(&b.last()));
         for members in sets {

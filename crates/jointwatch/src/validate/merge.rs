@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::dataset::read::LoadError;
 use crate::dataset::{Dataset, DatasetCounts};
-use crate::diagnostics::{Finding, Severity, ValidateOptions};
+use crate::diagnostics::{Finding, Report, Severity, ValidateOptions};
 
 fn key(f: &Finding) -> (crate::diagnostics::Code, String, String) {
     (f.code, f.path.clone(), f.message.clone())
@@ -47,6 +47,34 @@ impl Dataset {
         other: Dataset,
         options: &ValidateOptions,
     ) -> Result<DatasetCounts, LoadError> {
+        self.merge_report(other, options).map(|(counts, _)| counts)
+    }
+
+    /// [`Dataset::merge`], also returning the warnings the merge brings that
+    /// this dataset did not already have: a merged record that looks like
+    /// one already held (`likely-duplicate`, naming both ids; records linked
+    /// `sameEvent` are not reported), an undated record, ….
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::{Code, Dataset};
+    /// let patrol = |id: &str| format!(r#"{{"formatVersion": "2.0", "patrols": [{{"id": "{id}",
+    ///   "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "2024-11-29",
+    ///   "areas": ["sea-of-japan"], "sources": ["seed"]}}]}}"#);
+    /// let mut ds = jointwatch::seed();
+    /// ds.merge_json(&patrol("held"), &Default::default()).unwrap();
+    /// let again = Dataset::from_json(&patrol("again")).unwrap();
+    /// let (counts, warnings) = ds.merge_report(again, &Default::default()).unwrap();
+    /// assert_eq!(counts.patrols, 1);
+    /// assert_eq!(warnings.codes(), [Code::LikelyDuplicate]);
+    /// let message = &warnings.findings[0].message;
+    /// assert!(message.contains("\"again\"") && message.contains("\"held\""));
+    /// ```
+    pub fn merge_report(
+        &mut self,
+        other: Dataset,
+        options: &ValidateOptions,
+    ) -> Result<(DatasetCounts, Report), LoadError> {
         let mut merged = self.clone();
         let mut summary = DatasetCounts::default();
         for s in other.sources {
@@ -64,11 +92,15 @@ impl Dataset {
         summary.exercises = other.exercises.len();
         summary.patrols = other.patrols.len();
         summary.statistics = other.statistics.len();
+        summary.incidents = other.incidents.len();
+        summary.activities = other.activities.len();
         summary.scenarios = other.scenarios.len();
         summary.indicators = other.indicators.len();
         merged.exercises.extend(other.exercises);
         merged.patrols.extend(other.patrols);
         merged.statistics.extend(other.statistics);
+        merged.incidents.extend(other.incidents);
+        merged.activities.extend(other.activities);
         merged.scenarios.extend(other.scenarios);
         merged.indicators.extend(other.indicators);
         // Declarations about records as a whole travel with them (the
@@ -83,15 +115,15 @@ impl Dataset {
             .iter()
             .map(key)
             .collect();
-        let new: Vec<Finding> = merged
+        let (new, warnings): (Vec<Finding>, Vec<Finding>) = merged
             .validate_with(options)
             .findings
             .into_iter()
-            .filter(|f| f.severity == Severity::Error && !had.contains(&key(f)))
-            .collect();
+            .filter(|f| !had.contains(&key(f)))
+            .partition(|f| f.severity == Severity::Error);
         if new.is_empty() {
             *self = merged;
-            Ok(summary)
+            Ok((summary, Report { findings: warnings }))
         } else {
             Err(LoadError { findings: new })
         }
@@ -201,6 +233,46 @@ mod tests {
             Some(Code::UndatedRecord)
         );
         assert_eq!(ds, before);
+    }
+
+    #[test]
+    fn a_merged_record_like_a_held_one_is_reported_unless_linked_same_event() {
+        let base = r#"{"formatVersion": "2.0", "sources": [{"id": "s", "title": "T", "reliability": "B", "credibility": 2}],
+          "incidents": [{"id": "held", "kind": "adizEntry", "by": ["CHN", "RUS"], "against": ["KOR"], "dates": "2019-07-23",
+            "areas": ["korea-adiz"], "sources": ["s"]}]}"#;
+        let mut ds = doc(base);
+        let batch = r#"{"formatVersion": "2.0", "incidents": [{"id": "new", "kind": "adizEntry", "by": ["RUS", "CHN"],
+            "against": ["KOR"], "dates": "2019-07", "areas": ["korea-adiz"], "sources": ["s"]LINKS}]}"#;
+        let (counts, warnings) = ds
+            .merge_report(
+                doc(&batch.replace("LINKS", "")),
+                &ValidateOptions::default(),
+            )
+            .unwrap();
+        assert_eq!(counts.incidents, 1);
+        assert_eq!(ds.incidents.len(), 2);
+        assert_eq!(warnings.codes(), [Code::LikelyDuplicate]);
+        let m = &warnings.findings[0].message;
+        assert!(m.contains("\"held\"") && m.contains("\"new\""), "{m}");
+        // Strict mode refuses it, and changes nothing.
+        let mut strict_ds = doc(base);
+        let strict = ValidateOptions {
+            strict: true,
+            ..Default::default()
+        };
+        let err = strict_ds
+            .merge(doc(&batch.replace("LINKS", "")), &strict)
+            .unwrap_err();
+        assert_eq!(err.code(), Some(Code::LikelyDuplicate));
+        assert_eq!(strict_ds, doc(base));
+        // Linked sameEvent: kept, and no warning.
+        let linked = batch.replace(
+            "LINKS",
+            r#", "links": [{"rel": "sameEvent", "to": "held"}]"#,
+        );
+        let mut ds = doc(base);
+        let (_, warnings) = ds.merge_report(doc(&linked), &strict).unwrap();
+        assert!(warnings.is_clean(), "{warnings}");
     }
 
     #[test]

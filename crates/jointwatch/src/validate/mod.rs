@@ -17,10 +17,14 @@ mod collections;
 mod conflicts;
 mod counted;
 mod merge;
+mod parts;
 mod record;
+mod relations;
 mod sets;
 
 pub use record::validate_record;
+
+use std::collections::HashMap;
 
 use crate::dataset::read::LoadError;
 use crate::dataset::Dataset;
@@ -45,6 +49,22 @@ use check::Checker;
 /// # let _ = Code::NoSource;
 /// ```
 pub fn validate(ds: &Dataset, options: &ValidateOptions) -> Report {
+    validate_in(ds, None, options)
+}
+
+/// Validates a dataset whose links may also name the records of `context`
+/// (a record checked on its own against a dataset: [`validate_record`]).
+pub(crate) fn validate_in(
+    ds: &Dataset,
+    context: Option<&Dataset>,
+    options: &ValidateOptions,
+) -> Report {
+    let mut records = HashMap::with_capacity(ds.record_count());
+    for d in std::iter::once(ds).chain(context) {
+        for h in relations::held(d) {
+            records.entry(h.record.id()).or_insert(h.record);
+        }
+    }
     let mut c = Checker {
         ds,
         findings: Vec::new(),
@@ -52,6 +72,8 @@ pub fn validate(ds: &Dataset, options: &ValidateOptions) -> Report {
         sources: ds.sources.iter().map(|s| s.id.as_str()).collect(),
         areas: ds.areas.iter().map(|a| a.id.as_str()).collect(),
         scenarios: ds.scenarios.iter().map(|s| s.id.as_str()).collect(),
+        records,
+        area_kinds: HashMap::new(),
     };
     c.run();
     let mut findings = c.findings;

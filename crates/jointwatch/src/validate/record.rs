@@ -12,7 +12,10 @@ use crate::model::record::RecordKind;
 /// (`dates`, `forces.ships`), and carry no line or column.
 ///
 /// Without a context, references cannot resolve, so `missing-source`,
-/// `unknown-area` and `unknown-scenario` are not reported. A record that
+/// `unknown-area`, `unknown-scenario`, `unknown-link-target` and
+/// `linked-dates-disagree` are not reported. With one, links resolve
+/// against the context's records (a record with the id of one of them
+/// stands in for it: the record being edited). A record that
 /// cannot be read yields a report with its one parse finding; text that is
 /// more than one JSON object, one with a `wrong-type` finding.
 ///
@@ -83,9 +86,10 @@ pub fn validate_record(kind: RecordKind, record: &str, context: Option<&Dataset>
         ds.areas = ctx.areas.clone();
         ds.scenarios = ctx.scenarios.clone();
     }
-    // Links name records, which a single record's check does not hold.
+    // Without a context, links cannot resolve; with one, they resolve
+    // against the context's records (borrowed, not copied).
     let unresolvable: &[Code] = if context.is_some() {
-        &[Code::UnknownLinkTarget, Code::LinkedDatesDisagree]
+        &[]
     } else {
         &[
             Code::MissingSource,
@@ -95,8 +99,7 @@ pub fn validate_record(kind: RecordKind, record: &str, context: Option<&Dataset>
             Code::LinkedDatesDisagree,
         ]
     };
-    let findings = ds
-        .validate()
+    let findings = super::validate_in(&ds, context, &Default::default())
         .findings
         .into_iter()
         .filter(|f| !unresolvable.contains(&f.code))
@@ -117,6 +120,42 @@ impl Dataset {
 mod tests {
     use super::*;
     use crate::diagnostics::Severity;
+
+    #[test]
+    fn links_resolve_against_the_context() {
+        let ctx = Dataset::from_json(
+            r#"{"formatVersion": "2.0", "sources": [{"id": "s", "title": "T", "reliability": "B", "credibility": 2}],
+              "patrols": [{"id": "jap-2019-07-23", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"],
+                "dates": "2019-07-23", "sources": ["s"]}]}"#,
+        )
+        .unwrap();
+        let incident = |to: &str, date: &str| {
+            format!(
+                r#"{{"id": "i", "kind": "scramble", "by": ["JPN"], "dates": "{date}",
+                  "links": [{{"rel": "during", "to": "{to}"}}], "sources": ["s"]}}"#
+            )
+        };
+        let ok = ctx.validate_record(
+            RecordKind::Incident,
+            &incident("jap-2019-07-23", "2019-07-23"),
+        );
+        assert!(ok.is_clean(), "{ok}");
+        let missing = ctx.validate_record(RecordKind::Incident, &incident("nowhere", "2019-07-23"));
+        assert_eq!(missing.codes(), [Code::UnknownLinkTarget]);
+        assert_eq!(missing.findings[0].path, "links[0].to");
+        let elsewhere = ctx.validate_record(
+            RecordKind::Incident,
+            &incident("jap-2019-07-23", "2019-08-23"),
+        );
+        assert_eq!(elsewhere.codes(), [Code::LinkedDatesDisagree]);
+        // Alone, a link cannot resolve and is not reported.
+        let alone = validate_record(
+            RecordKind::Incident,
+            &incident("nowhere", "2019-07-23"),
+            None,
+        );
+        assert!(alone.is_clean(), "{alone}");
+    }
 
     #[test]
     fn text_that_is_not_one_object_cannot_reach_into_the_document() {

@@ -29,10 +29,15 @@ fn generated_datasets_validate_without_errors_at_any_size() {
             .findings
             .iter()
             // Statistics are drawn independently, so two may report on the
-            // same period with different figures, as real collections do.
+            // same period with different figures, as real collections do;
+            // patrols are drawn from a few templates, so two of one year
+            // (some dated only to the year or month) may look alike.
             .filter(|f| {
                 f.severity == Severity::Error
-                    || !matches!(f.code, Code::UndatedRecord | Code::ConflictingFigures)
+                    || !matches!(
+                        f.code,
+                        Code::UndatedRecord | Code::ConflictingFigures | Code::LikelyDuplicate
+                    )
             })
             .collect();
         assert!(unexpected.is_empty(), "{n} records: {unexpected:#?}");

@@ -394,3 +394,36 @@ fn the_listing_shows_incidents_legs_and_links() {
     assert!(text.contains("    claim      \"the first joint air patrol\""));
     assert!(text.contains("Activities"));
 }
+
+/// The two FY2014 scramble totals (943 and 944) are linked `sameEvent` (two
+/// printings of one Ministry figure), which quiets `conflicting-figures`;
+/// the series still shows both, graded, and which was used.
+#[test]
+fn conflicting_scramble_totals_are_shown_with_their_grades() {
+    let ds = ds();
+    let q: SeriesQuery = serde_json::from_str(
+        r#"{"filter": {"kinds": ["statistic"], "from": "2014-04", "to": "2015-03"},
+            "groupBy": [{"by": "period", "granularity": {"type": "fiscalYear", "firstMonth": 4}}],
+            "reported": "scrambles"}"#,
+    )
+    .unwrap();
+    let s = series(&ds, &q).unwrap();
+    let fy2014 = s.points.iter().find(|p| p.key == ["FY2014"]).unwrap();
+    let figures: Vec<(String, Quantity)> = fy2014
+        .alternatives
+        .iter()
+        .map(|a| (a.statistic.clone(), a.quantity))
+        .collect();
+    let stats: Vec<(String, Quantity)> = ds
+        .statistics
+        .iter()
+        .filter(|s| s.id.starts_with("jpn-scrambles-fy2014"))
+        .map(|s| (s.id.clone(), s.quantity))
+        .collect();
+    assert_eq!(stats.len(), 2);
+    for st in &stats {
+        assert!(figures.contains(st), "{st:?} missing from {figures:?}");
+    }
+    assert!(fy2014.resolution.is_some());
+    assert_eq!(fy2014.reported, Some(Quantity::Exact(943.0)));
+}

@@ -192,7 +192,8 @@ codes! {
     NotAStrait = "not-a-strait", Error;
     /// Rounds fired are given for an incident that is not `warningShots`.
     RoundsWithoutShots = "rounds-without-shots", Error;
-    /// A protest names no state it was made to (`against`).
+    /// A protest names no state it was made to (`against`) and is not linked
+    /// (`respondsTo`, `during`) to what it protested.
     ProtestWithoutRecipient = "protest-without-recipient", Error;
     /// A record cites no source.
     NoSource = "no-source", Warning;

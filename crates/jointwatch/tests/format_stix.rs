@@ -284,6 +284,26 @@ fn the_real_world_fixture_has_a_relationship_per_link_and_its_incidents() {
             );
         }
     }
+    // Two records of the same event (the FY2014 scramble totals, if the
+    // fixture links them) are `duplicate-of`, every other link `related-to`.
+    let same_event = links
+        .iter()
+        .filter(|r| {
+            r["extensions"]
+                .as_object()
+                .unwrap()
+                .values()
+                .any(|x| x["record"]["rel"] == "sameEvent")
+        })
+        .count();
+    let duplicates = links
+        .iter()
+        .filter(|r| r["relationship_type"] == "duplicate-of")
+        .count();
+    assert_eq!(duplicates, same_event);
+    assert!(links.iter().all(
+        |r| r["relationship_type"] == "duplicate-of" || r["relationship_type"] == "related-to"
+    ));
     // Every value of a contested figure, with its stance, giver and sources.
     let shots = find(&bundle, "incident", "inc-2019-07-23-kor-warning-shots");
     let text = shots["description"].as_str().unwrap();

@@ -103,7 +103,7 @@ enum OutputFormat {
 enum Target {
     /// The jointwatch JSON document.
     Json,
-    /// GeoJSON (RFC 7946) of areas, exercises and patrols.
+    /// GeoJSON (RFC 7946) of areas, records (exercises, patrols, incidents, activities) and route legs.
     Geojson,
     /// A STIX 2.1 bundle (see docs/stix.md).
     Stix,

@@ -1,7 +1,7 @@
 //! The GeoJSON export passes an independent RFC 7946 check
 //! (`@mapbox/geojsonhint`: structure, right-hand winding, precision) for
-//! the seed dataset, every valid fixture, and routes and areas that cross
-//! the antimeridian.
+//! the seed dataset, every valid fixture, the real-world format 2.0
+//! fixture, and routes, legs and areas that cross the antimeridian.
 #![cfg(feature = "geojson")]
 
 mod external;
@@ -36,6 +36,50 @@ const GEOMETRY_CASES: &str = r#"{
   ]
 }"#;
 
+/// Format 2.0: an incident with a reported position, one placed only by its
+/// area, one with no place; an activity; a patrol whose legs have routes
+/// (one across the antimeridian, one a single position) and numbers by two
+/// authorities.
+const RECORDS_2_0: &str = r#"{
+  "formatVersion": "2.0",
+  "patrols": [
+    {"id": "p", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "2024-07-24",
+     "startTime": "03:00", "endTime": "11:45",
+     "numbering": [{"number": 8, "by": "CHN"}, {"number": 7, "by": "JPN"}],
+     "legs": [
+       {"dates": "2024-07-24", "startTime": "03:00", "straits": ["miyako-strait"], "areas": ["east-china-sea"],
+        "route": [{"lon": 124.5, "lat": 25.0}, {"lon": 126.0, "lat": 25.5}, {"lon": 127.5, "lat": 24.75}]},
+       {"dates": "2024-07-24", "route": [{"lon": 175.0, "lat": 55.0}, {"lon": -170.0, "lat": 60.0}]},
+       {"dates": "2024-07-24", "route": [{"lon": 140.0, "lat": 40.0}]},
+       {"dates": "2024-07-24", "straits": ["tsushima-strait"]}
+     ],
+     "sources": []},
+    {"id": "p1", "kind": "jointNavalPatrol", "participants": ["CHN", "RUS"], "numbering": [{"number": 2}], "sources": []}
+  ],
+  "incidents": [
+    {"id": "i-pos", "kind": "intercept", "by": ["USA"], "against": ["CHN", "RUS"], "dates": "2024-07-24",
+     "startTime": "10:05", "location": {"lon": -168.5, "lat": 58.25}, "areas": ["alaska-adiz"],
+     "links": [{"rel": "during", "to": "p"}], "sources": []},
+    {"id": "i-area", "kind": "warningShots", "by": ["KOR"], "against": ["RUS"], "dates": "2019-07-23",
+     "areas": ["sea-of-japan"], "rounds": {"values": [{"value": 360, "by": "KOR"}, {"value": {"over": 400}}]},
+     "sources": []},
+    {"id": "i-none", "kind": "protest", "by": ["JPN"], "against": ["CHN"], "sources": []}
+  ],
+  "activities": [
+    {"id": "a", "kind": "transit", "domain": "naval", "participants": ["CHN"], "dates": "2024-09-18",
+     "legs": [{"straits": ["miyako-strait"]}], "sources": []}
+  ]
+}"#;
+
+fn feature<'a>(v: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    v["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == id)
+        .unwrap_or_else(|| panic!("no feature {id}"))
+}
+
 #[test]
 fn exports_pass_geojsonhint_with_no_message() {
     let dir = external::scratch("format-geojson");
@@ -44,6 +88,21 @@ fn exports_pass_geojsonhint_with_no_message() {
         (
             "geometry-cases".into(),
             Dataset::from_json(GEOMETRY_CASES).unwrap(),
+        ),
+        (
+            "records-2-0".into(),
+            Dataset::from_json(RECORDS_2_0).unwrap(),
+        ),
+        (
+            "real-world-2".into(),
+            Dataset::from_json(
+                &std::fs::read_to_string(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/data/real-world-2.json"
+                ))
+                .unwrap(),
+            )
+            .unwrap(),
         ),
     ];
     for f in external::fixtures("valid") {
@@ -134,4 +193,118 @@ fn crossing_geometries_are_cut_at_the_antimeridian() {
     assert!(all
         .iter()
         .all(|(x, y)| (-180.0..=180.0).contains(x) && (-90.0..=90.0).contains(y)));
+}
+
+#[test]
+fn incidents_activities_and_legs_are_features() {
+    let ds = Dataset::from_json(RECORDS_2_0).unwrap();
+    let v = serde_json::to_value(geojson::export(&ds)).unwrap();
+    // A reported position is a Point.
+    let pos = feature(&v, "incident:i-pos");
+    assert_eq!(
+        pos["geometry"],
+        serde_json::json!({"type": "Point", "coordinates": [-168.5, 58.25]})
+    );
+    let props = &pos["properties"];
+    assert_eq!(props["recordType"], "incident");
+    assert_eq!(props["kind"], "intercept");
+    assert_eq!(props["by"], serde_json::json!(["USA"]));
+    assert_eq!(props["against"], serde_json::json!(["CHN", "RUS"]));
+    assert_eq!(props["start"], "2024-07-24");
+    assert_eq!(props["startTime"], "10:05");
+    assert_eq!(props["geometrySource"], "location");
+    assert_eq!(props["positionDerived"], false);
+    // No position: the area's outline, marked as derived; every value of
+    // the rounds kept.
+    let area = feature(&v, "incident:i-area");
+    assert_eq!(area["geometry"]["type"], "Polygon");
+    assert_eq!(area["properties"]["geometrySource"], "areas");
+    assert_eq!(area["properties"]["positionDerived"], true);
+    assert_eq!(
+        area["properties"]["rounds"]["values"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    // No place at all: a null geometry, nothing claimed about a position.
+    let none = feature(&v, "incident:i-none");
+    assert_eq!(none["geometry"], serde_json::Value::Null);
+    assert!(none["properties"].get("positionDerived").is_none());
+    // An activity is placed like a patrol: here by its leg's strait.
+    let a = feature(&v, "activity:a");
+    assert_eq!(a["properties"]["recordType"], "activity");
+    assert_eq!(a["properties"]["geometrySource"], "areas");
+    assert_eq!(a["geometry"]["type"], "Polygon");
+    // Legs with a route of two positions or more are lines; the others are
+    // not features.
+    let leg = feature(&v, "leg:p:1");
+    assert_eq!(leg["geometry"]["type"], "LineString");
+    let lp = &leg["properties"];
+    assert_eq!(lp["recordType"], "leg");
+    assert_eq!(
+        (lp["record"].as_str(), lp["leg"].as_u64()),
+        (Some("p"), Some(1))
+    );
+    assert_eq!(lp["recordKind"], "patrol");
+    assert_eq!(lp["straits"], serde_json::json!(["miyako-strait"]));
+    assert_eq!(lp["areas"], serde_json::json!(["east-china-sea"]));
+    assert_eq!(lp["startTime"], "03:00");
+    assert_eq!(lp["start"], "2024-07-24");
+    assert_eq!(
+        feature(&v, "leg:p:2")["geometry"]["type"],
+        "MultiLineString"
+    );
+    let ids: Vec<&str> = v["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["id"].as_str())
+        .collect();
+    assert!(!ids.contains(&"leg:p:3") && !ids.contains(&"leg:p:4"));
+    // Numbering by authority; `sequence` only for an unattributed number.
+    let p = &feature(&v, "patrol:p")["properties"];
+    assert_eq!(
+        p["numbering"][1],
+        serde_json::json!({"number": 7, "by": "JPN"})
+    );
+    assert!(p.get("sequence").is_none());
+    assert_eq!(
+        (p["startTime"].as_str(), p["endTime"].as_str()),
+        (Some("03:00"), Some("11:45"))
+    );
+    let p1 = &feature(&v, "patrol:p1")["properties"];
+    assert_eq!(p1["sequence"], 2);
+    assert!(p1.get("numbering").is_none());
+    // Areas list the incidents, activities and legs that name them.
+    let strait = feature(&v, "area:miyako-strait");
+    assert_eq!(
+        strait["properties"]["records"],
+        serde_json::json!(["p", "a"])
+    );
+}
+
+#[test]
+fn the_real_world_fixture_has_every_incident_and_activity() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/real-world-2.json"
+    ))
+    .unwrap();
+    let ds = Dataset::from_json(&text).unwrap();
+    let v = serde_json::to_value(geojson::export(&ds)).unwrap();
+    for i in &ds.incidents {
+        let f = feature(&v, &format!("incident:{}", i.id));
+        assert_eq!(f["properties"]["kind"], i.kind.as_str());
+        // The fixture gives no positions: any geometry comes from areas.
+        if !f["geometry"].is_null() {
+            assert_eq!(f["properties"]["positionDerived"], true, "{}", i.id);
+        }
+    }
+    for a in &ds.activities {
+        feature(&v, &format!("activity:{}", a.id));
+    }
+    let p = &feature(&v, "patrol:jap-2025-12-09")["properties"];
+    assert_eq!(p["numbering"][0]["number"], 10);
+    assert_eq!(p["numbering"][1]["by"], "JPN");
 }

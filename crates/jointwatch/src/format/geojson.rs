@@ -1,19 +1,28 @@
-//! GeoJSON export (RFC 7946) of areas, exercises and patrols, for maps.
+//! GeoJSON export (RFC 7946) of areas, exercises, patrols, incidents,
+//! activities and route legs, for maps.
 //!
 //! The export is one `FeatureCollection`:
 //!
 //! - one **area** feature for each area the dataset defines or a record
-//!   names: its polygon when it has one, else the rectangle of its bounding
-//!   box;
+//!   names (a leg's areas and straits included): its polygon when it has
+//!   one, else the rectangle of its bounding box;
 //! - one **exercise** feature per exercise, with the outlines of its areas
 //!   as geometry;
 //! - one **patrol** feature per patrol: its route as a `LineString` (a
-//!   `Point` for a single position), or the outlines of its areas when it
-//!   has no route.
+//!   `Point` for a single position), or the outlines of its areas (and its
+//!   legs' areas and straits) when it has no route;
+//! - one **incident** feature per incident: a `Point` at its reported
+//!   `location`, else the outlines of its areas, marked
+//!   `"positionDerived": true` (the place is derived from the areas named,
+//!   not reported);
+//! - one **activity** feature per activity, as a patrol;
+//! - one **leg** feature per leg of a patrol or an activity whose own route
+//!   has two positions or more: that route as a `LineString`.
 //!
 //! A record with no place that has a geometry keeps a `null` geometry, as
 //! RFC 7946 §3.2 allows, so that no record goes missing from the map's
-//! table. Feature ids are `area:…`, `exercise:…` and `patrol:…`; the
+//! table. Feature ids are `area:…`, `exercise:…`, `patrol:…`, `incident:…`,
+//! `activity:…` and `leg:<record>:<n>` (legs numbered from 1); the
 //! `properties` carry the record's own fields in their JSON form plus
 //! `recordType` and `geometrySource`.
 //!
@@ -46,10 +55,17 @@ use crate::dataset::Dataset;
 use crate::format::geometry::{
     area_outline, bbox, resolve_area, round, split_line, split_ring, unwrap, Pos,
 };
+use crate::model::activity::ActivityKind;
 use crate::model::actor::{CountryCode, Participant};
+use crate::model::claim::Claim;
+use crate::model::date::DateRange;
 use crate::model::exercise::{Domain, Forces};
-use crate::model::patrol::{PatrolKind, PatrolResponse, Platform};
+use crate::model::figure::Figure;
+use crate::model::incident::IncidentKind;
+use crate::model::link::Link;
+use crate::model::patrol::{Leg, Numbering, PatrolKind, PatrolResponse, Platform};
 use crate::model::place::{AreaKind, Point};
+use crate::model::time::TimeOfDay;
 
 /// Exports the dataset's areas, exercises and patrols as a GeoJSON
 /// `FeatureCollection` of the [`geojson`] crate, for Rust
@@ -118,6 +134,9 @@ enum Properties<'a> {
     Area(AreaProperties),
     Exercise(ExerciseProperties<'a>),
     Patrol(PatrolProperties<'a>),
+    Incident(IncidentProperties<'a>),
+    Activity(ActivityProperties<'a>),
+    Leg(LegProperties<'a>),
 }
 
 fn is_false(b: &bool) -> bool {
@@ -153,6 +172,8 @@ struct ExerciseProperties<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     host: Option<&'a CountryCode>,
     id: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    links: &'a [Link],
     name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     notes: Option<&'a str>,
@@ -173,15 +194,27 @@ struct PatrolProperties<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     adiz_entered: &'a [CountryCode],
     areas: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    claims: &'a [Claim],
     #[serde(skip_serializing_if = "Option::is_none")]
     end: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_time: Option<TimeOfDay>,
     geometry_source: Option<&'static str>,
     id: &'a str,
     kind: &'a PatrolKind,
+    #[serde(skip_serializing_if = "is_zero")]
+    legs: usize,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    links: &'a [Link],
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     notes: Option<&'a str>,
+    /// Every number with its authority; left out when the only number is
+    /// an unattributed one, which `sequence` gives (format 1.0's output).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    numbering: Option<&'a [Numbering]>,
     participants: &'a [Participant],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     platforms: &'a [Platform],
@@ -193,6 +226,191 @@ struct PatrolProperties<'a> {
     sources: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     start: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_time: Option<TimeOfDay>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct IncidentProperties<'a> {
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    against: &'a [CountryCode],
+    areas: &'a [String],
+    by: &'a [Participant],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    claims: &'a [Claim],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_time: Option<TimeOfDay>,
+    geometry_source: Option<&'static str>,
+    id: &'a str,
+    kind: &'a IncidentKind,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    links: &'a [Link],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    platforms: &'a [Platform],
+    /// Whether the geometry is derived from the areas named rather than a
+    /// reported position; absent with no geometry.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position_derived: Option<bool>,
+    record_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rounds: Option<&'a Figure>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sorties: Option<&'a Figure>,
+    sources: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_time: Option<TimeOfDay>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ActivityProperties<'a> {
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    adiz_entered: &'a [CountryCode],
+    areas: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    claims: &'a [Claim],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    domain: Option<&'a Domain>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_time: Option<TimeOfDay>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    forces: Option<&'a Forces>,
+    geometry_source: Option<&'static str>,
+    id: &'a str,
+    kind: &'a ActivityKind,
+    #[serde(skip_serializing_if = "is_zero")]
+    legs: usize,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    links: &'a [Link],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<&'a str>,
+    participants: &'a [Participant],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    platforms: &'a [Platform],
+    record_type: &'static str,
+    sources: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_time: Option<TimeOfDay>,
+}
+
+/// A leg of a patrol's or an activity's route.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LegProperties<'a> {
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    areas: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_time: Option<TimeOfDay>,
+    geometry_source: Option<&'static str>,
+    /// The leg's number in its record, from 1.
+    leg: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<&'a str>,
+    /// The id of the record the leg belongs to.
+    record: &'a str,
+    /// `patrol` or `activity`.
+    record_kind: &'static str,
+    record_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_time: Option<TimeOfDay>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    straits: &'a [String],
+}
+
+/// The areas and straits of legs.
+fn leg_areas(legs: &[Leg]) -> impl Iterator<Item = &String> + '_ {
+    legs.iter().flat_map(|l| l.areas.iter().chain(&l.straits))
+}
+
+/// A record's areas, then its legs' areas and straits, each once.
+fn with_legs(areas: &[String], legs: &[Leg]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in areas.iter().chain(leg_areas(legs)) {
+        if !out.contains(a) {
+            out.push(a.clone());
+        }
+    }
+    out
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn start(d: &Option<DateRange>) -> Option<String> {
+    d.map(|d| d.start.to_string())
+}
+
+fn end(d: &Option<DateRange>) -> Option<String> {
+    d.map(|d| d.end.to_string())
+}
+
+/// A patrol's numbering when it says more than format 1.0's `sequence`.
+fn numbering(n: &[Numbering]) -> Option<&[Numbering]> {
+    match n {
+        [] => None,
+        [only] if only.by.is_none() && only.body.is_none() && only.sources.is_empty() => None,
+        all => Some(all),
+    }
+}
+
+/// One feature per leg whose own route has two positions or more.
+fn leg_features<'a>(
+    record: &'a str,
+    record_kind: &'static str,
+    legs: &'a [Leg],
+    all_parts: &mut Vec<Vec<Pos>>,
+    features: &mut Vec<Feature<'a>>,
+) {
+    for (i, leg) in legs.iter().enumerate() {
+        if leg.route.len() < 2 {
+            continue;
+        }
+        let (geometry, parts) = route_geometry(&leg.route);
+        if geometry.is_none() {
+            continue; // a position out of range; validation reports it
+        }
+        let props = Properties::Leg(LegProperties {
+            areas: &leg.areas,
+            end: end(&leg.dates),
+            end_time: leg.end_time,
+            geometry_source: Some("route"),
+            leg: i + 1,
+            notes: leg.notes.as_deref(),
+            record,
+            record_kind,
+            record_type: "leg",
+            start: start(&leg.dates),
+            start_time: leg.start_time,
+            straits: &leg.straits,
+        });
+        all_parts.extend(parts.iter().cloned());
+        features.push(feature(
+            format!("leg:{record}:{}", i + 1),
+            geometry,
+            &parts,
+            props,
+        ));
+    }
 }
 
 /// The collection for `ds`.
@@ -208,8 +426,24 @@ fn collection(ds: &Dataset) -> Collection<'_> {
         }
     }
     for p in &ds.patrols {
-        for a in &p.areas {
-            referenced.entry(a).or_default().push(p.id.clone());
+        for a in p.areas.iter().chain(leg_areas(&p.legs)) {
+            let records = referenced.entry(a).or_default();
+            if !records.contains(&p.id) {
+                records.push(p.id.clone());
+            }
+        }
+    }
+    for i in &ds.incidents {
+        for a in &i.areas {
+            referenced.entry(a).or_default().push(i.id.clone());
+        }
+    }
+    for x in &ds.activities {
+        for a in x.areas.iter().chain(leg_areas(&x.legs)) {
+            let records = referenced.entry(a).or_default();
+            if !records.contains(&x.id) {
+                records.push(x.id.clone());
+            }
         }
     }
     let mut area_ids: Vec<&str> = ds.areas.iter().map(|a| a.id.as_str()).collect();
@@ -258,6 +492,7 @@ fn collection(ds: &Dataset) -> Collection<'_> {
             geometry_source: geometry.is_some().then_some("areas"),
             host: e.host.as_ref(),
             id: &e.id,
+            links: &e.links,
             name: &e.name,
             notes: e.notes.as_deref(),
             observers: &e.observers,
@@ -280,18 +515,23 @@ fn collection(ds: &Dataset) -> Collection<'_> {
         let (mut geometry, mut parts) = route_geometry(&p.route);
         let mut source = "route";
         if geometry.is_none() {
-            (geometry, parts) = area_geometry(ds, &p.areas);
+            (geometry, parts) = area_geometry(ds, &with_legs(&p.areas, &p.legs));
             source = "areas";
         }
         let props = Properties::Patrol(PatrolProperties {
             adiz_entered: &p.adiz_entered,
             areas: &p.areas,
+            claims: &p.claims,
             end: p.dates.map(|d| d.end.to_string()),
+            end_time: p.end_time,
             geometry_source: geometry.is_some().then_some(source),
             id: &p.id,
             kind: &p.kind,
+            legs: p.legs.len(),
+            links: &p.links,
             name: p.name.as_deref(),
             notes: p.notes.as_deref(),
+            numbering: numbering(&p.numbering),
             participants: &p.participants,
             platforms: &p.platforms,
             record_type: "patrol",
@@ -299,9 +539,91 @@ fn collection(ds: &Dataset) -> Collection<'_> {
             sequence: p.numbers_by(None).next(),
             sources: &p.sources,
             start: p.dates.map(|d| d.start.to_string()),
+            start_time: p.start_time,
         });
         all_parts.extend(parts.iter().cloned());
         features.push(feature(format!("patrol:{}", p.id), geometry, &parts, props));
+        leg_features(&p.id, "patrol", &p.legs, &mut all_parts, &mut features);
+    }
+
+    for i in &ds.incidents {
+        let (mut geometry, mut parts) = match i.location.filter(|p| p.is_in_range()) {
+            Some(p) => route_geometry(&[p]),
+            None => (None, Vec::new()),
+        };
+        let mut source = "location";
+        if geometry.is_none() {
+            (geometry, parts) = area_geometry(ds, &i.areas);
+            source = "areas";
+        }
+        let props = Properties::Incident(IncidentProperties {
+            against: &i.against,
+            areas: &i.areas,
+            by: &i.by,
+            claims: &i.claims,
+            end: end(&i.dates),
+            end_time: i.end_time,
+            geometry_source: geometry.is_some().then_some(source),
+            id: &i.id,
+            kind: &i.kind,
+            links: &i.links,
+            name: i.name.as_deref(),
+            notes: i.notes.as_deref(),
+            platforms: &i.platforms,
+            position_derived: geometry.is_some().then_some(source == "areas"),
+            record_type: "incident",
+            rounds: i.rounds.as_ref(),
+            sorties: i.sorties.as_ref(),
+            sources: &i.sources,
+            start: start(&i.dates),
+            start_time: i.start_time,
+        });
+        all_parts.extend(parts.iter().cloned());
+        features.push(feature(
+            format!("incident:{}", i.id),
+            geometry,
+            &parts,
+            props,
+        ));
+    }
+
+    for a in &ds.activities {
+        let (mut geometry, mut parts) = route_geometry(&a.route);
+        let mut source = "route";
+        if geometry.is_none() {
+            (geometry, parts) = area_geometry(ds, &with_legs(&a.areas, &a.legs));
+            source = "areas";
+        }
+        let props = Properties::Activity(ActivityProperties {
+            adiz_entered: &a.adiz_entered,
+            areas: &a.areas,
+            claims: &a.claims,
+            domain: a.domain.as_ref(),
+            end: end(&a.dates),
+            end_time: a.end_time,
+            forces: (!a.forces.is_empty()).then_some(&a.forces),
+            geometry_source: geometry.is_some().then_some(source),
+            id: &a.id,
+            kind: &a.kind,
+            legs: a.legs.len(),
+            links: &a.links,
+            name: a.name.as_deref(),
+            notes: a.notes.as_deref(),
+            participants: &a.participants,
+            platforms: &a.platforms,
+            record_type: "activity",
+            sources: &a.sources,
+            start: start(&a.dates),
+            start_time: a.start_time,
+        });
+        all_parts.extend(parts.iter().cloned());
+        features.push(feature(
+            format!("activity:{}", a.id),
+            geometry,
+            &parts,
+            props,
+        ));
+        leg_features(&a.id, "activity", &a.legs, &mut all_parts, &mut features);
     }
 
     Collection {

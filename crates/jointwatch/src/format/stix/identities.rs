@@ -7,7 +7,43 @@ use serde_json::json;
 
 use super::{id, Builder};
 use crate::model::actor::{CountryCode, Participant};
+use crate::model::exercise::Forces;
+use crate::model::figure::Figure;
+use crate::model::patrol::Platform;
 use crate::model::statistic::Category;
+
+/// The states that give a figure's values.
+fn figure_states(f: &Figure) -> impl Iterator<Item = CountryCode> + '_ {
+    f.values.iter().filter_map(|v| v.by)
+}
+
+/// The states named in forces: each state's part and the givers of every
+/// figure.
+fn forces_states(f: &Forces) -> Vec<CountryCode> {
+    let mut out: Vec<CountryCode> = f.figures().flat_map(|(_, x)| figure_states(x)).collect();
+    out.extend(
+        f.equipment
+            .iter()
+            .filter_map(|e| e.quantity.as_ref())
+            .flat_map(figure_states),
+    );
+    for s in &f.by_state {
+        out.push(s.country);
+        out.extend(forces_states(&s.forces));
+    }
+    out
+}
+
+/// The operators of platforms and the givers of their counts.
+fn platform_states(ps: &[Platform]) -> Vec<CountryCode> {
+    let mut out: Vec<CountryCode> = ps.iter().filter_map(|x| x.country).collect();
+    out.extend(
+        ps.iter()
+            .filter_map(|x| x.count.as_ref())
+            .flat_map(figure_states),
+    );
+    out
+}
 
 impl Builder<'_> {
     pub(super) fn producer_identity(&mut self) {
@@ -51,12 +87,34 @@ impl Builder<'_> {
             all.extend(parts(&e.participants));
             all.extend(parts(&e.observers));
             all.extend(e.host);
+            all.extend(forces_states(&e.forces));
         }
         for p in &ds.patrols {
             all.extend(parts(&p.participants));
             all.extend(p.adiz_entered.iter().copied());
             all.extend(p.responses.iter().map(|r| r.by));
-            all.extend(p.platforms.iter().filter_map(|x| x.country));
+            all.extend(
+                p.responses
+                    .iter()
+                    .filter_map(|r| r.count.as_ref())
+                    .flat_map(figure_states),
+            );
+            all.extend(platform_states(&p.platforms));
+            all.extend(p.numbering.iter().filter_map(|n| n.by));
+        }
+        for i in &ds.incidents {
+            all.extend(parts(&i.by));
+            all.extend(i.against.iter().copied());
+            all.extend(platform_states(&i.platforms));
+            for f in i.rounds.iter().chain(&i.sorties) {
+                all.extend(figure_states(f));
+            }
+        }
+        for a in &ds.activities {
+            all.extend(parts(&a.participants));
+            all.extend(a.adiz_entered.iter().copied());
+            all.extend(platform_states(&a.platforms));
+            all.extend(forces_states(&a.forces));
         }
         for s in &ds.statistics {
             all.extend(parts(&s.subjects));

@@ -9,7 +9,9 @@
 //! | the exporting tool | `identity` (class `system`), the `created_by_ref` of everything |
 //! | a state (CHN, RUS, …) | `identity` (class `organization`, sectors `government-national`, `defense`) with an ISO 3166-1 external reference |
 //! | an area, a patrol route | `location` at the centre of its bounding box, `precision` the radius that holds it |
-//! | an exercise, a patrol | `grouping` (context `unspecified`) of its states and locations |
+//! | an exercise, a patrol, an activity | `grouping` (context `unspecified`) of its states and locations |
+//! | an incident | `incident`, with `attributed-to` relationships to the states that acted, `targets` to the states acted against and `located-at` to its places |
+//! | a link between records | `relationship`: `duplicate-of` for `sameEvent`, `related-to` for the others, the link's meaning in its description |
 //! | a statistic, a scenario, an indicator | `note` |
 //! | a scenario's assessment | `note` with the numbers, plus an `opinion` on the scenario note |
 //! | a source | an external reference on every object that cites it; Admiralty credibility as `confidence` |
@@ -41,8 +43,10 @@
 //! ```
 
 mod assessment;
+mod events;
 mod identities;
 mod objects;
+mod relationships;
 
 use std::collections::BTreeMap;
 
@@ -53,9 +57,11 @@ use uuid::Uuid;
 use crate::assess::Assessment;
 use crate::dataset::Dataset;
 use crate::model::actor::CountryCode;
+use crate::model::date::DateRange;
 use crate::model::figure::Figure;
 use crate::model::quantity::Quantity;
 use crate::model::source::Credibility;
+use crate::model::time::TimeOfDay;
 
 pub use assessment::opinion;
 
@@ -185,8 +191,9 @@ fn quantity_text(q: &Quantity) -> String {
     format!("{q} ({})", uncertainty(q))
 }
 
-/// A figure in words: each value with its uncertainty, and who gives it
-/// when it is one of several.
+/// A figure in words: each value with its uncertainty, its stance, the
+/// state that gives it and its own sources; "2 values: … / …" when it has
+/// several.
 fn figure(f: &Figure) -> String {
     let values: Vec<String> = f
         .values
@@ -205,7 +212,41 @@ fn figure(f: &Figure) -> String {
             s
         })
         .collect();
-    values.join(" / ")
+    if values.len() > 1 {
+        format!("{} values: {}", values.len(), values.join(" / "))
+    } else {
+        values.join(" / ")
+    }
+}
+
+/// When, in words: the dates (or "date unknown") and the UTC times of day
+/// when given: "2019-07-23 (started 00:25 UTC, ended 00:40 UTC)".
+fn when(dates: Option<&DateRange>, start: Option<TimeOfDay>, end: Option<TimeOfDay>) -> String {
+    let mut s = match dates {
+        Some(d) => d.to_string(),
+        None => "date unknown".to_string(),
+    };
+    match (start, end) {
+        (Some(a), Some(b)) => s += &format!(" (started {a} UTC, ended {b} UTC)"),
+        (Some(a), None) => s += &format!(" (started {a} UTC)"),
+        (None, Some(b)) => s += &format!(" (ended {b} UTC)"),
+        (None, None) => {}
+    }
+    s
+}
+
+/// A camelCase word as a STIX label: `warningShots` → `warning-shots`.
+fn label(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('-');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn percent(p: f64) -> String {
@@ -294,9 +335,17 @@ impl Builder<'_> {
         for i in 0..self.ds.patrols.len() {
             self.patrol(i);
         }
+        for i in 0..self.ds.incidents.len() {
+            self.incident(i);
+        }
+        for i in 0..self.ds.activities.len() {
+            self.activity(i);
+        }
         for i in 0..self.ds.statistics.len() {
             self.statistic(i);
         }
+        // Every record's object exists now, so links can point anywhere.
+        self.links();
         // Ids first, so notes can refer to each other in any order.
         for s in &self.ds.scenarios {
             let id = self.scoped("note", &format!("scenario/{}", s.id));

@@ -1,28 +1,39 @@
 //! The objects made from the dataset's records: locations of areas and
 //! routes, groupings of exercises and patrols, notes of statistics,
 //! scenarios and indicators, and the report that refers to them all.
+//! Incidents and activities are in `events`, relationships in
+//! `relationships`.
 
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use super::{external_reference, figure, id, percent, quantity_text, word, Builder};
+use super::{external_reference, figure, id, percent, quantity_text, when, word, Builder};
 use crate::assess::estimative::Term;
 use crate::format::geometry::{
     area_outline, bbox, bbox_circle, resolve_area, unwrap, ResolvedArea,
 };
 use crate::model::actor::Participant;
-use crate::model::patrol::PatrolKind;
+use crate::model::claim::Claim;
+use crate::model::exercise::Forces;
+use crate::model::patrol::{Leg, PatrolKind, Platform};
+use crate::model::place::Point;
 use crate::model::scenario::{Direction, ScenarioKind};
 use crate::model::statistic::{Category, Rate};
 
-/// What a grouping (an exercise or a patrol) says, before the common parts.
-struct Grouping {
-    id: String,
-    name: String,
-    description: String,
-    refs: Vec<String>,
-    labels: Vec<String>,
-    sources: Vec<String>,
+/// The areas and straits of legs.
+pub(super) fn leg_areas(legs: &[Leg]) -> impl Iterator<Item = &String> + '_ {
+    legs.iter().flat_map(|l| l.areas.iter().chain(&l.straits))
+}
+
+/// What a grouping (an exercise, a patrol or an activity) says, before the
+/// common parts.
+pub(super) struct Grouping {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) description: String,
+    pub(super) refs: Vec<String>,
+    pub(super) labels: Vec<String>,
+    pub(super) sources: Vec<String>,
 }
 
 impl Builder<'_> {
@@ -31,13 +42,13 @@ impl Builder<'_> {
         m.insert("name".into(), json!("jointwatch record"));
         m.insert(
             "description".into(),
-            json!("Carries the jointwatch record an object was made from, so that nothing of it is lost: `record_type` (exercise, patrol, statistic, scenario, indicator, area or assessment) and `record`, the record's JSON exactly as in a jointwatch dataset document."),
+            json!("Carries the jointwatch record an object was made from, so that nothing of it is lost: `record_type` (exercise, patrol, incident, activity, statistic, scenario, indicator, area, link or assessment) and `record`, the record's JSON exactly as in a jointwatch dataset document."),
         );
         m.insert(
             "schema".into(),
-            json!("`record` is one element of the matching list of a jointwatch dataset document (format version 1.x), as defined by schema/dataset.schema.json in the jointwatch repository; for `assessment` it is one scenario result of the jointwatch assessment."),
+            json!("`record` is one element of the matching list of a jointwatch dataset document (format version 2.x; a 1.x document is upgraded on reading), as defined by schema/dataset.schema.json in the jointwatch repository; for `link` it is one element of a record's `links` with `from`, the id of the record that holds it, added; for `assessment` it is one scenario result of the jointwatch assessment."),
         );
-        m.insert("version".into(), json!("1.0.0"));
+        m.insert("version".into(), json!("2.0.0"));
         m.insert("extension_types".into(), json!(["property-extension"]));
         self.push(m);
     }
@@ -49,7 +60,17 @@ impl Builder<'_> {
             .exercises
             .iter()
             .flat_map(|e| &e.areas)
-            .chain(ds.patrols.iter().flat_map(|p| &p.areas))
+            .chain(
+                ds.patrols
+                    .iter()
+                    .flat_map(|p| p.areas.iter().chain(leg_areas(&p.legs))),
+            )
+            .chain(ds.incidents.iter().flat_map(|i| &i.areas))
+            .chain(
+                ds.activities
+                    .iter()
+                    .flat_map(|a| a.areas.iter().chain(leg_areas(&a.legs))),
+            )
         {
             if !ids.contains(&a.as_str()) {
                 ids.push(a);
@@ -96,13 +117,17 @@ impl Builder<'_> {
         }
     }
 
-    fn area_refs(&self, ids: &[String]) -> Vec<String> {
-        ids.iter()
-            .filter_map(|a| self.locations.get(a).cloned())
-            .collect()
+    pub(super) fn area_refs<'s>(&self, ids: impl IntoIterator<Item = &'s String>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for lid in ids.into_iter().filter_map(|a| self.locations.get(a)) {
+            if !out.contains(lid) {
+                out.push(lid.clone());
+            }
+        }
+        out
     }
 
-    fn area_names(&self, ids: &[String]) -> String {
+    pub(super) fn area_names(&self, ids: &[String]) -> String {
         ids.iter()
             .map(|a| {
                 resolve_area(self.ds, a)
@@ -113,7 +138,7 @@ impl Builder<'_> {
             .join(", ")
     }
 
-    fn participants_text(ps: &[Participant]) -> String {
+    pub(super) fn participants_text(ps: &[Participant]) -> String {
         ps.iter()
             .map(|p| match p.branch {
                 Some(b) => format!("{} {}", Self::state_name(&p.country), word(&b)),
@@ -123,7 +148,7 @@ impl Builder<'_> {
             .join(", ")
     }
 
-    fn grouping(&mut self, g: Grouping, record_type: &str, record: &impl Serialize) {
+    pub(super) fn grouping(&mut self, g: Grouping, record_type: &str, record: &impl Serialize) {
         let mut m = self.common("grouping", &g.id);
         m.insert("name".into(), json!(g.name));
         m.insert("description".into(), json!(g.description));
@@ -166,30 +191,8 @@ impl Builder<'_> {
         if !e.areas.is_empty() {
             text += &format!(" Areas: {}.", self.area_names(&e.areas));
         }
-        let f = &e.forces;
-        let mut forces = Vec::new();
-        for (label, q) in [
-            ("ships", &f.ships),
-            ("submarines", &f.submarines),
-            ("aircraft", &f.aircraft),
-            ("personnel", &f.personnel),
-        ] {
-            if let Some(q) = q {
-                forces.push(format!("{label} {}", figure(q)));
-            }
-        }
-        for eq in &f.equipment {
-            match &eq.quantity {
-                Some(q) => forces.push(format!("{} {}", eq.name, figure(q))),
-                None => forces.push(eq.name.clone()),
-            }
-        }
-        if !forces.is_empty() {
-            text += &format!(" Forces: {}.", forces.join("; "));
-        }
-        for c in &e.claims {
-            text += &format!(" Claimed: \"{}\".", c.text);
-        }
+        text += &forces_text(&e.forces);
+        text += &claims_text(&e.claims);
         if let Some(n) = &e.notes {
             text += &format!(" Notes: {n}");
         }
@@ -198,7 +201,8 @@ impl Builder<'_> {
                 .iter()
                 .chain(&e.observers)
                 .map(|p| &p.country)
-                .chain(&e.host),
+                .chain(&e.host)
+                .chain(e.forces.by_state.iter().map(|s| &s.country)),
         );
         refs.extend(self.area_refs(&e.areas));
         let mut labels = vec!["exercise".to_string()];
@@ -230,37 +234,16 @@ impl Builder<'_> {
                 text += &format!(" by {by}'s count");
             }
         }
-        match &p.dates {
-            Some(d) => text += &format!(", {d}."),
-            None => text += ", date unknown.",
-        }
+        text += &format!(", {}.", when(p.dates.as_ref(), p.start_time, p.end_time));
         text += &format!(
             " Participants: {}.",
             Self::participants_text(&p.participants)
         );
-        if !p.platforms.is_empty() {
-            let pl: Vec<String> = p
-                .platforms
-                .iter()
-                .map(|x| {
-                    let mut s = x.model.clone();
-                    if let Some(c) = &x.count {
-                        s = format!("{} × {s}", figure(c));
-                    }
-                    if let Some(r) = &x.role {
-                        s += &format!(" ({})", word(r));
-                    }
-                    if let Some(c) = &x.country {
-                        s += &format!(" of {c}");
-                    }
-                    s
-                })
-                .collect();
-            text += &format!(" Platforms: {}.", pl.join("; "));
-        }
+        text += &platforms_text(&p.platforms);
         if !p.areas.is_empty() {
             text += &format!(" Areas: {}.", self.area_names(&p.areas));
         }
+        text += &self.legs_text(&p.legs);
         if !p.adiz_entered.is_empty() {
             let z: Vec<String> = p.adiz_entered.iter().map(Self::state_name).collect();
             text += &format!(
@@ -279,6 +262,7 @@ impl Builder<'_> {
             }
             text += ".";
         }
+        text += &claims_text(&p.claims);
         if let Some(n) = &p.notes {
             text += &format!(" Notes: {n}");
         }
@@ -289,10 +273,9 @@ impl Builder<'_> {
                 .chain(&p.adiz_entered)
                 .chain(p.responses.iter().map(|r| &r.by)),
         );
-        refs.extend(self.area_refs(&p.areas));
-        if let Some(lid) = self.route_location(i) {
-            refs.push(lid);
-        }
+        refs.extend(self.area_refs(p.areas.iter().chain(leg_areas(&p.legs))));
+        let name_for_routes = p.name.clone().unwrap_or_else(|| p.id.clone());
+        refs.extend(self.route_locations(&p.id, &name_for_routes, &p.route, &p.legs));
         let p = &self.ds.patrols[i];
         let label = match p.kind {
             PatrolKind::JointAirPatrol => "joint-air-patrol",
@@ -311,21 +294,43 @@ impl Builder<'_> {
         self.grouping(g, "patrol", p);
     }
 
-    /// A location for a patrol's route, when it has one in range.
-    fn route_location(&mut self, i: usize) -> Option<String> {
-        let p = &self.ds.patrols[i];
-        if p.route.is_empty() || !p.route.iter().all(|x| x.is_in_range()) {
+    /// Locations for a record's route and for each leg's own route, those
+    /// whose positions are all in range.
+    pub(super) fn route_locations(
+        &mut self,
+        record: &str,
+        name: &str,
+        route: &[Point],
+        legs: &[Leg],
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        out.extend(self.route_location(
+            &format!("route/{record}"),
+            &format!("Route of {name}"),
+            route,
+        ));
+        for (n, leg) in legs.iter().enumerate() {
+            out.extend(self.route_location(
+                &format!("route/{record}/leg/{}", n + 1),
+                &format!("Route of {name}, leg {}", n + 1),
+                &leg.route,
+            ));
+        }
+        out
+    }
+
+    /// A location for a route, when it has one in range.
+    fn route_location(&mut self, key: &str, name: &str, route: &[Point]) -> Option<String> {
+        if route.is_empty() || !route.iter().all(|x| x.is_in_range()) {
             return None;
         }
-        let line = unwrap(&p.route.iter().map(|x| [x.lon, x.lat]).collect::<Vec<_>>());
+        let line = unwrap(&route.iter().map(|x| [x.lon, x.lat]).collect::<Vec<_>>());
         let b = bbox(&[line])?;
         let (centre, radius) = bbox_circle(b);
-        let lid = self.scoped("location", &format!("route/{}", p.id));
+        let lid = self.scoped("location", key);
         let mut m = self.common("location", &lid);
-        let name = p.name.clone().unwrap_or_else(|| p.id.clone());
-        m.insert("name".into(), json!(format!("Route of {name}")));
-        let pts: Vec<String> = p
-            .route
+        m.insert("name".into(), json!(name));
+        let pts: Vec<String> = route
             .iter()
             .map(|x| format!("{} {}", x.lon, x.lat))
             .collect();
@@ -341,6 +346,39 @@ impl Builder<'_> {
         m.insert("precision".into(), json!(radius.max(1.0)));
         self.push(m);
         Some(lid)
+    }
+
+    /// The legs in words: each leg's dates and times, straits, areas,
+    /// route and notes.
+    pub(super) fn legs_text(&self, legs: &[Leg]) -> String {
+        if legs.is_empty() {
+            return String::new();
+        }
+        let parts: Vec<String> = legs
+            .iter()
+            .enumerate()
+            .map(|(n, l)| {
+                let mut s = format!(
+                    "({}) {}",
+                    n + 1,
+                    when(l.dates.as_ref(), l.start_time, l.end_time)
+                );
+                if !l.straits.is_empty() {
+                    s += &format!(", through {}", self.area_names(&l.straits));
+                }
+                if !l.areas.is_empty() {
+                    s += &format!(", areas {}", self.area_names(&l.areas));
+                }
+                if !l.route.is_empty() {
+                    s += &format!(", a route of {} position(s)", l.route.len());
+                }
+                if let Some(note) = &l.notes {
+                    s += &format!(" ({})", note.trim_end_matches('.'));
+                }
+                s
+            })
+            .collect();
+        format!(" Legs: {}.", parts.join("; "))
     }
 
     pub(super) fn note(
@@ -512,10 +550,20 @@ impl Builder<'_> {
             description.push(' ');
         }
         description += &format!(
-            "Exported by jointwatch (dataset format version {}): {} exercise(s), {} patrol(s), {} statistic(s), {} scenario(s), {} indicator(s).",
+            "Exported by jointwatch (dataset format version {}): {} exercise(s), {} patrol(s), {}{} statistic(s), {} scenario(s), {} indicator(s).",
             self.ds.format_version,
             self.ds.exercises.len(),
             self.ds.patrols.len(),
+            // Named only when held, so that format 1.0 exports read as before.
+            if self.ds.incidents.is_empty() && self.ds.activities.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "{} incident(s), {} activity record(s), ",
+                    self.ds.incidents.len(),
+                    self.ds.activities.len()
+                )
+            },
             self.ds.statistics.len(),
             self.ds.scenarios.len(),
             self.ds.indicators.len()
@@ -538,4 +586,77 @@ impl Builder<'_> {
         }
         self.push(m);
     }
+}
+
+/// A platform list in words: "2 (exact) × H-6K (bomber) of CHN; …".
+pub(super) fn platforms_text(platforms: &[Platform]) -> String {
+    if platforms.is_empty() {
+        return String::new();
+    }
+    let pl: Vec<String> = platforms
+        .iter()
+        .map(|x| {
+            let mut s = x.model.clone();
+            match &x.count {
+                Some(c) if c.is_contested() => {}
+                Some(c) => s = format!("{} × {s}", figure(c)),
+                None => {}
+            }
+            if let Some(r) = &x.role {
+                s += &format!(" ({})", word(r));
+            }
+            if let Some(c) = &x.country {
+                s += &format!(" of {c}");
+            }
+            if let Some(c) = x.count.as_ref().filter(|c| c.is_contested()) {
+                s += &format!(", count {}", figure(c));
+            }
+            s
+        })
+        .collect();
+    format!(" Platforms: {}.", pl.join("; "))
+}
+
+/// The figures of forces in words: " Forces: ships …; aircraft …." and,
+/// for each state's part, " Forces of China (CHN): personnel …."; empty
+/// when no figure is given.
+pub(super) fn forces_text(f: &Forces) -> String {
+    let mut text = String::new();
+    let parts = forces_parts(f);
+    if !parts.is_empty() {
+        text += &format!(" Forces: {}.", parts.join("; "));
+    }
+    for s in &f.by_state {
+        let parts = forces_parts(&s.forces);
+        if !parts.is_empty() {
+            text += &format!(
+                " Forces of {}: {}.",
+                Builder::state_name(&s.country),
+                parts.join("; ")
+            );
+        }
+    }
+    text
+}
+
+fn forces_parts(f: &Forces) -> Vec<String> {
+    let mut forces: Vec<String> = f
+        .figures()
+        .map(|(label, q)| format!("{label} {}", figure(q)))
+        .collect();
+    for eq in &f.equipment {
+        match &eq.quantity {
+            Some(q) => forces.push(format!("{} {}", eq.name, figure(q))),
+            None => forces.push(eq.name.clone()),
+        }
+    }
+    forces
+}
+
+/// Claims in words: " Claimed: \"…\"." for each.
+pub(super) fn claims_text(claims: &[Claim]) -> String {
+    claims
+        .iter()
+        .map(|c| format!(" Claimed: \"{}\".", c.text))
+        .collect()
 }

@@ -33,7 +33,7 @@ test("the tarball holds the web and node builds, their types, and the README", (
     .files.map((f) => f.path)
     .sort();
   for (const f of [
-    "README.md", "package.json", "LICENSE-MIT", "LICENSE-APACHE", "jointwatch_bg.wasm",
+    "README.md", "package.json", "LICENSE-MIT", "LICENSE-APACHE", "jointwatch_bg.wasm", "public-record.json",
     "node/index.d.mts", "node/index.mjs", "node/jointwatch.d.ts", "node/jointwatch.js", "node/package.json",
     "web/jointwatch.d.ts", "web/jointwatch.js", "web/package.json",
   ]) {
@@ -65,6 +65,26 @@ console.log(JSON.stringify({ records: ds.recordCount, code }));`,
   assert.deepEqual(out, { records: 6, code: "end-before-start" });
 });
 
+/** How many records the public record holds, read from the shipped file itself. */
+function publicRecordCount() {
+  const doc = JSON.parse(readFileSync(join(root, "pkg", "public-record.json"), "utf8"));
+  return ["exercises", "patrols", "statistics", "incidents", "activities"]
+    .map((k) => (doc[k] ?? []).length)
+    .reduce((a, b) => a + b, 0);
+}
+
+test("Node: the public record loads from the package (require.resolve, Dataset.fromJSON) with no error", () => {
+  writeFileSync(
+    join(project, "record.cjs"),
+    `const { readFileSync } = require("node:fs");
+const { Dataset } = require("jointwatch");
+const ds = Dataset.fromJSON(readFileSync(require.resolve("jointwatch/public-record.json"), "utf8"));
+console.log(JSON.stringify({ records: ds.recordCount, errors: ds.validate().findings.filter((f) => f.severity === "error").length }));`,
+  );
+  const out = JSON.parse(run(process.execPath, ["record.cjs"], { cwd: project }));
+  assert.deepEqual(out, { records: publicRecordCount(), errors: 0 });
+});
+
 test("ESM: import works, with the same instance as require", () => {
   writeFileSync(
     join(project, "esm.mjs"),
@@ -89,9 +109,12 @@ test("Vite: a production build runs in Chromium", async () => {
   writeFileSync(
     join(app, "main.js"),
     `import init, { Dataset, estimativeTerm } from "jointwatch";
-init().then(() => {
+import recordUrl from "jointwatch/public-record.json?url";
+init().then(async () => {
   const ds = Dataset.seed();
-  document.getElementById("out").textContent = ds.recordCount + " records; " + estimativeTerm(0.62).words;
+  const record = Dataset.fromJSON(await (await fetch(recordUrl)).text());
+  document.getElementById("out").textContent =
+    ds.recordCount + " records; " + estimativeTerm(0.62).words + "; public record " + record.recordCount;
 }, (e) => { document.getElementById("out").textContent = "failed: " + e; });`,
   );
   const dist = join(project, "dist");
@@ -109,7 +132,7 @@ init().then(() => {
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.goto(server.url);
     await page.waitForFunction(() => document.getElementById("out").textContent !== "loading");
-    assert.equal(await page.textContent("#out"), "6 records; likely", errors.join("\n"));
+    assert.equal(await page.textContent("#out"), `6 records; likely; public record ${publicRecordCount()}`, errors.join("\n"));
   } finally {
     await browser.close();
     await server.close();

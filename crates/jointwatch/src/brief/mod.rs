@@ -12,6 +12,7 @@
 //! imports it.
 
 pub mod listing;
+pub mod reconcile;
 mod text;
 
 pub use text::render_text;

@@ -100,7 +100,7 @@ pub fn approach_target() -> Target {
 /// # Example
 /// ```
 /// let text = jointwatch_bench::workload::to_json(&jointwatch::Dataset::default());
-/// assert!(text.starts_with("{\"formatVersion\":\"1.0\""));
+/// assert!(text.starts_with("{\"formatVersion\":\"2.0\""));
 /// ```
 pub fn to_json(ds: &Dataset) -> String {
     serde_json::to_string(ds).expect("a Dataset always serialises")

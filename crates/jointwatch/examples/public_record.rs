@@ -37,18 +37,25 @@ fn main() -> ExitCode {
 
     section("Incidents per year by responder");
     let by_responder: SeriesQuery = parse_json(
-        r#"{"filter": {"kinds": ["incident"]},
+        r#"{"filter": {"kinds": ["incident"], "incidentKinds": ["scramble", "intercept",
+              "unsafeIntercept", "warningShots", "protest", "shadowing"]},
             "groupBy": [{"by": "period", "granularity": {"type": "year"}}, {"by": "responder"}]}"#,
     )
     .expect("a well-formed query");
     match series(&record, &by_responder) {
         Ok(s) => {
-            for p in s.points.iter().filter(|p| p.counted.is_some_and(|c| c.low() > 0.0)) {
+            for p in s
+                .points
+                .iter()
+                .filter(|p| p.counted.is_some_and(|c| c.low() > 0.0))
+            {
                 if let Some(c) = p.counted {
                     println!("  {:<6} {:<14} {c}", p.key[0], p.key[1]);
                 }
             }
-            println!("  (a response is counted by the state that made it; counts are of incidents held)");
+            println!(
+                "  (a response is counted by the state that made it; counts are of incidents held)"
+            );
         }
         Err(e) => println!("  not computed: {e}"),
     }

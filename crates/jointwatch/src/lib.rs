@@ -61,9 +61,9 @@ pub use analysis::geography::{
 };
 pub use dataset::limits::Limits;
 pub use dataset::read::{parse_json, LoadError, ParseError};
-pub use dataset::seed::{seed, SEED_JSON};
 #[cfg(feature = "public-record")]
 pub use dataset::seed::{public_record, PUBLIC_RECORD_JSON};
+pub use dataset::seed::{seed, SEED_JSON};
 pub use dataset::{Dataset, DatasetCounts, FORMAT_VERSION};
 pub use diagnostics::{CallCode, CallError, Code, Finding, Report, Severity, ValidateOptions};
 pub use model::actor::{CountryCode, Participant, ServiceBranch};

@@ -172,8 +172,11 @@ fn numbering(r: &mut Reconciled, record: &Dataset, f: &Filter, last: jiff::civil
     }
     crate::sort::sort_by_key(&mut best, |b| (b.0.is_none(), b.0));
     for (by, n, id) in best {
-        let who = by.map_or("an unattributed count".to_string(), |c| format!("{c}'s numbering"));
-        r.held.push(format!("by {who}: {n} (the highest number given, {id})"));
+        let who = by.map_or("an unattributed count".to_string(), |c| {
+            format!("{c}'s numbering")
+        });
+        r.held
+            .push(format!("by {who}: {n} (the highest number given, {id})"));
     }
 }
 
@@ -216,17 +219,23 @@ fn per_period(
     let mut uncovered = false;
     for p in &result.points {
         let Some(c) = &p.counted else { continue };
-        let mark = match p.status {
-            PointStatus::Uncovered => {
-                uncovered = true;
-                "≥"
-            }
-            _ => "",
+        // A count is a lower bound unless declared coverage vouches for it
+        // (the point's status may be that of a reported figure).
+        let mark = if p.covered_by.is_none() && p.status != PointStatus::Missing {
+            uncovered = true;
+            "≥"
+        } else {
+            ""
         };
-        counts.push(format!("{} {mark}{c}", p.key.join(" ")));
+        let reported = p
+            .reported
+            .map(|q| format!(" (reported {q})"))
+            .unwrap_or_default();
+        counts.push(format!("{} {mark}{c}{reported}", p.key.join(" ")));
     }
     if !counts.is_empty() {
-        r.held.push(format!("records counted: {}", counts.join(", ")));
+        r.held
+            .push(format!("records counted: {}", counts.join(", ")));
     }
     if uncovered {
         r.cannot_say.push(
@@ -303,8 +312,11 @@ fn claim(e: &Exercise, c: &crate::model::claim::Claim, record: &Dataset) -> Reco
         }
     ));
     for own in &x.claims {
-        r.held
-            .push(format!("claimed: \"{}\" [{}]", own.text, own.sources.join(", ")));
+        r.held.push(format!(
+            "claimed: \"{}\" [{}]",
+            own.text,
+            own.sources.join(", ")
+        ));
     }
     let (Some(year), Some(window), ClaimKind::Largest) =
         (x.dates.map(|d| d.start.year()), c.window_years, c.kind)

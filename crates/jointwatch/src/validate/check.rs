@@ -16,6 +16,10 @@ use crate::model::quantity::Quantity;
 use crate::model::record::{Filter, Record};
 use crate::model::statistic::Measure;
 
+/// What a set of counted records is selected by: the measure, the subject
+/// states, and the numbering authority whose count a statistic is.
+pub(super) type CountedKey = (Measure, Vec<CountryCode>, Option<CountryCode>);
+
 /// Where in the document a check looks (`exercises[3].forces.ships`),
 /// written out only when it finds something.
 #[derive(Clone, Copy)]
@@ -54,8 +58,8 @@ impl From<At<'_>> for String {
 pub(super) struct Checker<'a> {
     pub(super) ds: &'a Dataset,
     pub(super) findings: Vec<Finding>,
-    /// By (measure, subjects): few distinct, so a list.
-    pub(super) counted: Vec<((Measure, Vec<CountryCode>), Counted<'a>)>,
+    /// By (measure, subjects, numbering authority): few distinct, so a list.
+    pub(super) counted: Vec<(CountedKey, Counted<'a>)>,
     pub(super) sources: HashSet<&'a str>,
     pub(super) areas: HashSet<&'a str>,
     pub(super) scenarios: HashSet<&'a str>,

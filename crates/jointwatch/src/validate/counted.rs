@@ -6,8 +6,9 @@ use jiff::civil::Date;
 
 use super::check::Checker;
 use crate::diagnostics::Code;
+use crate::model::actor::CountryCode;
 use crate::model::period::Period;
-use crate::model::record::Record;
+use crate::model::record::{Record, RecordKind};
 use crate::model::statistic::{Rate, Statistic};
 
 /// The records a reported statistic is checked against (see
@@ -24,7 +25,9 @@ pub(super) struct Counted<'a> {
 }
 
 impl<'a> Counted<'a> {
-    pub(super) fn new(records: Vec<Record<'a>>) -> Counted<'a> {
+    /// The records, and the numbers `authority` gives them (every
+    /// authority's highest number when `None`).
+    pub(super) fn new(records: Vec<Record<'a>>, authority: Option<CountryCode>) -> Counted<'a> {
         let mut starts = Vec::new();
         let mut sequences = Vec::new();
         for r in &records {
@@ -32,8 +35,12 @@ impl<'a> Counted<'a> {
                 starts.push((d.first_day(), d.last_day()));
             }
             if let Record::Patrol(p) = r {
-                // The highest number any authority gives it.
-                if let Some(n) = p.numbering.iter().map(|n| n.number).max() {
+                // The highest number the authority (or any) gives it.
+                let numbers = p
+                    .numbering
+                    .iter()
+                    .filter(|n| authority.is_none() || n.by == authority);
+                if let Some(n) = numbers.map(|n| n.number).max() {
                     let first = p.dates.map_or(Date::MIN, |d| d.start.first_day());
                     sequences.push((first, (n, p.id.as_str())));
                 }
@@ -94,17 +101,30 @@ impl Checker<'_> {
             return;
         };
         filter.participants_all = s.subjects.iter().map(|p| p.country).collect();
-        // The records of a measure and set of subjects are selected once for
-        // every statistic that shares them.
+        // A count by a state that numbers these patrols itself (Japan counts
+        // the joint air patrols near Japan, leaving out the one near Alaska)
+        // is its own count: set beside the patrols it numbers and its
+        // numbers, not beside every patrol held.
+        let authority = s.reporter.as_ref().and_then(|r| r.country).filter(|c| {
+            filter.kinds == [RecordKind::Patrol]
+                && filter.select(self.ds).iter().any(|r| {
+                    matches!(r, Record::Patrol(p) if p.numbering.iter().any(|n| n.by == Some(*c)))
+                })
+        });
+        if let Some(c) = authority {
+            filter.numbered_by = vec![c];
+        }
+        // The records of a measure, set of subjects and numbering authority
+        // are selected once for every statistic that shares them.
         let mut subjects = filter.participants_all.clone();
         crate::sort::sort(&mut subjects);
         subjects.dedup();
-        let key = (s.measure, subjects);
+        let key = (s.measure, subjects, authority);
         let at = match self.counted.iter().position(|(k, _)| *k == key) {
             Some(at) => at,
             None => {
                 self.counted
-                    .push((key, Counted::new(filter.select(self.ds))));
+                    .push((key, Counted::new(filter.select(self.ds), authority)));
                 self.counted.len() - 1
             }
         };
@@ -153,7 +173,12 @@ impl Checker<'_> {
                     }
                     let seq = counted.highest_sequence(as_of.last_day());
                     if let Some((n, id)) = seq.filter(|(n, _)| exceeds(f64::from(*n))) {
-                        problems.push(format!("patrol {id} is numbered {n}"));
+                        match authority {
+                            Some(c) => {
+                                problems.push(format!("patrol {id} is numbered {n} by {c}'s count"))
+                            }
+                            None => problems.push(format!("patrol {id} is numbered {n}")),
+                        }
                     }
                 }
             }

@@ -242,6 +242,50 @@ mod tests {
         assert!(findings(&doc.replace(r#"{"atMost": 10}"#, r#"{"atLeast": 9}"#)).is_empty());
     }
 
+    /// Japan counts the joint air patrols near Japan and leaves out the one
+    /// near Alaska: its "8th" in November 2024 is China's 9th. A count
+    /// reported by a state that numbers the patrols itself is set beside its
+    /// own numbering, not beside every patrol held.
+    #[test]
+    fn a_count_by_a_numbering_authority_is_set_beside_its_own_numbers() {
+        let patrol = |id: &str, date: &str, chn: u32, jpn: Option<u32>| {
+            let jpn = jpn.map_or(String::new(), |n| {
+                format!(r#", {{"number": {n}, "by": "JPN"}}"#)
+            });
+            format!(
+                r#"{{"id": "{id}", "kind": "jointAirPatrol", "participants": ["CHN", "RUS"], "dates": "{date}",
+                  "numbering": [{{"number": {chn}, "by": "CHN"}}{jpn}], "sources": ["s"]}}"#
+            )
+        };
+        let doc = |japan_says: u32, last_jpn: u32| {
+            format!(
+                r#"{{"formatVersion": "2.0", "sources": [{{"id": "s", "title": "t", "reliability": "B", "credibility": 2}}],
+                  "patrols": [{}, {}, {}],
+                  "statistics": [{{"id": "jp", "label": "joint bomber flights near Japan", "measure": "jointAirPatrols",
+                    "reporter": {{"name": "Japan Joint Staff", "country": "JPN"}}, "subjects": ["CHN", "RUS"],
+                    "asOf": "2024-11-29", "quantity": {japan_says}, "sources": ["s"]}}]}}"#,
+                patrol("a", "2023-12-14", 7, Some(7)),
+                patrol("alaska", "2024-07-24", 8, None),
+                patrol("b", "2024-11-29", 9, Some(last_jpn)),
+            )
+        };
+        // Japan says 8 and numbers its patrols to 8: no contradiction,
+        // though three patrols are held and China's highest number is 9.
+        assert!(
+            findings(&doc(8, 8)).is_empty(),
+            "{:?}",
+            findings(&doc(8, 8))
+        );
+        // Japan's own numbering reaching beyond its count is one.
+        assert_eq!(
+            findings(&doc(8, 9)),
+            [(
+                Code::CountedExceedsReported,
+                "statistics[0].quantity".to_string()
+            )]
+        );
+    }
+
     /// Two reports of Japan's FY2023 scrambles: 669 from a B2 source, 700
     /// from a D4 one (issue 13). Before `conflicting-figures`, this document
     /// validated with no finding at all, and the series showed the larger.

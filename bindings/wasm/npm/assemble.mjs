@@ -9,8 +9,8 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const root = process.argv[2];
 const pkg = join(root, "pkg");
-/** The budget for the gzipped .wasm, in bytes (320 KB); tests/js/size.test.mjs has the same. */
-const GZIP_BUDGET = 320_000;
+/** The budget for the gzipped .wasm, in bytes (350 KB); tests/js/size.test.mjs has the same. */
+const GZIP_BUDGET = 350_000;
 
 // --- Declarations -------------------------------------------------------
 for (const target of ["web", "node"]) {
@@ -199,7 +199,7 @@ point status, conflicting figures, trends on the time axis, exclusive scenario
 sets, dependent evidence, horizons and the checks of all of them) added about
 28 KB gzipped (247.7 KB before it), and 280 KB until format 2.0 (issue 14).
 
-Format 2.0 added 41.0 KB gzipped, measured with this script (the same
+Format 2.0 added 72.5 KB gzipped, measured with this script (the same
 wasm-bindgen, wasm-opt flags and gzip -9) at each step:
 
 | build | \`.wasm\` gzip -9 | growth |
@@ -208,6 +208,7 @@ wasm-bindgen, wasm-opt flags and gzip -9) at each step:
 | the 2.0 model: incidents, activities, figures, links, numbering, times and legs, claims, periods, places | 305.7 KB | +30.1 KB |
 | the package's 2.0 calls (\`record\`, \`resolveFigure\`) | 307.7 KB | +2.0 KB |
 | 2.0 analysis (cadence per kind and authority, grouping keys, \`sameEvent\` counted once, the joint share) and \`jointShare\` | 316.6 KB | +8.9 KB |
+| 2.0 validation (incidents and activities, figures, forces by state, links and \`partOf\` cycles, numbering, legs, times, likely duplicates, \`sameEvent\` groups) and the GeoJSON of incidents, activities and legs | 348.1 KB | +31.5 KB |
 
 Almost all of the model's growth is the readers and writers of the new record
 types: comparing the function sizes of the two modules (their name sections,
@@ -216,7 +217,7 @@ before wasm-opt), serde's derived readers (inlined into
 the model's own code (enum names, \`Figure\`, \`TimeOfDay\`, \`YearMonth\`, the
 quantity span of a figure) by 25 KB. Every new record type costs its reader and
 writer, so this is the price of the format, not of one call. The budget is
-320 KB so that the test guards against further growth; the product's goal stays
+350 KB so that the test guards against further growth; the product's goal stays
 200 KB, pursued in the npm package's speed and size work (issue 17), which may
 move the export formats into a second module loaded on first use.
 `,

@@ -1,248 +1,246 @@
-// The jointwatch seed dataset as charts and tables, and the validation
-// findings of a file the reader opens. Everything is computed by the
-// package; this file only draws.
-import init, {
-  Dataset,
-  estimativeTerm,
-  formatPeriod,
-  formatQuantity,
-  isJointwatchError,
-  quantityBounds,
-  validate,
-} from "jointwatch";
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  Tooltip,
-} from "chart.js";
+// The tracker page: the public record (or the reader's own file) as a
+// timeline, a map, Japan's scrambles, counted-versus-reported, scenarios
+// and an about panel, with filters kept in the URL. Everything is computed
+// by the jointwatch package; these modules only draw.
+import init, { Dataset } from "jointwatch";
+import recordUrl from "jointwatch/public-record.json?url";
+import { renderTimeline } from "./timeline.js";
+import { renderMap } from "./map.js";
+import { makeSources, showDetails } from "./sources.js";
+import { renderAbout } from "./about.js";
+import { setupFile } from "./file.js";
+import * as scrambles from "./panels/scrambles.js";
+import * as counted from "./panels/counted.js";
+import * as scenarios from "./panels/scenarios.js";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
-
-const EXERCISES_PER_YEAR = {
-  filter: { kinds: ["exercise"], participantsAll: ["CHN", "RUS"], from: "2014", to: "2024" },
-  groupBy: [{ by: "period", granularity: { type: "year" } }],
-  reported: "jointExercises",
-};
-const SCRAMBLES_BY_FISCAL_YEAR = {
-  filter: { kinds: ["statistic"] },
-  groupBy: [{ by: "period", granularity: { type: "fiscalYear", firstMonth: 4 } }],
-  reported: "scrambles",
-};
+/** The record kinds the timeline, the map and the filters deal in (statistics are not events). */
+export const EVENT_KINDS = ["exercise", "patrol", "activity", "incident"];
+const KIND_LABELS = { exercise: "Exercises", patrol: "Joint patrols", activity: "Single-state activity", incident: "Incidents" };
 
 const $ = (id) => document.getElementById(id);
-const charts = new Map();
 
-/** Replaces the contents of `container` with a table (text only, never HTML). */
-function table(container, headers, rows, rowClass = () => "") {
-  const t = document.createElement("table");
-  const head = t.createTHead().insertRow();
-  for (const h of headers) {
-    const th = document.createElement("th");
-    th.textContent = h;
-    head.appendChild(th);
-  }
-  const body = t.createTBody();
-  for (const row of rows) {
-    const tr = body.insertRow();
-    const cls = rowClass(row);
-    if (cls) tr.className = cls;
-    for (const cell of row) {
-      const td = tr.insertCell();
-      td.textContent = cell == null ? "" : String(cell);
-      if (typeof cell === "number") td.className = "num";
-    }
-  }
-  container.replaceChildren(t);
-  return t;
+/** The view shown: the filters, as in the URL. */
+let view = { kinds: [...EVENT_KINDS], participants: [], areas: [] };
+/** What every panel gets: `{ ds, seed, view, filter, sources }`. */
+const ctx = { ds: null, seed: null, view, filter: {}, sources: () => document.createElement("div") };
+let recordDs = null;
+
+/** A view from a URL query (`?from=2019&to=2025&kinds=patrol,incident&participants=CHN&areas=sea-of-japan`). */
+export function viewFromQuery(search) {
+  const q = new URLSearchParams(search);
+  const list = (k) => (q.get(k) ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const year = (k) => (/^\d{4}$/.test(q.get(k) ?? "") ? q.get(k) : undefined);
+  const kinds = q.has("kinds") ? list("kinds").filter((k) => EVENT_KINDS.includes(k)) : [...EVENT_KINDS];
+  return { from: year("from"), to: year("to"), kinds, participants: list("participants"), areas: list("areas") };
 }
 
-/**
- * A bar chart whose bars span each value's bounds (floating bars for ranges).
- * A missing point (no figure) is a gap, never a bar of zero; a count outside
- * declared coverage is drawn apart, lighter, and labelled as possibly short.
- */
-function rangeChart(canvasId, points, label) {
-  const labels = points.map((p) => p.key[0]);
-  // A range floats from its low to its high bound; an exact figure or a
-  // lower bound stands on zero.
-  const span = (p) => {
-    const b = quantityBounds(p.value);
-    return b.high == null || b.high === b.low ? [0, b.low] : [b.low, b.high];
+/** The URL query of a view; the default view has none. */
+export function queryOfView(v) {
+  const q = new URLSearchParams();
+  if (v.from) q.set("from", v.from);
+  if (v.to) q.set("to", v.to);
+  const allKinds = v.kinds.length === EVENT_KINDS.length && EVENT_KINDS.every((k) => v.kinds.includes(k));
+  if (!allKinds) q.set("kinds", v.kinds.join(","));
+  if (v.participants.length) q.set("participants", v.participants.join(","));
+  if (v.areas.length) q.set("areas", v.areas.join(","));
+  const s = q.toString().replaceAll("%2C", ",");
+  return s ? `?${s}` : "";
+}
+
+/** The jointwatch `Filter` of a view. No kind ticked means every event kind. */
+export function filterOf(v) {
+  const f = { kinds: v.kinds.length ? [...v.kinds] : [...EVENT_KINDS] };
+  if (v.participants.length) f.participantsAny = [...v.participants];
+  if (v.areas.length) f.areas = [...v.areas];
+  if (v.from) f.from = v.from;
+  if (v.to) f.to = v.to;
+  return f;
+}
+
+const participantCodes = (p) => (typeof p === "string" ? p : p.country);
+
+/** The countries and areas the dataset's events name, for the filter choices. */
+function choicesOf(ds) {
+  const sel = ds.select({ kinds: EVENT_KINDS });
+  const countries = new Set();
+  const areas = new Set();
+  for (const r of [...sel.exercises, ...sel.patrols, ...sel.activities]) {
+    for (const p of r.participants ?? []) countries.add(participantCodes(p));
+  }
+  for (const r of sel.incidents) for (const c of [...(r.by ?? []), ...(r.against ?? [])]) countries.add(c);
+  for (const r of [...sel.exercises, ...sel.patrols, ...sel.activities, ...sel.incidents]) {
+    for (const a of r.areas ?? []) areas.add(a);
+    for (const leg of r.legs ?? []) for (const a of [...(leg.areas ?? []), ...(leg.straits ?? [])]) areas.add(a);
+  }
+  const names = new Map();
+  for (const f of ds.toGeoJSON().features) {
+    if (f.properties?.recordType === "area") names.set(f.properties.id, f.properties.name ?? f.properties.id);
+  }
+  return {
+    countries: [...countries].sort(),
+    areas: [...areas].map((id) => ({ id, name: names.get(id) ?? id })).sort((a, b) => a.name.localeCompare(b.name)),
   };
-  const counted = (p) => p.value && p.basis === "counted";
-  const reported = points.map((p) => (p.value && !counted(p) ? span(p) : null));
-  const observed = points.map((p) => (counted(p) && p.status === "observed" ? span(p)[1] : null));
-  const uncovered = points.map((p) => (counted(p) && p.status === "uncovered" ? span(p)[1] : null));
-  charts.get(canvasId)?.destroy();
-  charts.set(
-    canvasId,
-    new Chart($(canvasId), {
-      type: "bar",
-      data: {
-        labels,
-        datasets: [
-          { label: `${label}, reported`, data: reported, backgroundColor: "#9ecae1", grouped: false },
-          { label: `${label}, counted`, data: observed, backgroundColor: "#3182bd", grouped: false },
-          {
-            label: `${label}, counted where the dataset claims no completeness (may be short)`,
-            data: uncovered,
-            backgroundColor: "rgba(49, 130, 189, 0.35)",
-            borderColor: "#3182bd",
-            borderWidth: 1,
-            borderDash: [4, 2],
-            grouped: false,
-          },
-        ],
-      },
-      options: {
-        animation: false,
-        maintainAspectRatio: false,
-        scales: { y: { beginAtZero: true } },
-      },
-    }),
-  );
 }
 
-const basisWords = {
-  counted: "counted",
-  reported: "reported",
-  both: "reported (records counted too)",
-  none: "no figure",
-};
-
-/**
- * A point's value in words: a missing point says so rather than showing 0, and
- * a count outside declared coverage is a lower bound ("≥2"), not a number of events.
- */
-const valueWords = (p) =>
-  !p.value ? "missing" : p.status === "uncovered" ? `≥${quantityBounds(p.value).low}` : formatQuantity(p.value);
-
-/** A count outside declared coverage is marked: it may be short. */
-const basisOf = (p) => `${basisWords[p.basis]}${p.status === "uncovered" ? " (uncovered)" : ""}`;
-
-function showExercises(ds) {
-  const points = ds.series(EXERCISES_PER_YEAR).points;
-  rangeChart("exercises-chart", points, "Joint exercises");
-  table(
-    $("exercises-table"),
-    ["Year", "Exercises", "Basis", "Records"],
-    points.map((p) => [p.key[0], valueWords(p), basisOf(p), p.ids.join(", ")]),
-  );
+function checkbox(name, value, label, checked) {
+  const l = document.createElement("label");
+  l.className = "check";
+  const i = document.createElement("input");
+  i.type = "checkbox";
+  i.name = name;
+  i.value = value;
+  i.checked = checked;
+  l.append(i, ` ${label}`);
+  return l;
 }
 
-function showScrambles(ds) {
-  const points = ds.series(SCRAMBLES_BY_FISCAL_YEAR).points;
-  rangeChart("scrambles-chart", points, "Scrambles");
-  table(
-    $("scrambles-table"),
-    ["Fiscal year", "Period", "Scrambles", "Reported by"],
-    points.map((p) => [p.key[0], p.period ? formatPeriod(p.period) : "", valueWords(p), p.reportedBy?.join(", ") ?? ""]),
-  );
+/** Builds the filter controls for the dataset shown, set to the view. */
+function buildFilters(ds) {
+  const { countries, areas } = choicesOf(ds);
+  const kinds = $("filter-kinds");
+  kinds.replaceChildren(kinds.querySelector("legend"));
+  for (const k of EVENT_KINDS) kinds.append(checkbox("kinds", k, KIND_LABELS[k], view.kinds.includes(k)));
+  const parts = $("filter-participants");
+  parts.replaceChildren(parts.querySelector("legend"));
+  for (const c of new Set([...countries, ...view.participants])) {
+    parts.append(checkbox("participants", c, c, view.participants.includes(c)));
+  }
+  const sel = $("filter-areas");
+  sel.replaceChildren();
+  const known = new Set(areas.map((a) => a.id));
+  for (const a of [...areas, ...view.areas.filter((id) => !known.has(id)).map((id) => ({ id, name: id }))]) {
+    const o = document.createElement("option");
+    o.value = a.id;
+    o.textContent = a.name;
+    o.selected = view.areas.includes(a.id);
+    sel.append(o);
+  }
+  $("filter-from").value = view.from ?? "";
+  $("filter-to").value = view.to ?? "";
 }
 
-function showPatrols(ds) {
-  const { patrols } = ds.select({ kinds: ["patrol"] });
-  const when = (d) => (d == null ? "undated" : typeof d === "string" ? d : `${d.start} to ${d.end}`);
-  table(
-    $("patrols-table"),
-    ["Patrol", "Kind", "Participants", "Platforms", "Areas", "Dates"],
-    patrols.map((p) => [
-      p.name ?? p.id,
-      p.kind === "jointAirPatrol" ? "air" : "naval",
-      p.participants.map((x) => (typeof x === "string" ? x : x.country)).join(", "),
-      (p.platforms ?? []).map((x) => `${x.model}${x.role ? ` (${x.role})` : ""}`).join(", "),
-      (p.areas ?? []).join(", "),
-      when(p.dates),
-    ]),
-  );
+/** Reads the view from the filter controls. */
+function viewFromForm() {
+  const form = $("filter-form");
+  const checked = (name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
+  const year = (id) => {
+    const v = $(id).value.trim();
+    return /^\d{4}$/.test(v) ? v : undefined;
+  };
+  return {
+    from: year("filter-from"),
+    to: year("filter-to"),
+    kinds: checked("kinds"),
+    participants: checked("participants"),
+    areas: [...$("filter-areas").selectedOptions].map((o) => o.value),
+  };
 }
 
-function showScenarios(ds) {
-  const full = ds.withCatalogue();
-  const { scenarios, sets, asOf } = full.assess();
-  full.free();
-  const percent = (p) => `${Math.round(p * 100)} %`;
-  // A posterior that rests on an illustrative number is marked and shown to
-  // the nearest 5 points: more digits would claim a precision it lacks.
-  const posterior = (p, illustrative) =>
-    illustrative ? `${Math.round(p * 20) * 5} % (illustrative)` : percent(p);
-  table(
-    $("scenarios-table"),
-    ["Scenario", "Kind", "Prior", "Probability", "Term", "Confidence", "Horizon", "Set"],
-    scenarios.map((s) => [
-      s.name,
-      s.kind === "endState" ? "end state" : "scenario",
-      `${percent(s.prior)}${s.illustrativePrior ? " (illustrative)" : ""}`,
-      posterior(s.probability, s.illustrative),
-      estimativeTerm(s.probability)?.words ?? "",
-      s.confidence,
-      s.horizonPhrase,
-      s.set ?? "",
-    ]),
-  );
-  // Each exclusive set with its remainder: together they make 100 %.
-  table(
-    $("sets-table"),
-    ["Exclusive set", "Alternatives", "None of these", "Together"],
-    sets.map((set) => [
-      set.name,
-      set.members.map((m, i) => `${m} ${posterior(set.probabilities[i], set.illustrative)}`).join(" + "),
-      posterior(set.remainder, set.illustrative),
-      percent(set.probabilities.reduce((a, b) => a + b, 0) + set.remainder),
-    ]),
-  );
-  $("scenarios").dataset.asOf = asOf;
-}
+const PANELS = [
+  ["scrambles", scrambles],
+  ["counted", counted],
+  ["scenarios", scenarios],
+];
 
-function show(ds, name) {
-  $("title").textContent = ds.title ?? name;
-  showExercises(ds);
-  showScrambles(ds);
-  showPatrols(ds);
-  showScenarios(ds);
-}
-
-async function checkFile(file) {
-  const text = await file.text();
-  const { findings } = validate(text);
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.length - errors;
-  $("check-summary").textContent =
-    `${file.name}: ${errors} error(s), ${warnings} warning(s)` +
-    (errors ? "; the figures above still show the previous dataset." : "; shown above.");
-  table(
-    $("findings-table"),
-    ["Severity", "Code", "Where", "Line", "Message"],
-    findings.map((f) => [f.severity, f.code, f.path || "(document)", f.line ? `${f.line}:${f.column}` : "", f.message]),
-    (row) => row[0],
-  );
-  if (!errors) {
-    const ds = Dataset.fromJSON(text);
-    show(ds, file.name);
-    ds.free();
+/** Draws one panel; a panel that fails says so in place and the others still draw. */
+function draw(id, fn) {
+  const el = $(id);
+  try {
+    fn(el, ctx);
+    el.removeAttribute("data-error");
+  } catch (e) {
+    el.dataset.error = "true";
+    const p = document.createElement("p");
+    p.className = "panel-error";
+    p.textContent = `This panel could not be drawn: ${e?.message ?? e}`;
+    el.append(p);
+    console.warn(id, e);
   }
 }
 
-init()
-  .then(() => {
-    const seed = Dataset.seed();
-    show(seed, "Seed dataset");
-    seed.free();
-    $("file").addEventListener("change", (event) => {
-      const file = event.target.files?.[0];
-      if (!file) return;
-      checkFile(file).catch((e) => {
-        $("check-summary").textContent = isJointwatchError(e) ? `${e.code}: ${e.message}` : String(e);
-      });
-    });
-    $("status").textContent = "Showing the seed dataset embedded in the package.";
-    $("status").dataset.state = "ready";
-  })
-  .catch((e) => {
-    $("status").textContent = `Could not start: ${e}`;
-    $("status").dataset.state = "error";
+/** Re-renders every panel for the current view (and the dataset shown). */
+function renderAll() {
+  ctx.view = view;
+  ctx.filter = filterOf(view);
+  const sel = ctx.ds.select(ctx.filter);
+  const shown = sel.exercises.length + sel.patrols.length + sel.activities.length + sel.incidents.length;
+  $("count-shown").value = String(shown);
+  $("count-shown").textContent = String(shown);
+  const onSelect = (id) => showDetails($("details"), ctx, id);
+  draw("timeline", (el) => renderTimeline(el.querySelector(".timeline-body"), ctx, sel, onSelect));
+  draw("map", (el) => renderMap(el.querySelector(".map-body"), ctx, sel, onSelect));
+  for (const [id, panel] of PANELS) draw(id, panel.render);
+  draw("about", renderAbout);
+}
+
+/** Puts the view into the URL (without a new history entry) and the share link. */
+function syncUrl() {
+  const url = `${location.pathname}${queryOfView(view)}${location.hash}`;
+  history.replaceState(null, "", url);
+  $("share-link").href = url;
+}
+
+function onFilterChange() {
+  view = viewFromForm();
+  syncUrl();
+  renderAll();
+}
+
+/** Shows a dataset on the whole page (the public record, or the reader's file). */
+function showDataset(ds, label) {
+  ctx.ds = ds;
+  ctx.sources = makeSources(ds);
+  $("title").textContent = ds.title ?? label;
+  document.title = `jointwatch: ${ds.title ?? label}`;
+  buildFilters(ds);
+  showDetails($("details"), ctx, null);
+  renderAll();
+}
+
+async function start() {
+  view = viewFromQuery(location.search);
+  await init();
+  ctx.seed = Dataset.seed();
+  const response = await fetch(recordUrl);
+  if (!response.ok) throw new Error(`the public record could not be fetched (HTTP ${response.status})`);
+  recordDs = Dataset.fromJSON(await response.text());
+  showDataset(recordDs, "The public record");
+  syncUrl();
+
+  const form = $("filter-form");
+  form.addEventListener("change", onFilterChange);
+  form.addEventListener("submit", (e) => e.preventDefault());
+  $("filter-reset").addEventListener("click", () => {
+    view = { kinds: [...EVENT_KINDS], participants: [], areas: [] };
+    buildFilters(ctx.ds);
+    syncUrl();
+    renderAll();
   });
+  setupFile({
+    input: $("file-input"),
+    summary: $("file-summary"),
+    list: $("findings"),
+    reset: $("file-reset"),
+    onLoad(ds, name) {
+      if (ctx.ds && ctx.ds !== recordDs) ctx.ds.free();
+      showDataset(ds, name);
+      $("status").textContent = `Showing your file ${name} (${ds.recordCount} records).`;
+    },
+    onReset() {
+      if (ctx.ds && ctx.ds !== recordDs) ctx.ds.free();
+      showDataset(recordDs, "The public record");
+      $("status").textContent = readyText(recordDs);
+    },
+  });
+  $("status").textContent = readyText(recordDs);
+  $("status").dataset.state = "ready";
+}
+
+const readyText = (ds) =>
+  `Showing the public record shipped with the package: ${ds.recordCount} records, ${ds.counts.sources} sources, up to ${ds.latestDate ?? "no date"}.`;
+
+start().catch((e) => {
+  $("status").textContent = `Could not start: ${e?.message ?? e}`;
+  $("status").dataset.state = "error";
+  console.error(e);
+});

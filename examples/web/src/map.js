@@ -74,6 +74,38 @@ function forD3(geometry) {
   return geometry;
 }
 
+/**
+ * The outline of a (d3-ready) polygon geometry as lines, leaving out the
+ * edges along the antimeridian where RFC 7946 cut it: on a map centred on the
+ * Pacific those cuts are not edges of the area.
+ */
+function outlineOf(geometry) {
+  const polys = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+  const out = [];
+  const seam = (a, b) => Math.abs(a[0]) === 180 && Math.abs(b[0]) === 180;
+  for (const poly of polys) {
+    for (const ring of poly) {
+      let line = [ring[0]];
+      for (let i = 1; i < ring.length; i++) {
+        if (seam(ring[i - 1], ring[i])) {
+          if (line.length > 1) out.push(line);
+          line = [ring[i]];
+        } else line.push(ring[i]);
+      }
+      if (line.length > 1) out.push(line);
+    }
+  }
+  return { type: "MultiLineString", coordinates: out };
+}
+
+/** A filled shape without a stroke, and its outline without the antimeridian cuts. */
+function shape(path, geometry, attrs) {
+  const g = forD3(geometry);
+  const group = node("g", attrs);
+  group.append(node("path", { d: path(g), class: "fill" }), node("path", { d: path(outlineOf(g)), class: "outline" }));
+  return group;
+}
+
 const isLine = (g) => g && (g.type === "LineString" || g.type === "MultiLineString" || g.type === "Point" || g.type === "MultiPoint");
 const lines = (gs) => ({
   type: "MultiLineString",
@@ -132,9 +164,7 @@ export function renderMap(el, ctx, sel, onSelect) {
   for (const f of features) {
     const p = f.properties ?? {};
     if (p.recordType !== "area" || !AREA_KINDS.has(p.kind) || !f.geometry) continue;
-    const d = path(forD3(f.geometry));
-    if (!d) continue;
-    const e = node("path", { d, class: `area area-${p.kind}`, "data-testid": "area-outline", "data-area": p.id });
+    const e = shape(path, f.geometry, { class: `area area-${p.kind}`, "data-testid": "area-outline", "data-area": p.id });
     const t = node("title");
     t.textContent = `${p.name ?? p.id} (${p.kind}${p.approximate ? ", approximate outline" : ""})`;
     e.append(t);
@@ -147,13 +177,12 @@ export function renderMap(el, ctx, sel, onSelect) {
   for (const f of features) {
     const p = f.properties ?? {};
     if (p.recordType !== "exercise" || !shown.has(recordOf(f))) continue;
-    const d = f.geometry && path(forD3(f.geometry));
-    if (!d) {
+    if (!f.geometry) {
       alt.push(`${p.name ?? p.id} (exercise): not placed, no area with a geometry`);
       continue;
     }
     exercises.append(
-      focusable(node("path", { d, class: "exercise-area", "data-testid": "exercise-area", "data-id": p.id }), p.id, `${p.name ?? p.id} (exercise), approximately in ${(p.areas ?? []).join(", ")}`),
+      focusable(shape(path, f.geometry, { class: "exercise-area", "data-testid": "exercise-area", "data-id": p.id }), p.id, `${p.name ?? p.id} (exercise), approximately in ${(p.areas ?? []).join(", ")}`),
     );
     alt.push(`${p.name ?? p.id} (exercise): the approximate outline of ${(p.areas ?? []).join(", ") || "its areas"}`);
   }
@@ -188,10 +217,9 @@ export function renderMap(el, ctx, sel, onSelect) {
       );
       alt.push(`${name} (${kindWords}): its route${legs.length ? ` and ${legs.length} leg route(s)` : ""}`);
     } else if (f.geometry) {
-      const d = path(forD3(f.geometry));
       tracks.append(
         focusable(
-          node("path", { d, class: "footprint", "data-testid": "patrol-footprint", "data-id": p.id, stroke: row.color }),
+          shape(path, f.geometry, { class: "footprint", "data-testid": "patrol-footprint", "data-id": p.id, stroke: row.color }),
           p.id,
           `${name} (${kindWords}): no route recorded; the approximate outline of ${(p.areas ?? []).join(", ")}`,
         ),

@@ -104,7 +104,7 @@ export function renderTimeline(el, ctx, sel, onSelect) {
   if (ctx.view.from) y0 = Math.max(y0, +ctx.view.from);
   if (ctx.view.to) y1 = Math.min(y1, +ctx.view.to + 1);
   if (!(y1 > y0)) [y0, y1] = [y0, y0 + 1];
-  const width = Math.max(720, Math.min(1400, (y1 - y0) * 60));
+  const width = Math.max(640, Math.floor(el.clientWidth || 900));
   const left = 150;
   const right = 16;
   const x = (t) => left + ((Math.min(Math.max(t, y0), y1) - y0) / (y1 - y0)) * (width - left - right);

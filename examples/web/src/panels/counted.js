@@ -100,6 +100,7 @@ function windowOf(st) {
 /** A count as "n" (inside declared coverage) or "≥n" (outside it). */
 function countText(p) {
   if (!p || p.counted === undefined) return "—";
+  if (p.counted === 0) return "none held";
   return `${p.status === "uncovered" ? "≥" : ""}${fq(p.counted)}`;
 }
 
@@ -139,7 +140,7 @@ function compareCount(ds, st, m) {
   if (st.rate === "perYear" && st.period) {
     const s = attempt(() => ds.series({ filter, groupBy: [{ by: "period", granularity: { type: "year" } }] }));
     const pts = s?.points ?? [];
-    if (!pts.length) return { holds: "no records", reading: "not in this dataset" };
+    if (!pts.some((p) => (quantityBounds(p.counted ?? 0).point ?? 0) > 0)) return { holds: "none held", reading: "not in this dataset" };
     const b = quantityBounds(st.quantity);
     const outside = pts.filter((p) => (p.counted ?? 0) > (b.high ?? Infinity) || (p.status !== "uncovered" && (p.counted ?? 0) < (b.low ?? 0)));
     const below = pts.filter((p) => (p.counted ?? 0) < (b.low ?? 0));
@@ -154,7 +155,7 @@ function compareCount(ds, st, m) {
   }
   const s = attempt(() => ds.series({ filter }));
   const p = s?.points?.[0];
-  if (!p) return { holds: "—", reading: "not computed" };
+  if (!p || !p.counted) return { holds: "none held", reading: "not in this dataset" };
   const held = p.counted === undefined ? undefined : quantityBounds(p.counted).point;
   const b = quantityBounds(st.quantity);
   let reading;
@@ -170,14 +171,14 @@ function compareCount(ds, st, m) {
   };
 }
 
-/** "Japan numbers the patrol of 2024-11-29 its 8th": the authority's number for the last patrol up to a date. */
+/** "the last patrol to then with Japan's number: jap-2024-11-29, its 8th": the authority's number for the last patrol up to a date. */
 function numberedAs(ds, kind, by, asOf) {
   const run = attempt(() => ds.patrolCadence(kind).numbering, [])?.find((r) => r.by === by);
   if (!run) return "";
   const upTo = run.sequence.filter(([, id]) => (startOf(ds, id) ?? "9999") <= asOf.padEnd(10, "-99"));
   const lastNum = upTo.at(-1);
   if (!lastNum) return "";
-  return `${countryName(by)} numbers ${lastNum[1]} its ${ordinal(lastNum[0])}`;
+  return `the last patrol to then with ${countryName(by)}'s number: ${lastNum[1]}, its ${ordinal(lastNum[0])}`;
 }
 
 function startOf(ds, id) {

@@ -66,9 +66,9 @@ export function render(el, ctx) {
     }
   }
 
+  el.append(numbering(ds, ctx));
   if (n) el.append(h("div", { class: "jw-scroll" }, table));
   else absent(el, "Statements and published counts of joint activity");
-  el.append(numbering(ds, ctx));
 }
 
 function groupRow(text) {
@@ -202,9 +202,9 @@ function claimRow(ds, { record, claim, id }, ctx) {
         checks.map((c) =>
           h(
             "li",
-            {},
+            { title: `${c.compared} compared, ${c.withoutFigure.length} without the figure${c.contenders.length ? `; could be as large: ${c.contenders.join(", ")}` : ""}` },
             `${c.field}: ${c.leader ?? "—"} `,
-            h("small", {}, `(${judgement(c)}, ${c.compared} compared, ${c.withoutFigure.length} without the figure)`),
+            h("small", {}, `(${judgement(c)})`),
           ),
         ),
       );
@@ -226,7 +226,7 @@ function claimRow(ds, { record, claim, id }, ctx) {
 }
 
 function judgement(c) {
-  return { certain: "largest for certain", largestHeld: "largest of those held", possibly: `possibly; could be ${c.contenders.join(", ") || "others"}`, none: "none" }[c.judgement] ?? c.judgement;
+  return { certain: "largest for certain", largestHeld: "largest of those held", possibly: `possibly; ${c.contenders.length} could be as large`, none: "none" }[c.judgement] ?? c.judgement;
 }
 
 /** The numbering of each patrol kind by each authority, and where they disagree on one patrol. */
@@ -262,7 +262,9 @@ function numbering(ds, ctx) {
           "li",
           { dataset: { by: r.by, kind } },
           `${countryName(r.by)}'s count of ${what}s: `,
-          r.missingNumbers?.length ? `numbers ${r.missingNumbers.join(", ")} not held with ${countryName(r.by)}'s number` : "",
+          r.missingNumbers?.length
+            ? `${r.missingNumbers.length === 1 ? "number" : "numbers"} ${r.missingNumbers.join(", ")} not held with ${countryName(r.by)}'s number (the dataset holds those patrols under another authority's number, or not at all)`
+            : "",
           r.conflicts?.length ? `${r.missingNumbers?.length ? "; " : ""}out of order: ${r.conflicts.join("; ")}` : "",
           ".",
         ),

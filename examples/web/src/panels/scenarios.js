@@ -208,9 +208,10 @@ function contributions(sc, name) {
   const rows = sc.contributions;
   const W = 320;
   const rowH = 16;
-  const mid = W / 2;
+  const left = 18;
+  const mid = left + (W - left) / 2;
   const maxAbs = Math.max(0.5, ...rows.map((c) => Math.abs(c.logOdds)));
-  const scale = (mid - 4) / maxAbs;
+  const scale = (W - mid - 4) / maxAbs;
   const svg = s("svg", {
     class: "jw-contrib",
     viewBox: `0 0 ${W} ${rows.length * rowH + 4}`,
@@ -222,6 +223,8 @@ function contributions(sc, name) {
     const w = Math.abs(c.logOdds) * scale;
     const x = c.logOdds >= 0 ? mid : mid - w;
     const cls = c.logOdds > 0 ? "jw-up" : c.logOdds < 0 ? "jw-down" : "jw-zero";
+    svg.append(s("text", { x: 2, y: i * rowH + rowH - 4, class: "jw-tick" }, String(i + 1)));
+    if (!c.counted) svg.append(s("circle", { cx: mid, cy: i * rowH + rowH / 2 + 1, r: 2.5, class: "jw-zero" }));
     svg.append(
       s(
         "rect",

@@ -173,7 +173,7 @@ function chart(rows) {
 
 function niceCeil(v) {
   const p = 10 ** Math.floor(Math.log10(v));
-  for (const k of [1, 2, 2.5, 5, 10]) if (k * p >= v) return k * p;
+  for (const k of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (k * p >= v) return k * p;
   return 10 * p;
 }
 
@@ -241,8 +241,8 @@ function trend(ds, query, rows) {
       { "data-trend": mk.trend },
       h("strong", {}, `Result: ${verdict}`),
       ` over ${mk.n} fiscal years${first && last ? ` (${first}–${last})` : ""} `,
-      `(Mann–Kendall S = ${mk.s}, z = ${mk.z.toFixed(2)}, ${p} at α = ${mk.alpha}; Kendall's τ = ${mk.tau.toFixed(2)}).`,
-      sen ? ` Sen's slope: ${sen.slope > 0 ? "+" : ""}${round1(sen.slope)} scrambles a year.` : "",
+      `(Mann–Kendall S = ${minus(mk.s)}, z = ${minus(mk.z.toFixed(2))}, ${p} at α = ${mk.alpha}; Kendall's τ = ${minus(mk.tau.toFixed(2))}).`,
+      sen ? ` Sen's slope: ${sen.slope > 0 ? "+" : ""}${minus(round1(sen.slope))} scrambles a year.` : "",
     ),
     h(
       "p",
@@ -259,6 +259,7 @@ function trend(ds, query, rows) {
 }
 
 const round1 = (x) => Math.round(x * 10) / 10;
+const minus = (x) => String(x).replace(/^-/, "−");
 
 /** Scramble figures for parts of a fiscal year (a quarter, a half, months): listed, not drawn. */
 function partYears(stats, ctx) {

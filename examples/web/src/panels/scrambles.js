@@ -36,7 +36,9 @@ export function render(el, ctx) {
   const series = attempt(() => ds.series(query));
   const points = (series?.points ?? []).filter((p) => p.period?.type === "fiscalYear" || /^FY/.test(p.key[0]));
   if (!points.some((p) => p.value !== undefined)) {
-    absent(el, "Scrambles by fiscal year");
+    const any = attempt(() => ds.series(scrambleQuery({}))?.points?.some((p) => p.value !== undefined), false);
+    if (any) el.append(h("p", { class: "jw-absent", "data-testid": "absent" }, "No scramble figure in the window chosen (see the filters)."));
+    else absent(el, "Scrambles by fiscal year");
     return;
   }
   const stats = new Map();

@@ -512,17 +512,17 @@ fn collection(ds: &Dataset) -> Collection<'_> {
     }
 
     for p in &ds.patrols {
-        let (mut geometry, mut parts) = route_geometry(&p.route);
-        let mut source = "route";
-        if geometry.is_none() {
-            (geometry, parts) = area_geometry(ds, &with_legs(&p.areas, &p.legs));
-            source = "areas";
-        }
+        let (geometry, parts, source) = placed(
+            ds,
+            route_geometry(&p.route),
+            "route",
+            &with_legs(&p.areas, &p.legs),
+        );
         let props = Properties::Patrol(PatrolProperties {
             adiz_entered: &p.adiz_entered,
             areas: &p.areas,
             claims: &p.claims,
-            end: p.dates.map(|d| d.end.to_string()),
+            end: end(&p.dates),
             end_time: p.end_time,
             geometry_source: geometry.is_some().then_some(source),
             id: &p.id,
@@ -538,7 +538,7 @@ fn collection(ds: &Dataset) -> Collection<'_> {
             responses: &p.responses,
             sequence: p.numbers_by(None).next(),
             sources: &p.sources,
-            start: p.dates.map(|d| d.start.to_string()),
+            start: start(&p.dates),
             start_time: p.start_time,
         });
         all_parts.extend(parts.iter().cloned());
@@ -547,15 +547,11 @@ fn collection(ds: &Dataset) -> Collection<'_> {
     }
 
     for i in &ds.incidents {
-        let (mut geometry, mut parts) = match i.location.filter(|p| p.is_in_range()) {
+        let own = match i.location.filter(|p| p.is_in_range()) {
             Some(p) => route_geometry(&[p]),
             None => (None, Vec::new()),
         };
-        let mut source = "location";
-        if geometry.is_none() {
-            (geometry, parts) = area_geometry(ds, &i.areas);
-            source = "areas";
-        }
+        let (geometry, parts, source) = placed(ds, own, "location", &i.areas);
         let props = Properties::Incident(IncidentProperties {
             against: &i.against,
             areas: &i.areas,
@@ -588,12 +584,12 @@ fn collection(ds: &Dataset) -> Collection<'_> {
     }
 
     for a in &ds.activities {
-        let (mut geometry, mut parts) = route_geometry(&a.route);
-        let mut source = "route";
-        if geometry.is_none() {
-            (geometry, parts) = area_geometry(ds, &with_legs(&a.areas, &a.legs));
-            source = "areas";
-        }
+        let (geometry, parts, source) = placed(
+            ds,
+            route_geometry(&a.route),
+            "route",
+            &with_legs(&a.areas, &a.legs),
+        );
         let props = Properties::Activity(ActivityProperties {
             adiz_entered: &a.adiz_entered,
             areas: &a.areas,
@@ -663,6 +659,24 @@ fn polygons(outlines: Vec<Vec<Pos>>) -> (Option<Geometry>, Vec<Vec<Pos>>) {
         _ => Some(Geometry::MultiPolygon(polys)),
     };
     (geometry, outlines)
+}
+
+/// A record's geometry, its parts, and where it comes from: its own (`own`,
+/// a route or a reported position, named `own_name`) when it has one, else
+/// the outlines of the areas it names (`"areas"`).
+fn placed(
+    ds: &Dataset,
+    own: (Option<Geometry>, Vec<Vec<Pos>>),
+    own_name: &'static str,
+    areas: &[String],
+) -> (Option<Geometry>, Vec<Vec<Pos>>, &'static str) {
+    match own {
+        (Some(g), parts) => (Some(g), parts, own_name),
+        (None, _) => {
+            let (g, parts) = area_geometry(ds, areas);
+            (g, parts, "areas")
+        }
+    }
 }
 
 fn area_geometry(ds: &Dataset, ids: &[String]) -> (Option<Geometry>, Vec<Vec<Pos>>) {

@@ -199,36 +199,12 @@ pub(super) fn read_attachment(row: &mut Row<'_>) -> Option<Attached> {
 pub(super) fn read_into(row: &mut Row<'_>, dataset: &mut Dataset) {
     if well_formed(row) {
         match row.table {
-            Table::Exercises => {
-                if let Some(r) = exercise(row) {
-                    dataset.exercises.push(r);
-                }
-            }
-            Table::Patrols => {
-                if let Some(r) = patrol(row) {
-                    dataset.patrols.push(r);
-                }
-            }
-            Table::Statistics => {
-                if let Some(r) = statistic(row) {
-                    dataset.statistics.push(r);
-                }
-            }
-            Table::Sources => {
-                if let Some(r) = source(row) {
-                    dataset.sources.push(r);
-                }
-            }
-            Table::Incidents => {
-                if let Some(r) = incident(row) {
-                    dataset.incidents.push(r);
-                }
-            }
-            Table::Activities => {
-                if let Some(r) = activity(row) {
-                    dataset.activities.push(r);
-                }
-            }
+            Table::Exercises => dataset.exercises.extend(exercise(row)),
+            Table::Patrols => dataset.patrols.extend(patrol(row)),
+            Table::Statistics => dataset.statistics.extend(statistic(row)),
+            Table::Sources => dataset.sources.extend(source(row)),
+            Table::Incidents => dataset.incidents.extend(incident(row)),
+            Table::Activities => dataset.activities.extend(activity(row)),
             _ => {}
         }
     }

@@ -98,14 +98,30 @@ impl Row<'_> {
 
     /// A parsed cell that must be filled.
     fn req<T>(&mut self, name: &str, f: impl FnOnce(&str) -> Parsed<T>) -> Option<T> {
-        if self.cell(name).is_none() {
+        if !self.present(name) {
+            return None;
+        }
+        self.opt(name, f)
+    }
+
+    /// A `;`-separated list in a required cell.
+    fn req_list<T>(&mut self, name: &str, f: impl FnMut(&str) -> Parsed<T>) -> Vec<T> {
+        if !self.present(name) {
+            return Vec::new();
+        }
+        self.list(name, f)
+    }
+
+    /// Whether a required cell is filled; reports it when not.
+    fn present(&mut self, name: &str) -> bool {
+        let filled = self.cell(name).is_some();
+        if !filled {
             self.fail(
                 name,
                 SyntaxError::new(Code::MissingField, "the cell is empty but required"),
             );
-            return None;
         }
-        self.opt(name, f)
+        filled
     }
 
     /// A `;`-separated list; every bad item is reported.
@@ -217,13 +233,7 @@ pub(super) fn read_into(row: &mut Row<'_>, dataset: &mut Dataset) {
 fn exercise(r: &mut Row<'_>) -> Option<Exercise> {
     let id = r.req("id", |s| Ok(s.to_string()));
     let name = r.req("name", |s| Ok(s.to_string()));
-    if r.cell("participants").is_none() {
-        r.fail(
-            "participants",
-            SyntaxError::new(Code::MissingField, "the cell is empty but required"),
-        );
-    }
-    let participants = r.list("participants", participant);
+    let participants = r.req_list("participants", participant);
     let e = Exercise {
         id: id.unwrap_or_default(),
         name: name.unwrap_or_default(),
@@ -254,13 +264,7 @@ fn exercise(r: &mut Row<'_>) -> Option<Exercise> {
 fn patrol(r: &mut Row<'_>) -> Option<Patrol> {
     let id = r.req("id", |s| Ok(s.to_string()));
     let kind = r.req("kind", patrol_kind);
-    if r.cell("participants").is_none() {
-        r.fail(
-            "participants",
-            SyntaxError::new(Code::MissingField, "the cell is empty but required"),
-        );
-    }
-    let participants = r.list("participants", participant);
+    let participants = r.req_list("participants", participant);
     let p = Patrol {
         id: id.unwrap_or_default(),
         name: r.text("name"),
@@ -404,18 +408,13 @@ fn incident(r: &mut Row<'_>) -> Option<Incident> {
 fn activity(r: &mut Row<'_>) -> Option<Activity> {
     let id = r.req("id", |s| Ok(s.to_string()));
     let kind = r.req("kind", activity_kind);
-    if r.cell("participants").is_none() {
-        r.fail(
-            "participants",
-            SyntaxError::new(Code::MissingField, "the cell is empty but required"),
-        );
-    }
+    let participants = r.req_list("participants", participant);
     let a = Activity {
         id: id.unwrap_or_default(),
         name: r.text("name"),
         kind: kind.unwrap_or(ActivityKind::Other),
         domain: r.opt("domain", domain),
-        participants: r.list("participants", participant),
+        participants,
         dates: r.dates(),
         start_time: r.opt("startTime", time),
         end_time: r.opt("endTime", time),

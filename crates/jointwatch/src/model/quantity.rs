@@ -242,13 +242,7 @@ impl Quantity {
         } else {
             (b.low, b.low_exclusive)
         };
-        let (high, high_exclusive) = match (a.high, b.high) {
-            (Some(x), Some(y)) if x > y || (x == y && !a.high_exclusive) => {
-                (Some(x), a.high_exclusive)
-            }
-            (Some(_), Some(y)) => (Some(y), b.high_exclusive),
-            _ => (None, false),
-        };
+        let (high, high_exclusive) = larger_upper(&a, &b);
         Quantity::from_bounds(Bounds {
             low,
             low_exclusive,
@@ -282,13 +276,7 @@ impl Quantity {
                         } else {
                             (o.low, o.low_exclusive)
                         };
-                    let (high, high_exclusive) = match (o.high, b.high) {
-                        (Some(x), Some(y)) if y > x || (y == x && !b.high_exclusive) => {
-                            (Some(y), b.high_exclusive)
-                        }
-                        (Some(x), Some(_)) => (Some(x), o.high_exclusive),
-                        _ => (None, false),
-                    };
+                    let (high, high_exclusive) = larger_upper(&b, &o);
                     Bounds {
                         low,
                         low_exclusive,
@@ -300,6 +288,16 @@ impl Quantity {
             });
         }
         out.map(Quantity::from_bounds)
+    }
+}
+
+/// The larger of two upper bounds, with whether it is excluded: unbounded
+/// when either is; of equal bounds, the included one (`a`'s when both are).
+fn larger_upper(a: &Bounds, b: &Bounds) -> (Option<f64>, bool) {
+    match (a.high, b.high) {
+        (Some(x), Some(y)) if x > y || (x == y && !a.high_exclusive) => (Some(x), a.high_exclusive),
+        (Some(_), Some(y)) => (Some(y), b.high_exclusive),
+        _ => (None, false),
     }
 }
 

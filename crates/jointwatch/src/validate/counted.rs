@@ -8,7 +8,7 @@ use super::check::Checker;
 use crate::diagnostics::Code;
 use crate::model::actor::CountryCode;
 use crate::model::period::Period;
-use crate::model::record::{Record, RecordKind};
+use crate::model::record::{Filter, Record};
 use crate::model::statistic::{Rate, Statistic};
 
 /// The records a reported statistic is checked against (see
@@ -22,6 +22,8 @@ pub(super) struct Counted<'a> {
     /// undated, as an undated patrol counts at any date) with the highest
     /// (number, id) up to it, in order of first day.
     sequences: Vec<(Date, (u32, &'a str))>,
+    /// The states that number any of the patrols, sorted.
+    authorities: Vec<CountryCode>,
 }
 
 impl<'a> Counted<'a> {
@@ -30,11 +32,13 @@ impl<'a> Counted<'a> {
     pub(super) fn new(records: Vec<Record<'a>>, authority: Option<CountryCode>) -> Counted<'a> {
         let mut starts = Vec::new();
         let mut sequences = Vec::new();
+        let mut authorities = Vec::new();
         for r in &records {
             if let Some(d) = r.start() {
                 starts.push((d.first_day(), d.last_day()));
             }
             if let Record::Patrol(p) = r {
+                authorities.extend(p.numbering.iter().filter_map(|n| n.by));
                 // The highest number the authority (or any) gives it.
                 let numbers = p
                     .numbering
@@ -48,6 +52,8 @@ impl<'a> Counted<'a> {
         }
         crate::sort::sort(&mut starts);
         crate::sort::sort(&mut sequences);
+        crate::sort::sort(&mut authorities);
+        authorities.dedup();
         for i in 1..sequences.len() {
             sequences[i].1 = sequences[i].1.max(sequences[i - 1].1);
         }
@@ -55,6 +61,7 @@ impl<'a> Counted<'a> {
             records,
             starts,
             sequences,
+            authorities,
         }
     }
 
@@ -89,6 +96,18 @@ impl<'a> Counted<'a> {
 }
 
 impl Checker<'_> {
+    /// The position in the cache of the records `filter` keeps, selected
+    /// the first time `key` is asked for.
+    fn counted_for(&mut self, key: super::check::CountedKey, filter: &Filter) -> usize {
+        if let Some(at) = self.counted.iter().position(|(k, _)| *k == key) {
+            return at;
+        }
+        let authority = key.2;
+        self.counted
+            .push((key, Counted::new(filter.select(self.ds), authority)));
+        self.counted.len() - 1
+    }
+
     /// Compares the records held with what a statistic reports for the same
     /// period. Counting fewer is normal (a dataset is rarely complete);
     /// counting more is a contradiction worth a look.
@@ -101,31 +120,26 @@ impl Checker<'_> {
             return;
         };
         filter.participants_all = s.subjects.iter().map(|p| p.country).collect();
+        let mut subjects = filter.participants_all.clone();
+        crate::sort::sort(&mut subjects);
+        subjects.dedup();
+        // The records of a measure and set of subjects are selected once for
+        // every statistic that shares them.
+        let all = self.counted_for((s.measure, subjects.clone(), None), &filter);
         // A count by a state that numbers these patrols itself (Japan counts
         // the joint air patrols near Japan, leaving out the one near Alaska)
         // is its own count: set beside the patrols it numbers and its
         // numbers, not beside every patrol held.
-        let authority = s.reporter.as_ref().and_then(|r| r.country).filter(|c| {
-            filter.kinds == [RecordKind::Patrol]
-                && filter.select(self.ds).iter().any(|r| {
-                    matches!(r, Record::Patrol(p) if p.numbering.iter().any(|n| n.by == Some(*c)))
-                })
-        });
-        if let Some(c) = authority {
-            filter.numbered_by = vec![c];
-        }
-        // The records of a measure, set of subjects and numbering authority
-        // are selected once for every statistic that shares them.
-        let mut subjects = filter.participants_all.clone();
-        crate::sort::sort(&mut subjects);
-        subjects.dedup();
-        let key = (s.measure, subjects, authority);
-        let at = match self.counted.iter().position(|(k, _)| *k == key) {
-            Some(at) => at,
-            None => {
-                self.counted
-                    .push((key, Counted::new(filter.select(self.ds), authority)));
-                self.counted.len() - 1
+        let authority = s
+            .reporter
+            .as_ref()
+            .and_then(|r| r.country)
+            .filter(|c| self.counted[all].1.authorities.binary_search(c).is_ok());
+        let at = match authority {
+            None => all,
+            Some(c) => {
+                filter.numbered_by = vec![c];
+                self.counted_for((s.measure, subjects, Some(c)), &filter)
             }
         };
         let counted = &self.counted[at].1;

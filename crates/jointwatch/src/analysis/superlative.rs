@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::series::Field;
 use crate::dataset::{Dataset, FigureAlternative};
+use crate::model::exercise::Domain;
 use crate::model::record::{Filter, Record, RecordKind};
 
 /// What a record-setter comparison can say about its leader.
@@ -36,6 +37,11 @@ pub enum Judgement {
 pub struct RecordSetter {
     /// The figure compared.
     pub field: Field,
+    /// The exercises compared are those in any of these domains (all
+    /// exercises when empty): a "largest naval exercise" is compared with
+    /// naval exercises, not with land ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<Domain>,
     /// First year of the window.
     pub from_year: i16,
     /// Last year of the window.
@@ -88,6 +94,28 @@ pub struct RecordSetter {
 /// assert_eq!((r.certain, r.judgement), (false, jointwatch::analysis::superlative::Judgement::LargestHeld));
 /// ```
 pub fn largest(ds: &Dataset, field: Field, to_year: i16, years: u16) -> RecordSetter {
+    largest_among(ds, field, to_year, years, &[])
+}
+
+/// [`largest`] among the exercises in any of `domains` (all when empty): the
+/// class a claim compares with ("the largest *naval* exercise").
+///
+/// # Example
+/// ```
+/// use jointwatch::analysis::series::Field;
+/// use jointwatch::analysis::superlative::largest_among;
+/// use jointwatch::model::exercise::Domain;
+/// let seed = jointwatch::seed();
+/// let r = largest_among(&seed, Field::Ships, 2024, 30, &[Domain::Naval]);
+/// assert_eq!((r.leader.as_deref(), r.domains.len()), (Some("ocean-2024"), 1));
+/// ```
+pub fn largest_among(
+    ds: &Dataset,
+    field: Field,
+    to_year: i16,
+    years: u16,
+    domains: &[Domain],
+) -> RecordSetter {
     let from_year = to_year
         .saturating_sub(i16::try_from(years).unwrap_or(i16::MAX))
         .saturating_add(1);
@@ -98,6 +126,9 @@ pub fn largest(ds: &Dataset, field: Field, to_year: i16, years: u16) -> RecordSe
             continue;
         };
         if y < from_year || y > to_year {
+            continue;
+        }
+        if !domains.is_empty() && !e.domains.iter().any(|d| domains.contains(d)) {
             continue;
         }
         let figure = match field {
@@ -129,6 +160,7 @@ pub fn largest(ds: &Dataset, field: Field, to_year: i16, years: u16) -> RecordSe
     // Every exercise of the window held? Only declared coverage says so.
     let exercises = Filter {
         kinds: vec![RecordKind::Exercise],
+        domains: domains.to_vec(),
         ..Filter::default()
     };
     let window = jiff::civil::Date::new(from_year, 1, 1)
@@ -157,6 +189,7 @@ pub fn largest(ds: &Dataset, field: Field, to_year: i16, years: u16) -> RecordSe
     };
     RecordSetter {
         field,
+        domains: domains.to_vec(),
         from_year,
         to_year,
         leader: leader_id,
@@ -182,6 +215,24 @@ mod tests {
           {"id": "maybe", "name": "Maybe", "participants": ["RUS"], "dates": "2018", "forces": {"ships": {"min": 300, "max": 450}}},
           {"id": "small", "name": "Small", "participants": ["RUS"], "dates": "2020", "forces": {"ships": 80}}
         ]}"#).unwrap()
+    }
+
+    /// "The largest naval exercise" is compared with naval exercises: a
+    /// larger land exercise does not outdo it.
+    #[test]
+    fn a_claim_is_compared_within_its_class() {
+        let ds = Dataset::from_json(r#"{"formatVersion": "2.0", "exercises": [
+          {"id": "fleet", "name": "Fleet", "participants": ["RUS"], "domains": ["naval"], "dates": "2024", "forces": {"personnel": 90000}},
+          {"id": "army", "name": "Army", "participants": ["RUS"], "domains": ["land"], "dates": "2019", "forces": {"personnel": 128000}}
+        ]}"#).unwrap();
+        let all = largest(&ds, Field::Personnel, 2024, 30);
+        assert_eq!(all.leader.as_deref(), Some("army"));
+        let naval = largest_among(&ds, Field::Personnel, 2024, 30, &[Domain::Naval]);
+        assert_eq!(
+            (naval.leader.as_deref(), naval.compared),
+            (Some("fleet"), 1)
+        );
+        assert_eq!(naval.domains, [Domain::Naval]);
     }
 
     #[test]

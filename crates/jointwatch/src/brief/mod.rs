@@ -24,7 +24,7 @@ use crate::analysis::cadence::{patrol_cadence, Cadence};
 use crate::analysis::series::{
     series, summarize, trends, Field, GroupBy, Series, SeriesQuery, SeriesSummary, SeriesTrend,
 };
-use crate::analysis::superlative::{largest, RecordSetter};
+use crate::analysis::superlative::{largest, largest_among, RecordSetter};
 use crate::assess::{assess, AssessOptions, Assessment};
 use crate::dataset::Dataset;
 use crate::diagnostics::{Report, ValidateOptions};
@@ -328,9 +328,15 @@ pub fn brief(ds: &Dataset, validate: &ValidateOptions, options: &AssessOptions) 
             let Ok(years) = u16::try_from(years) else {
                 continue;
             };
+            // Compared with exercises of the domains the claim names ("the
+            // largest naval exercise"), else of the exercise's own.
+            let class = match c.scope_domains() {
+                named if !named.is_empty() => named,
+                _ => e.domains.clone(),
+            };
             let checks = [Field::Ships, Field::Aircraft, Field::Personnel]
                 .iter()
-                .map(|f| largest(ds, *f, d.start.year(), years))
+                .map(|f| largest_among(ds, *f, d.start.year(), years, &class))
                 .filter(|r| r.compared > 0)
                 .collect();
             claims.push(ClaimCheck {

@@ -11,7 +11,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::analysis::series::{series, GroupBy, PointStatus, SeriesQuery};
-use crate::analysis::superlative::{largest, Judgement};
+use crate::analysis::superlative::{largest_among, Judgement};
 use crate::dataset::Dataset;
 use crate::model::actor::CountryCode;
 use crate::model::claim::ClaimKind;
@@ -150,7 +150,9 @@ fn statistic(s: &Statistic, record: &Dataset) -> Reconciled {
 /// How each numbering authority numbers the patrols the filter keeps, up to
 /// `last`: the highest number it gave.
 fn numbering(r: &mut Reconciled, record: &Dataset, f: &Filter, last: jiff::civil::Date) {
-    let mut best: Vec<(Option<CountryCode>, u32, &str)> = Vec::new();
+    // Per authority: the highest number, its patrol, and how many patrols
+    // the record holds a number of this authority for.
+    let mut best: Vec<(Option<CountryCode>, u32, &str, usize)> = Vec::new();
     for rec in f.select(record) {
         let Record::Patrol(p) = rec else { continue };
         if rec.span().is_none_or(|s| s.0 > last) {
@@ -161,22 +163,25 @@ fn numbering(r: &mut Reconciled, record: &Dataset, f: &Filter, last: jiff::civil
         }
         for n in &p.numbering {
             match best.iter_mut().find(|b| b.0 == n.by) {
-                Some(b) if n.number > b.1 => {
-                    b.1 = n.number;
-                    b.2 = &p.id;
+                Some(b) => {
+                    b.3 += 1;
+                    if n.number > b.1 {
+                        b.1 = n.number;
+                        b.2 = &p.id;
+                    }
                 }
-                Some(_) => {}
-                None => best.push((n.by, n.number, &p.id)),
+                None => best.push((n.by, n.number, &p.id, 1)),
             }
         }
     }
     crate::sort::sort_by_key(&mut best, |b| (b.0.is_none(), b.0));
-    for (by, n, id) in best {
+    for (by, n, id, held) in best {
         let who = by.map_or("an unattributed count".to_string(), |c| {
             format!("{c}'s numbering")
         });
-        r.held
-            .push(format!("by {who}: {n} (the highest number given, {id})"));
+        r.held.push(format!(
+            "by {who}: no. {n} is the highest held ({id}; the record holds this count's number for {held} patrol(s))"
+        ));
     }
 }
 
@@ -229,7 +234,7 @@ fn per_period(
         };
         let reported = p
             .reported
-            .map(|q| format!(" (reported {q})"))
+            .map(|q| format!(" (reported {q} by {})", p.reported_by.join(", ")))
             .unwrap_or_default();
         counts.push(format!("{} {mark}{c}{reported}", p.key.join(" ")));
     }
@@ -324,6 +329,11 @@ fn claim(e: &Exercise, c: &crate::model::claim::Claim, record: &Dataset) -> Reco
         return r;
     };
     let window = u16::try_from(window).unwrap_or(u16::MAX);
+    // The claim's class: the domains it names, else the exercise's own.
+    let class = match c.scope_domains() {
+        named if !named.is_empty() => named,
+        _ => x.domains.clone(),
+    };
     let earliest = record
         .exercises
         .iter()
@@ -333,7 +343,8 @@ fn claim(e: &Exercise, c: &crate::model::claim::Claim, record: &Dataset) -> Reco
         crate::analysis::series::Field::Ships,
         crate::analysis::series::Field::Personnel,
     ] {
-        let setter = largest(record, field, year, window);
+        // A "largest naval exercise" is not outdone by a land exercise.
+        let setter = largest_among(record, field, year, window, &class);
         if setter.compared == 0 {
             continue;
         }
@@ -348,13 +359,30 @@ fn claim(e: &Exercise, c: &crate::model::claim::Claim, record: &Dataset) -> Reco
             Judgement::Possibly => "possibly the largest (figures overlap)",
             Judgement::None => "no leader",
         };
+        let class: Vec<&str> = setter.domains.iter().map(|d| d.as_str()).collect();
+        let class = if class.is_empty() {
+            "exercises".to_string()
+        } else {
+            format!("{} exercises", class.join(" or "))
+        };
         r.held.push(format!(
-            "by {field_name}, {}–{}: {leader} is {judgement}, of {} with a figure ({} without)",
+            "by {field_name} among {class}, {}–{}: {leader} is {judgement}, of {} with a figure ({} without)",
             setter.from_year,
             setter.to_year,
             setter.compared,
             setter.without_figure.len()
         ));
+        // Where the claimed exercise stands beside the leader.
+        if leader != x.id {
+            let standing = if setter.without_figure.contains(&x.id) {
+                "has no figure to compare"
+            } else if setter.contenders.contains(&x.id) {
+                "overlaps it, so may still be the largest"
+            } else {
+                "is smaller"
+            };
+            r.held.push(format!("by {field_name}: {} {standing}", x.id));
+        }
         if setter.covered_by.is_none() {
             r.cannot_say.push(format!(
                 "that it is the largest by {field_name}: the record does not declare its exercises complete"

@@ -390,16 +390,29 @@ pub fn render_text(ds: &Dataset, b: &Brief) -> String {
         let _ = writeln!(o, "  claim by {}: \"{}\"", cl.exercise, cl.text);
         for r in &cl.checks {
             let verdict = match (&r.leader, r.judgement) {
+                _ if r.without_figure.contains(&cl.exercise) => {
+                    "not compared: it has no figure".to_string()
+                }
                 (Some(l), Judgement::Possibly) if *l == cl.exercise => {
                     format!("largest, but {} could match it", r.contenders.join(", "))
                 }
                 (Some(l), _) if *l == cl.exercise => judgement_words(r),
-                (Some(l), _) => format!("not the largest: {l} is"),
+                // Its figure overlaps the leader's: it may still be the largest.
+                (Some(l), _) if r.contenders.contains(&cl.exercise) => {
+                    format!("not shown to be the largest: {l} may be larger")
+                }
+                (Some(l), _) => format!("not the largest: {l} is larger"),
                 (None, _) => "no figure".to_string(),
+            };
+            let class = if r.domains.is_empty() {
+                String::new()
+            } else {
+                let d: Vec<&str> = r.domains.iter().map(|d| d.as_str()).collect();
+                format!(" among {} exercises", d.join(" or "))
             };
             let _ = writeln!(
                 o,
-                "    by {:?} in {}–{}: {verdict} ({} exercise(s) with the figure in the dataset)",
+                "    by {:?}{class} in {}–{}: {verdict} ({} exercise(s) with the figure in the dataset)",
                 r.field, r.from_year, r.to_year, r.compared
             );
         }

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::exercise::Domain;
+
 /// What kind of distinction a claim makes.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
@@ -40,4 +42,33 @@ pub struct Claim {
     /// Sources that make the claim.
     #[serde(default)]
     pub sources: Vec<String>,
+}
+
+impl Claim {
+    /// The domains the claim's `scope` names ("naval exercise" → naval), in
+    /// the order of [`Domain::ALL`]; empty when it names none. A claimed
+    /// record-setter is compared with exercises of these domains.
+    ///
+    /// # Example
+    /// ```
+    /// use jointwatch::model::claim::{Claim, ClaimKind};
+    /// use jointwatch::model::exercise::Domain;
+    /// let c = Claim { kind: ClaimKind::Largest, text: "the largest naval exercise in three decades".into(),
+    ///     scope: Some("naval exercise".into()), window_years: Some(30), sources: vec![] };
+    /// assert_eq!(c.scope_domains(), [Domain::Naval]);
+    /// ```
+    pub fn scope_domains(&self) -> Vec<Domain> {
+        let Some(scope) = &self.scope else {
+            return Vec::new();
+        };
+        let words: Vec<String> = scope
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        Domain::ALL
+            .into_iter()
+            .filter(|d| words.iter().any(|w| *w == d.as_str().to_lowercase()))
+            .collect()
+    }
 }

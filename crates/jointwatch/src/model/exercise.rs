@@ -41,6 +41,22 @@ pub enum Domain {
 }
 
 impl Domain {
+    /// Every domain, in documentation order.
+    pub const ALL: [Domain; 12] = [
+        Domain::Naval,
+        Domain::Air,
+        Domain::Land,
+        Domain::Amphibious,
+        Domain::AntiSubmarine,
+        Domain::MissileDefence,
+        Domain::Cyber,
+        Domain::Space,
+        Domain::ElectronicWarfare,
+        Domain::CounterTerrorism,
+        Domain::Logistics,
+        Domain::Command,
+    ];
+
     /// The name as written in documents (`"antiSubmarine"`).
     ///
     /// ```
@@ -219,21 +235,7 @@ mod tests {
 
     #[test]
     fn domain_names_are_the_serialised_ones() {
-        use Domain::*;
-        for d in [
-            Naval,
-            Air,
-            Land,
-            Amphibious,
-            AntiSubmarine,
-            MissileDefence,
-            Cyber,
-            Space,
-            ElectronicWarfare,
-            CounterTerrorism,
-            Logistics,
-            Command,
-        ] {
+        for d in Domain::ALL {
             assert_eq!(
                 serde_json::to_string(&d).unwrap(),
                 format!("\"{}\"", d.as_str())

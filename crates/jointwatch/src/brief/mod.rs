@@ -243,6 +243,12 @@ pub fn brief(ds: &Dataset, validate: &ValidateOptions, options: &AssessOptions) 
     let mut kinds: Vec<(Measure, Granularity)> = Vec::new();
     let mut series_views = Vec::new();
     for st in &ds.statistics {
+        // `other` statistics count different things (say so in their
+        // labels): one series of them would set unlike figures side by side
+        // as if they disagreed. They are listed, not charted.
+        if st.measure == Measure::Other {
+            continue;
+        }
         let Some(g) = st.period.as_ref().and_then(|p| granularity_of(p, st.rate)) else {
             continue;
         };

@@ -12,7 +12,7 @@
 //
 // Each file is {"value": …}, {"undefined": true} or {"thrown": {…}}, pretty
 // printed, so two dumps can be compared with `diff -r`.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 
@@ -22,6 +22,10 @@ if (!pkgDir || !inputsDir || !outDir) {
   process.exit(2);
 }
 const jw = createRequire(import.meta.url)(join(pkgDir, "node", "jointwatch.js"));
+// The second module (CSV, STIX, GeoJSON), in builds that have it; before it,
+// the GeoJSON export was the core's `ds.toGeoJSON()`.
+const formatsJs = join(pkgDir, "formats", "node", "formats.js");
+const formats = existsSync(formatsJs) ? createRequire(import.meta.url)(formatsJs) : null;
 const { Dataset } = jw;
 
 // ---------------------------------------------------------------------------
@@ -237,7 +241,7 @@ function dumpDocument(dir, text) {
   put("ds.validate-ignore", () => ds.validate({ ignore: ["undated-record"] }));
   put("ds.toJSON", () => doc);
   put("ds.toJSONText", () => ds.toJSONText());
-  put("ds.toGeoJSON", () => ds.toGeoJSON());
+  put("ds.toGeoJSON", () => (formats ? formats.toGeoJSON(ds) : ds.toGeoJSON()));
   put("round-trip", () => {
     const again = Dataset.parse(ds.toJSONText());
     const same = again.toJSONText() === ds.toJSONText();

@@ -1,4 +1,4 @@
-//! Dataset JSON → load → validate → query → assess → brief, on arbitrary bytes.
+//! Dataset JSON → load → validate → query → assess → brief → GeoJSON and STIX, on arbitrary bytes.
 #![no_main]
 
 use jointwatch::assess::{assess, AssessOptions};
@@ -30,4 +30,8 @@ fuzz_target!(|data: &[u8]| {
     let b = jointwatch::brief::brief(&ds, &Default::default(), &Default::default());
     let _ = jointwatch::brief::render_text(&ds, &b);
     let _ = Dataset::from_json(&ds.to_json());
+    // The export formats take held datasets as they are (`jointwatch/formats`).
+    let _ = jointwatch::format::geojson::to_string(&ds);
+    let options = jointwatch::format::stix::StixOptions::new(jiff::Timestamp::UNIX_EPOCH);
+    let _ = jointwatch::format::stix::to_string(&full, None, &options);
 });

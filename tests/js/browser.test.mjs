@@ -5,14 +5,17 @@
 // shows a computation): the timeline, the routes, the scramble bars, the
 // numbering conflicts, the end-state bar, the filters and the shared URL, a
 // bad file's findings, a good file replacing the record on the whole page,
-// the CSV message, no console errors, and the size of the page's JavaScript.
+// CSV tables loading (and a bad cell's finding), no console errors, and the
+// size of the page's JavaScript.
 //
 // Screenshots of the whole page and of each panel, at desktop (1280×900) and
 // phone (390×844) widths, are written to target/web-example/{desktop,phone}/
-// on every run. The two committed under docs/ (docs/web-desktop.png and
+// on every run. Those committed under docs/ (docs/web-desktop.png and
 // docs/web-phone.png, shown in the README: the first screen of the page at
-// each width) are written only when JOINTWATCH_UPDATE_SCREENSHOTS=1 is set: pixels differ between Chromium and
-// font versions, so an ordinary run must not rewrite tracked files.
+// each width; and docs/screenshots/{desktop,phone}/<panel>.png, one of each
+// panel at each width) are written only when JOINTWATCH_UPDATE_SCREENSHOTS=1
+// is set: pixels differ between Chromium and font versions, so an ordinary
+// run must not rewrite tracked files.
 //   JOINTWATCH_UPDATE_SCREENSHOTS=1 node --test tests/js/browser.test.mjs
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -33,6 +36,7 @@ const JS_BUDGET = 150 * 1024;
 const recordText = readFileSync(join(root, "pkg", "public-record.json"), "utf8");
 const record = JSON.parse(recordText);
 let jw; // the package, in Node: for what the page computes through it
+let fmt; // its second module (jointwatch/formats), in Node
 let server;
 let browser;
 let page;
@@ -76,11 +80,19 @@ async function screenshots(p, name) {
     // screens tall and several megabytes as a PNG).
     await p.evaluate(() => window.scrollTo(0, 0));
     await p.screenshot({ path: join(root, "docs", `web-${name}.png`), animations: "disabled" });
+    // And each panel, at each width, under docs/screenshots/ (linked from docs/web.md).
+    const shots = join(root, "docs", "screenshots", name);
+    mkdirSync(shots, { recursive: true });
+    for (const id of PANELS) {
+      const el = await p.$(`#${id}`);
+      if (el && (await el.isVisible())) await el.screenshot({ path: join(shots, `${id}.png`), animations: "disabled" });
+    }
   }
 }
 
 before(async () => {
   jw = await import(join(root, "pkg", "node", "index.mjs"));
+  fmt = await import(join(root, "pkg", "formats", "node", "index.mjs"));
   viteBuild(example, dist, join(example, "node_modules"));
   server = await serve(dist);
   browser = await launchChromium();
@@ -290,14 +302,40 @@ test("a bad file shows its findings, and the page keeps the record", async () =>
   await page.screenshot({ path: join(out, "findings.png"), fullPage: true });
 });
 
-test("a CSV file gets a clear message", async () => {
-  const csv = "id,name,participants,start,end,sources\nx,X,CHN;RUS,2024-05,2024-05,s\n";
-  await page.setInputFiles("#file-input", { name: "exercises.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await page.waitForFunction(() => document.querySelector("#file-summary").textContent.startsWith("exercises.csv"));
-  // The npm package reads JSON only: the page says so and how to convert.
-  assert.equal(await page.getAttribute("#file-summary", "data-state"), "unsupported");
-  assert.match(await page.textContent("#file-summary"), /CSV.*JSON/s);
+test("CSV tables load, and a bad cell is named by its file, row and column", async () => {
+  // The tables are written by the package itself (jointwatch/formats, toCSV) from a
+  // small document with a patrol across the antimeridian, then opened together.
+  const doc = {
+    formatVersion: "2.0",
+    sources: [{ id: "s1", title: "A source", reliability: "B", credibility: 2 }],
+    exercises: [{ id: "ex-csv", name: "Exercise from CSV", participants: ["CHN", "RUS"], dates: "2024-05", sources: ["s1"] }],
+    patrols: [
+      { id: "p-csv", kind: "jointAirPatrol", participants: ["CHN", "RUS"], dates: "2024-07-24",
+        route: [{ lon: 175, lat: 55 }, { lon: -178, lat: 58 }], sources: ["s1"] },
+    ],
+  };
+  const tables = fmt.toCSV(doc);
+  const files = Object.entries(tables)
+    .filter(([, text]) => text.trim().includes("\n"))
+    .map(([name, text]) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) }));
+  assert.ok(files.length >= 3, Object.keys(tables).join(", "));
+  await page.setInputFiles("#file-input", files);
+  await page.waitForFunction(() => document.querySelector("#file-summary").dataset.state === "loaded");
+  assert.deepEqual(sorted(await ids(page, '[data-testid="timeline-item"]')), sorted(eventsOf(doc).map((r) => r.id)));
+  assert.deepEqual(await ids(page, 'path[data-testid="route"]'), routedOf(doc));
+  assert.equal(await countShown(page), eventsOf(doc).length);
+  await page.click("#file-reset");
+  await page.waitForFunction((t) => document.querySelector("#title").textContent === t, record.title);
+
+  // A bad cell: nothing is imported, and the finding says where.
+  const bad = "id,name,participants,sources\nx,X,CHN;Russia,s1\n";
+  await page.setInputFiles("#file-input", { name: "exercises.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await page.waitForSelector('#findings li[data-code="invalid-country-code"]');
+  assert.equal(await page.getAttribute('#findings li[data-code="invalid-country-code"]', "data-line"), "2");
+  assert.match(await page.textContent("#findings"), /exercises\.csv: row 2, column "participants"/);
+  assert.equal(await page.getAttribute("#file-summary", "data-state"), "error");
   assert.equal(await page.textContent("#title"), record.title);
+  assert.equal(await countShown(page), eventsOf(record).length);
 });
 
 test("a good file replaces the record on the whole page", async () => {

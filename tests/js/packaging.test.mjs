@@ -36,18 +36,23 @@ test("the tarball holds the web and node builds, their types, and the README", (
     "README.md", "package.json", "LICENSE-MIT", "LICENSE-APACHE", "jointwatch_bg.wasm", "public-record.json",
     "node/index.d.mts", "node/index.mjs", "node/jointwatch.d.ts", "node/jointwatch.js", "node/package.json",
     "web/jointwatch.d.ts", "web/jointwatch.js", "web/package.json",
+    "formats/formats_bg.wasm", "formats/package.json", "formats/node/formats.js", "formats/node/formats.d.ts",
+    "formats/node/index.mjs", "formats/node/index.d.mts", "formats/web/formats.js", "formats/web/formats.d.ts",
   ]) {
     assert.ok(files.includes(f), `${f} is packed (packed: ${files.join(", ")})`);
   }
-  // The .wasm ships once, loaded by both builds.
-  assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["jointwatch_bg.wasm"]);
+  // Each .wasm ships once, loaded by both builds.
+  assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["formats/formats_bg.wasm", "jointwatch_bg.wasm"]);
   assert.ok(!files.some((f) => f.endsWith(".tgz") || f.includes("node_modules")));
   const manifest = JSON.parse(readFileSync(join(project, "node_modules", "jointwatch", "package.json"), "utf8"));
   // No placeholder repository (there is no public URL to give).
   assert.equal(manifest.repository, undefined);
   // Types first in every condition.
-  for (const cond of [manifest.exports["."].node.import, manifest.exports["."].node.require, manifest.exports["."].browser, manifest.exports["."].default]) {
-    assert.equal(Object.keys(cond)[0], "types");
+  for (const entry of [".", "./formats"]) {
+    const e = manifest.exports[entry];
+    for (const cond of [e.node.import, e.node.require, e.browser, e.default]) {
+      assert.equal(Object.keys(cond)[0], "types");
+    }
   }
 });
 
@@ -63,6 +68,27 @@ console.log(JSON.stringify({ records: ds.recordCount, code }));`,
   );
   const out = JSON.parse(run(process.execPath, ["cjs.cjs"], { cwd: project }));
   assert.deepEqual(out, { records: 6, code: "end-before-start" });
+});
+
+test("CommonJS and ESM: the second module (jointwatch/formats) loads, and takes a core Dataset", () => {
+  writeFileSync(
+    join(project, "formats.cjs"),
+    `const { Dataset } = require("jointwatch");
+const { toGeoJSON, fromCSV, toCSV } = require("jointwatch/formats");
+const ds = Dataset.seed();
+console.log(JSON.stringify({ geo: toGeoJSON(ds).type, records: Dataset.fromObject(fromCSV(toCSV(ds))).recordCount }));`,
+  );
+  writeFileSync(
+    join(project, "formats.mjs"),
+    `import { Dataset } from "jointwatch";
+import init, { toGeoJSON } from "jointwatch/formats";
+import { createRequire } from "node:module";
+await init();
+const same = createRequire(import.meta.url)("jointwatch/formats").toGeoJSON === toGeoJSON;
+console.log(JSON.stringify({ geo: toGeoJSON(Dataset.seed()).type, same }));`,
+  );
+  assert.deepEqual(JSON.parse(run(process.execPath, ["formats.cjs"], { cwd: project })), { geo: "FeatureCollection", records: 6 });
+  assert.deepEqual(JSON.parse(run(process.execPath, ["formats.mjs"], { cwd: project })), { geo: "FeatureCollection", same: true });
 });
 
 /** How many records the public record holds, read from the shipped file itself. */
@@ -113,14 +139,19 @@ import recordUrl from "jointwatch/public-record.json?url";
 init().then(async () => {
   const ds = Dataset.seed();
   const record = Dataset.fromJSON(await (await fetch(recordUrl)).text());
+  // The second module, loaded on first use: its own chunk and .wasm.
+  const formats = await import("jointwatch/formats");
+  await formats.default();
+  const features = formats.toGeoJSON(record).features.length;
   document.getElementById("out").textContent =
-    ds.recordCount + " records; " + estimativeTerm(0.62).words + "; public record " + record.recordCount;
+    ds.recordCount + " records; " + estimativeTerm(0.62).words + "; public record " + record.recordCount +
+    "; " + (features > 0 ? "map" : "no map");
 }, (e) => { document.getElementById("out").textContent = "failed: " + e; });`,
   );
   const dist = join(project, "dist");
   viteBuild(app, dist);
   const assets = readdirSync(join(dist, "assets"));
-  assert.ok(assets.some((f) => f.endsWith(".wasm")), `the .wasm is emitted as an asset: ${assets}`);
+  assert.equal(assets.filter((f) => f.endsWith(".wasm")).length, 2, `both .wasm modules are emitted as assets: ${assets}`);
   const js = assets.filter((f) => f.endsWith(".js")).map((f) => readFileSync(join(dist, "assets", f), "utf8")).join("\n");
   assert.ok(!/\bawait\s+__wbg_init\b|^await /m.test(js), "no top-level await in the bundle");
 
@@ -132,7 +163,7 @@ init().then(async () => {
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.goto(server.url);
     await page.waitForFunction(() => document.getElementById("out").textContent !== "loading");
-    assert.equal(await page.textContent("#out"), `6 records; likely; public record ${publicRecordCount()}`, errors.join("\n"));
+    assert.equal(await page.textContent("#out"), `6 records; likely; public record ${publicRecordCount()}; map`, errors.join("\n"));
   } finally {
     await browser.close();
     await server.close();
@@ -145,10 +176,10 @@ test("publint finds nothing to report (errors, warnings or suggestions) in the p
   assert.deepEqual(messages.map((m) => `${m.type} ${m.code} ${m.path.join(".")}`), []);
 });
 
-test("@arethetypeswrong/cli reports no problem for the package entry in the tarball", () => {
+test("@arethetypeswrong/cli reports no problem for the package entry and jointwatch/formats in the tarball", () => {
   const attw = join(tools, "@arethetypeswrong", "cli", "dist", "index.js");
   // Exits non-zero on any problem; the table says which.
-  run(process.execPath, [attw, tarball, "--entrypoints", ".", "--format", "table-flipped"], { cwd: project });
+  run(process.execPath, [attw, tarball, "--entrypoints", ".", "./formats", "--format", "table-flipped"], { cwd: project });
 });
 
 test("TypeScript node10 + CommonJS: `import init` type-checks against what runs, and runs", () => {
@@ -158,11 +189,13 @@ test("TypeScript node10 + CommonJS: `import init` type-checks against what runs,
     join(dir, "main.ts"),
     `import init, { Dataset, estimativeTerm } from "jointwatch";
 import * as jw from "jointwatch";
+import initFormats, { toGeoJSON } from "jointwatch/formats";
 async function main(): Promise<void> {
   await init();
   await jw.init();
+  await initFormats();
   const ds = Dataset.seed();
-  console.log(JSON.stringify({ records: ds.recordCount, term: estimativeTerm(0.62)?.words }));
+  console.log(JSON.stringify({ records: ds.recordCount, term: estimativeTerm(0.62)?.words, geo: toGeoJSON(ds).type }));
 }
 main();
 `,
@@ -180,5 +213,5 @@ main();
   run(process.execPath, [join(tools, "typescript", "bin", "tsc"), "-p", dir], { cwd: dir });
   writeFileSync(join(dir, "dist", "package.json"), '{ "type": "commonjs" }');
   const out = JSON.parse(run(process.execPath, [join(dir, "dist", "main.js")], { cwd: project }));
-  assert.deepEqual(out, { records: 6, term: "likely" });
+  assert.deepEqual(out, { records: 6, term: "likely", geo: "FeatureCollection" });
 });

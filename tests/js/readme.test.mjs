@@ -35,6 +35,14 @@ test("the JavaScript example runs and prints what it says", () => {
   assert.match(out, /^warning no-source exercises\[0\]\.sources$/m);
 });
 
+test("the README shows examples/node/formats.mjs verbatim, and it runs", () => {
+  const code = readFileSync(join(examples, "formats.mjs"), "utf8").trimEnd();
+  assert.ok(readmes["README.md"].includes("```js\n" + code + "\n```"), "README.md is out of date with formats.mjs");
+  const out = run(process.execPath, ["formats.mjs"], { cwd: examples });
+  assert.match(out, /^\d+ features, \d+ STIX objects, 6 records$/m);
+  assert.match(out, /^invalid-country-code line 2: exercises\.csv: row 2, column "participants"/m);
+});
+
 test("the JavaScript example type-checks under --strict too (checkJs)", () => {
   run(process.execPath, [tsc, "-p", join(examples, "tsconfig.js.json")]);
 });

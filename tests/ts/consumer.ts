@@ -32,6 +32,9 @@ import init, {
   version,
   yearOverYear,
 } from "jointwatch";
+// The second module: the export and import formats, loaded on first use.
+import initFormats, { fromCSV, toCSV, toGeoJSON, toSTIX } from "jointwatch/formats";
+import type { GeoJSONFeatureCollection, StixBundle, StixOptions } from "jointwatch/formats";
 import type {
   MergeSummary,
   Activity,
@@ -56,7 +59,6 @@ import type {
   Filter,
   Finding,
   FoundRecord,
-  GeoJSONFeatureCollection,
   Incident,
   IncidentKind,
   JointShare,
@@ -218,7 +220,8 @@ const brief: Brief = full.brief({ strict: false }, {});
 console.log(terms, term?.words, brief.title);
 
 // --- Geography -------------------------------------------------------------------
-const geojson: GeoJSONFeatureCollection = ds.toGeoJSON();
+await initFormats();
+const geojson: GeoJSONFeatureCollection = toGeoJSON(ds);
 const target: Target | undefined = ds.areaTarget("sea-of-japan");
 const route = [
   { lon: 130, lat: 30 },
@@ -233,6 +236,14 @@ try {
   if (!(isJointwatchError(e) && e.code === "empty-route")) throw e;
 }
 console.log(geojson.features.length, km, approach.distanceKm, patrolApproach?.inside);
+
+// --- Formats (jointwatch/formats) ---------------------------------------------------
+const stixOptions: StixOptions = { timestamp: "2024-12-31T00:00:00Z", assessment: false };
+const bundle: StixBundle = toSTIX(ds.toJSONText(), stixOptions);
+const tables: Record<string, string> = toCSV(ds.toJSON());
+const fromTables: DatasetDocument = fromCSV(tables);
+const reread = Dataset.fromObject(fromTables);
+console.log(bundle.objects.length, Object.keys(tables), reread.recordCount);
 
 // --- Quantities and periods --------------------------------------------------------
 const bounds: QuantityBounds = quantityBounds({ over: 400 });

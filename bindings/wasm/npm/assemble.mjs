@@ -9,12 +9,13 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const root = process.argv[2];
 const pkg = join(root, "pkg");
-/** The budget for the gzipped .wasm, in bytes (350 KB); tests/js/size.test.mjs has the same. */
-const GZIP_BUDGET = 350_000;
+/** The budget for the gzipped core .wasm, in bytes (340 KB); tests/js/size.test.mjs has the same. */
+const GZIP_BUDGET = 340_000;
+/** The budget for the gzipped second module (`jointwatch/formats`), in bytes (450 KB). */
+const FORMATS_GZIP_BUDGET = 450_000;
 
 // --- Declarations -------------------------------------------------------
-for (const target of ["web", "node"]) {
-  const file = join(pkg, target, "jointwatch.d.ts");
+for (const file of ["web", "node"].flatMap((t) => [join(pkg, t, "jointwatch.d.ts"), join(pkg, "formats", t, "formats.d.ts")])) {
   const dts = readFileSync(file, "utf8");
   // The core names the document's type `DatasetDocument` in TypeScript
   // (the `Dataset` class holds one); check that it did.
@@ -40,6 +41,9 @@ function patch(file, from, to) {
 }
 patch(join(pkg, "node", "jointwatch.js"), "`${__dirname}/jointwatch_bg.wasm`", "`${__dirname}/../jointwatch_bg.wasm`");
 patch(join(pkg, "web", "jointwatch.js"), "new URL('jointwatch_bg.wasm', import.meta.url)", "new URL('../jointwatch_bg.wasm', import.meta.url)");
+// The same for the second module, `jointwatch/formats` (pkg/formats/formats_bg.wasm).
+patch(join(pkg, "formats", "node", "formats.js"), "`${__dirname}/formats_bg.wasm`", "`${__dirname}/../formats_bg.wasm`");
+patch(join(pkg, "formats", "web", "formats.js"), "new URL('formats_bg.wasm', import.meta.url)", "new URL('../formats_bg.wasm', import.meta.url)");
 
 // --- A freed Dataset ------------------------------------------------------
 // wasm-bindgen checks the pointer before any Rust runs, and a call on a freed
@@ -91,12 +95,19 @@ for (const target of ["web", "node"]) {
 // The README says \`init()\` exists in Node: browser code (\`await init()\`)
 // runs unchanged, from \`require\` as from \`import\`, and TypeScript's CommonJS
 // output of \`import init from "jointwatch"\` (\`jointwatch_1.default\`) works.
+// The same holds for the second module, `jointwatch/formats`.
 const INIT_DOC = "/** In Node the module is ready on load; this exists so that browser code (`await init()`) runs unchanged. */";
 const INIT_SYNC_DOC = "/** In Node the module is ready on load; see `init`. */";
-writeFileSync(
-  join(pkg, "node", "jointwatch.js"),
-  readFileSync(join(pkg, "node", "jointwatch.js"), "utf8") +
-    `
+/** The Node builds: the core module and the second one. */
+const NODE_BUILDS = [
+  { dir: join(pkg, "node"), name: "jointwatch" },
+  { dir: join(pkg, "formats", "node"), name: "formats" },
+];
+for (const { dir, name } of NODE_BUILDS) {
+  writeFileSync(
+    join(dir, `${name}.js`),
+    readFileSync(join(dir, `${name}.js`), "utf8") +
+      `
 // Added by scripts/build-npm: init() and initSync() do nothing in Node.
 ${INIT_DOC}
 async function init(input) {}
@@ -107,56 +118,66 @@ exports.initSync = initSync;
 exports.default = init;
 Object.defineProperty(exports, "__esModule", { value: true });
 `,
-);
-writeFileSync(
-  join(pkg, "node", "jointwatch.d.ts"),
-  readFileSync(join(pkg, "node", "jointwatch.d.ts"), "utf8") +
-    `
+  );
+  writeFileSync(
+    join(dir, `${name}.d.ts`),
+    readFileSync(join(dir, `${name}.d.ts`), "utf8") +
+      `
 ${INIT_DOC}
 export function init(input?: unknown): Promise<void>;
 ${INIT_SYNC_DOC}
 export function initSync(input?: unknown): void;
 export default init;
 `,
-);
+  );
+}
 
 // --- Module types ---------------------------------------------------------
-writeFileSync(join(pkg, "web", "package.json"), '{ "type": "module" }\n');
-writeFileSync(join(pkg, "node", "package.json"), '{ "type": "commonjs" }\n');
+for (const dir of ["web", "formats/web"]) writeFileSync(join(pkg, dir, "package.json"), '{ "type": "module" }\n');
+for (const dir of ["node", "formats/node"]) writeFileSync(join(pkg, dir, "package.json"), '{ "type": "commonjs" }\n');
 
-// --- Node ESM entry -------------------------------------------------------
+// For TypeScript's `moduleResolution: node10`, which ignores `exports`:
+// `jointwatch/formats` resolves to this directory's package.json.
+writeFileSync(
+  join(pkg, "formats", "package.json"),
+  JSON.stringify({ main: "./node/formats.js", types: "./node/formats.d.ts" }, null, 2) + "\n",
+);
+
+// --- Node ESM entries -----------------------------------------------------
 // One instance for `require` and `import`: the ESM entry re-exports the
 // CommonJS build. It also exports a no-op `init` so that code written for
 // the browser build (`await init()`) runs unchanged in Node.
 const require = createRequire(import.meta.url);
-const names = Object.keys(require(join(pkg, "node", "jointwatch.js"))).filter(
-  (n) => n !== "__esModule" && n !== "default",
-);
-for (const n of ["init", "initSync"]) {
-  if (!names.includes(n)) throw new Error(`node/jointwatch.js does not export ${n}`);
-}
-writeFileSync(
-  join(pkg, "node", "index.mjs"),
-  `// Generated by scripts/build-npm: the ESM entry for Node.
+for (const { dir, name } of NODE_BUILDS) {
+  const names = Object.keys(require(join(dir, `${name}.js`))).filter(
+    (n) => n !== "__esModule" && n !== "default",
+  );
+  for (const n of ["init", "initSync"]) {
+    if (!names.includes(n)) throw new Error(`${dir}/${name}.js does not export ${n}`);
+  }
+  writeFileSync(
+    join(dir, "index.mjs"),
+    `// Generated by scripts/build-npm: the ESM entry for Node.
 import { createRequire } from "node:module";
 
-const jointwatch = createRequire(import.meta.url)("./jointwatch.js");
+const ${name} = createRequire(import.meta.url)("./${name}.js");
 
 export const {
 ${names.map((n) => `  ${n},`).join("\n")}
-} = jointwatch;
+} = ${name};
 
 export default init;
 `,
-);
-writeFileSync(
-  join(pkg, "node", "index.d.mts"),
-  `// Generated by scripts/build-npm: the ESM entry for Node.
-export * from "./jointwatch.js";
-import { init } from "./jointwatch.js";
+  );
+  writeFileSync(
+    join(dir, "index.d.mts"),
+    `// Generated by scripts/build-npm: the ESM entry for Node.
+export * from "./${name}.js";
+import { init } from "./${name}.js";
 export default init;
 `,
-);
+  );
+}
 
 // --- Size report ----------------------------------------------------------
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
@@ -165,6 +186,9 @@ for (const [label, file] of [
   ["`jointwatch_bg.wasm`", join(pkg, "jointwatch_bg.wasm")],
   ["`web/jointwatch.js` (glue)", join(pkg, "web", "jointwatch.js")],
   ["`node/jointwatch.js` (glue)", join(pkg, "node", "jointwatch.js")],
+  ["`formats/formats_bg.wasm` (second module: CSV, STIX, GeoJSON)", join(pkg, "formats", "formats_bg.wasm")],
+  ["`formats/web/formats.js` (glue)", join(pkg, "formats", "web", "formats.js")],
+  ["`formats/node/formats.js` (glue)", join(pkg, "formats", "node", "formats.js")],
 ]) {
   const bytes = readFileSync(file);
   const gzip = gzipSync(bytes, { level: 9 }).length;
@@ -174,12 +198,14 @@ for (const [label, file] of [
   rows.push({ label, raw: bytes.length, gzip, brotli });
 }
 const wasm = rows[0];
+const formatsWasm = rows[3];
 const table = [
   "| file | raw | gzip -9 | brotli -11 |",
   "| --- | ---: | ---: | ---: |",
   ...rows.map((r) => `| ${r.label} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`),
 ].join("\n");
 const within = wasm.gzip <= GZIP_BUDGET;
+const formatsWithin = formatsWasm.gzip <= FORMATS_GZIP_BUDGET;
 writeFileSync(
   join(root, "docs", "size.md"),
   `# Size of the npm package
@@ -189,10 +215,43 @@ in these figures shows in review, so growth is visible.
 
 ${table}
 
-Budget: the \`.wasm\` at most ${kb(GZIP_BUDGET)} gzipped (1 KB = 1,000 bytes);
-now ${kb(wasm.gzip)}, ${within ? "within" : "OVER"} budget. The \`.wasm\` is
+Budget: the core \`.wasm\` at most ${kb(GZIP_BUDGET)} gzipped (1 KB = 1,000 bytes);
+now ${kb(wasm.gzip)}, ${within ? "within" : "OVER"} budget. The second module, \`jointwatch/formats\`
+(CSV in and out, STIX 2.1 and GeoJSON out), at most ${kb(FORMATS_GZIP_BUDGET)}; now
+${kb(formatsWasm.gzip)}, ${formatsWithin ? "within" : "OVER"} budget. Both are
 built with the \`wasm-release\` profile (\`opt-level = "z"\`, LTO, \`panic = "abort"\`)
 and shrunk with \`wasm-opt --flatten --rereloop -Oz --converge\`.
+
+## Two modules
+
+The export and import formats are a second module, loaded on first use
+(\`import("jointwatch/formats")\`), so that a page that never draws a map
+from GeoJSON, exports STIX or reads CSV never downloads them. Moving the
+GeoJSON export out of the core (\`ds.toGeoJSON()\` became
+\`toGeoJSON(ds)\` of \`jointwatch/formats\`) took the core from 348.7 KB to
+334.7 KB gzipped. The CSV reader and writer and the STIX writer were never in
+the core; the npm package gained them with the second module. The two
+modules have separate memories, so a dataset crosses from one to the other
+as JSON text, and the second module carries its own copy of the document
+reader, validation (text and objects are validated before export, as the
+command line does) and the assessment (for STIX): that is most of its size,
+and the price of a second module that works on its own.
+
+## Against the goal of 200 KB
+
+The product's goal is a core module of at most 200 KB gzipped; it is
+${kb(wasm.gzip)}, ${wasm.gzip <= 200_000 ? "within it" : `missed by ${kb(wasm.gzip - 200_000)}`}. What is left in the core is what a
+page needs on load: reading and validating a document, the queries, trends,
+cadence, the assessment, geography and the brief. Measured from the name
+section of the module before wasm-opt (function bodies, 840 KB raw in all),
+serde's derived readers of the format-2.0 model are about 187 KB raw
+(including the strict wrapper that refuses arrays for objects, 62 KB) and
+its writers about 79 KB; validation is 48 KB, analysis 48 KB, the assessment
+26 KB, the embedded seed and catalogue 44 KB of the data section (gzipped).
+Reaching 200 KB would mean a smaller reader than serde's derives (one hand-
+written reader per record type) or moving validation or the writers out of
+the core too; neither is done yet (measured on the build that split the
+modules; the issue of the npm package's speed and size, 17, stays open on it).
 
 The budget was 250 KB until the honest-analysis work (issue 13: declared coverage,
 point status, conflicting figures, trends on the time axis, exclusive scenario
@@ -216,13 +275,13 @@ before wasm-opt), serde's derived readers (inlined into
 \`dataset::strict::Wrap::visit_map\`) and writers grew by 52 KB of 95 KB raw, and
 the model's own code (enum names, \`Figure\`, \`TimeOfDay\`, \`YearMonth\`, the
 quantity span of a figure) by 25 KB. Every new record type costs its reader and
-writer, so this is the price of the format, not of one call. The budget is
-350 KB so that the test guards against further growth; the product's goal stays
-200 KB, pursued in the npm package's speed and size work (issue 17), which may
-move the export formats into a second module loaded on first use.
+writer, so this is the price of the format, not of one call.
 `,
 );
 console.log(`\nnpm package size (docs/size.md)\n${table}\n`);
+if (!formatsWithin) {
+  console.error(`build-npm: WARNING: formats_bg.wasm is ${kb(formatsWasm.gzip)} gzipped, over the ${kb(FORMATS_GZIP_BUDGET)} budget`);
+}
 if (!within) {
   // Reported loudly here and in docs/size.md; tests/js/size.test.mjs holds the check.
   console.error(`build-npm: WARNING: the .wasm is ${kb(wasm.gzip)} gzipped, over the ${kb(GZIP_BUDGET)} budget`);

@@ -29,17 +29,23 @@ use crate::boundary;
 /// `name` of the errors for bad arguments (and the family name of all).
 const GENERAL: &str = "JointwatchError";
 /// `name` of the errors for unreadable documents.
-const PARSE: &str = "ParseError";
+pub(crate) const PARSE: &str = "ParseError";
 /// `name` of the errors for documents that validation rejected.
 const VALIDATION: &str = "ValidationError";
 
-fn set(target: &JsValue, key: &str, value: &JsValue) {
+pub(crate) fn set(target: &JsValue, key: &str, value: &JsValue) {
     // Setting a property on a fresh Error object cannot fail; if it ever did,
     // the error would still be thrown, only with one property fewer.
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-fn build(name: &str, code: &str, message: &str, path: &str, findings: &[Finding]) -> js_sys::Error {
+pub(crate) fn build(
+    name: &str,
+    code: &str,
+    message: &str,
+    path: &str,
+    findings: &[Finding],
+) -> js_sys::Error {
     let error = js_sys::Error::new(message);
     error.set_name(name);
     set(&error, "code", &JsValue::from_str(code));

@@ -1,5 +1,5 @@
-//! Geography: route lengths, closest approaches, area outlines and the
-//! GeoJSON export for maps.
+//! Geography: route lengths, closest approaches and area outlines. (The
+//! GeoJSON export for maps is in the second module, `jointwatch/formats`.)
 
 use jointwatch::analysis::geography::{self, Target};
 use jointwatch::Point;
@@ -10,20 +10,6 @@ use crate::{boundary, error};
 
 #[wasm_bindgen]
 impl Dataset {
-    /// The dataset's areas, exercises and patrols as a GeoJSON (RFC 7946)
-    /// `FeatureCollection`, ready for a map library.
-    ///
-    /// ```js
-    /// map.addSource("jointwatch", { type: "geojson", data: ds.toGeoJSON() });
-    /// ```
-    #[wasm_bindgen(js_name = toGeoJSON, unchecked_return_type = "GeoJSONFeatureCollection")]
-    pub fn to_geojson(&self) -> Result<JsValue, JsValue> {
-        // The core's GeoJSON text, read by `JSON.parse`: the `geojson` crate's
-        // types are not compiled into the module.
-        let text = jointwatch::format::geojson::to_string(&self.inner);
-        boundary::read_back(Ok(()), text.into_bytes())
-    }
-
     /// How close a patrol's route came to a target (a point, a line or a
     /// polygon), on a sphere of radius 6,371 km (the mean Earth radius). Throws a `JointwatchError` with code
     /// `not-found` for an unknown patrol, or the core's code (`empty-route`,

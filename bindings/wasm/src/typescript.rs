@@ -1,7 +1,6 @@
-//! TypeScript declarations that cannot be derived: the JavaScript errors,
-//! aliases, and the GeoJSON types (the core writes GeoJSON as text). Every
-//! result type is derived (tsify) from the core's types or, for the few
-//! shapes this crate writes, from its own structs.
+//! TypeScript declarations that cannot be derived: the JavaScript errors and
+//! aliases. Every result type is derived (tsify) from the core's types or, for
+//! the few shapes this crate writes, from its own structs.
 
 use wasm_bindgen::prelude::*;
 
@@ -79,30 +78,4 @@ export type Values = ArrayLike<number | null>;
  * identical to ones already held are not added again, so they do not count.
  */
 export type MergeSummary = DatasetCounts;
-
-/** A GeoJSON (RFC 7946) geometry. */
-export type GeoJSONGeometry =
-  | { type: "Point"; coordinates: number[]; bbox?: number[] }
-  | { type: "MultiPoint"; coordinates: number[][]; bbox?: number[] }
-  | { type: "LineString"; coordinates: number[][]; bbox?: number[] }
-  | { type: "MultiLineString"; coordinates: number[][][]; bbox?: number[] }
-  | { type: "Polygon"; coordinates: number[][][]; bbox?: number[] }
-  | { type: "MultiPolygon"; coordinates: number[][][][]; bbox?: number[] }
-  | { type: "GeometryCollection"; geometries: GeoJSONGeometry[]; bbox?: number[] };
-
-/** A GeoJSON feature: an area, an exercise or a patrol, with the record's fields as properties. */
-export interface GeoJSONFeature {
-  type: "Feature";
-  id?: string | number;
-  bbox?: number[];
-  geometry: GeoJSONGeometry | null;
-  properties: { [key: string]: unknown } | null;
-}
-
-/** A GeoJSON feature collection. */
-export interface GeoJSONFeatureCollection {
-  type: "FeatureCollection";
-  bbox?: number[];
-  features: GeoJSONFeature[];
-}
 "#;

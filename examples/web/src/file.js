@@ -1,8 +1,13 @@
 // Open your own file: its findings (code, path, line, column, message), and,
 // when it has no error, the whole page shows it instead of the public record.
-// The npm package reads JSON documents only (no CSV reader is exported to
-// JavaScript), so a CSV file gets a clear message rather than a home-made parse.
+// A JSON document is read by the core module; CSV tables (one file per table,
+// one or several files at once) by the package's second module
+// (`jointwatch/formats`, `fromCSV`), whose findings name the file, row and
+// column; the document they make is then validated like a JSON one.
 import { Dataset, isJointwatchError, validate } from "jointwatch";
+import { formats } from "./formats.js";
+
+const isCsv = (file) => /\.csv$/i.test(file.name) || file.type === "text/csv";
 
 function findingItem(f) {
   const li = document.createElement("li");
@@ -23,16 +28,22 @@ function findingItem(f) {
 /** Wires the file input: `onLoad(ds, name)` when a file loads, `onReset()` to go back. */
 export function setupFile({ input, summary, list, reset, onLoad, onReset }) {
   input.addEventListener("change", async () => {
-    const file = input.files?.[0];
-    if (!file) return;
+    const files = [...(input.files ?? [])];
+    if (!files.length) return;
+    const name = files.map((f) => f.name).join(", ");
     list.replaceChildren();
     try {
-      const text = await file.text();
-      if (/\.csv$/i.test(file.name) || file.type === "text/csv") {
-        summary.textContent =
-          `${file.name}: CSV cannot be read on this page. The jointwatch npm package reads JSON documents only ` +
-          `(the command line reads CSV: \`jointwatch convert exercises.csv --to json -o data.json\`, then open data.json here). The page still shows the previous dataset.`;
-        summary.dataset.state = "unsupported";
+      let text;
+      if (files.every(isCsv)) {
+        // CSV: read into a document (all or nothing: a bad cell throws with every finding).
+        const { fromCSV } = await formats();
+        const tables = Object.fromEntries(await Promise.all(files.map(async (f) => [f.name, await f.text()])));
+        text = JSON.stringify(fromCSV(tables));
+      } else if (files.length === 1) {
+        text = await files[0].text();
+      } else {
+        summary.textContent = `${name}: open one JSON document, or one or more CSV tables. The page still shows the previous dataset.`;
+        summary.dataset.state = "error";
         return;
       }
       const { findings } = validate(text);
@@ -40,18 +51,18 @@ export function setupFile({ input, summary, list, reset, onLoad, onReset }) {
       const warnings = findings.length - errors;
       list.replaceChildren(...findings.map(findingItem));
       if (errors) {
-        summary.textContent = `${file.name}: ${errors} error(s), ${warnings} warning(s). The page still shows the previous dataset.`;
+        summary.textContent = `${name}: ${errors} error(s), ${warnings} warning(s). The page still shows the previous dataset.`;
         summary.dataset.state = "error";
         return;
       }
       const ds = Dataset.fromJSON(text);
-      summary.textContent = `${file.name}: no error, ${warnings} warning(s). The whole page now shows this file (${ds.recordCount} records).`;
+      summary.textContent = `${name}: no error, ${warnings} warning(s). The whole page now shows ${files.length > 1 ? "these files" : "this file"} (${ds.recordCount} records).`;
       summary.dataset.state = "loaded";
       reset.hidden = false;
-      onLoad(ds, file.name);
+      onLoad(ds, name);
     } catch (e) {
       summary.dataset.state = "error";
-      summary.textContent = `${file.name}: ${isJointwatchError(e) ? `${e.code}: ${e.message}` : String(e?.message ?? e)}`;
+      summary.textContent = `${name}: ${isJointwatchError(e) ? `${e.code}: ${e.message}` : String(e?.message ?? e)}`;
       if (isJointwatchError(e) && e.findings) list.replaceChildren(...e.findings.map(findingItem));
     }
   });

@@ -9,6 +9,7 @@ import { renderMap } from "./map.js";
 import { makeSources, showDetails } from "./sources.js";
 import { renderAbout } from "./about.js";
 import { setupFile } from "./file.js";
+import { formats } from "./formats.js";
 import * as scrambles from "./panels/scrambles.js";
 import * as counted from "./panels/counted.js";
 import * as scenarios from "./panels/scenarios.js";
@@ -21,8 +22,10 @@ const $ = (id) => document.getElementById(id);
 
 /** The view shown: the filters, as in the URL. */
 let view = { kinds: [...EVENT_KINDS], participants: [], areas: [] };
-/** What every panel gets: `{ ds, seed, view, filter, sources }`. */
-const ctx = { ds: null, seed: null, view, filter: {}, sources: () => document.createElement("div") };
+/** What every panel gets: `{ ds, geo, seed, view, filter, sources }` (`geo`: the dataset as GeoJSON). */
+const ctx = { ds: null, geo: null, seed: null, view, filter: {}, sources: () => document.createElement("div") };
+/** The second module (`jointwatch/formats`), once loaded. */
+let fmt = null;
 let recordDs = null;
 
 /** A view from a URL query (`?from=2019&to=2025&kinds=patrol,incident&participants=CHN&areas=sea-of-japan`). */
@@ -73,7 +76,7 @@ function choicesOf(ds) {
     for (const leg of r.legs ?? []) for (const a of [...(leg.areas ?? []), ...(leg.straits ?? [])]) areas.add(a);
   }
   const names = new Map();
-  for (const f of ds.toGeoJSON().features) {
+  for (const f of ctx.geo.features) {
     if (f.properties?.recordType === "area") names.set(f.properties.id, f.properties.name ?? f.properties.id);
   }
   return {
@@ -189,6 +192,7 @@ function onFilterChange() {
 /** Shows a dataset on the whole page (the public record, or the reader's file). */
 function showDataset(ds, label) {
   ctx.ds = ds;
+  ctx.geo = fmt.toGeoJSON(ds);
   ctx.sources = makeSources(ds);
   $("title").textContent = ds.title ?? label;
   document.title = `jointwatch: ${ds.title ?? label}`;
@@ -199,11 +203,14 @@ function showDataset(ds, label) {
 
 async function start() {
   view = viewFromQuery(location.search);
+  // The second module downloads while the core starts and the record is fetched.
+  const loadingFormats = formats();
   await init();
   ctx.seed = Dataset.seed();
   const response = await fetch(recordUrl);
   if (!response.ok) throw new Error(`the public record could not be fetched (HTTP ${response.status})`);
   recordDs = Dataset.fromJSON(await response.text());
+  fmt = await loadingFormats;
   showDataset(recordDs, "The public record");
   syncUrl();
 

@@ -2,7 +2,7 @@
 // centred on the Pacific, so that the Bering Sea and Alaska are continuous.
 // The basemap is Natural Earth land (world-atlas, 1:110m) served with the
 // page: no tile server, no network beyond the page's own files.
-// Everything drawn comes from `ds.toGeoJSON()`: routes and legs as spherical
+// Everything drawn comes from `toGeoJSON(ds)` (the package's `jointwatch/formats`): routes and legs as spherical
 // lines (d3-geo cuts them at the antimeridian), area outlines as their
 // (approximate) bounding boxes, incidents as marks.
 import { geoArea, geoCentroid, geoConicEqualArea, geoGraticule10, geoPath } from "d3-geo";
@@ -121,7 +121,7 @@ const rowOf = (type, kind) =>
 export function renderMap(el, ctx, sel, onSelect) {
   last = [el, ctx, sel, onSelect];
   if (!land) loadLand();
-  const features = ctx.ds.toGeoJSON().features;
+  const features = ctx.geo.features;
   const shown = new Set([...sel.exercises, ...sel.patrols, ...sel.activities, ...sel.incidents].map((r) => r.id));
   const recordOf = (f) => f.properties?.id;
 

@@ -12,8 +12,8 @@
 // phone (390×844) widths, are written to target/web-example/{desktop,phone}/
 // on every run. Those committed under docs/ (docs/web-desktop.png and
 // docs/web-phone.png, shown in the README: the first screen of the page at
-// each width; and docs/screenshots/{desktop,phone}/<panel>.png, one of each
-// panel at each width) are written only when JOINTWATCH_UPDATE_SCREENSHOTS=1
+// each width; and docs/screenshots/<panel>.png, one of each panel at desktop
+// width) are written only when JOINTWATCH_UPDATE_SCREENSHOTS=1
 // is set: pixels differ between Chromium and font versions, so an ordinary
 // run must not rewrite tracked files.
 //   JOINTWATCH_UPDATE_SCREENSHOTS=1 node --test tests/js/browser.test.mjs
@@ -80,12 +80,16 @@ async function screenshots(p, name) {
     // screens tall and several megabytes as a PNG).
     await p.evaluate(() => window.scrollTo(0, 0));
     await p.screenshot({ path: join(root, "docs", `web-${name}.png`), animations: "disabled" });
-    // And each panel, at each width, under docs/screenshots/ (linked from docs/web.md).
-    const shots = join(root, "docs", "screenshots", name);
-    mkdirSync(shots, { recursive: true });
-    for (const id of PANELS) {
-      const el = await p.$(`#${id}`);
-      if (el && (await el.isVisible())) await el.screenshot({ path: join(shots, `${id}.png`), animations: "disabled" });
+    // And one of each panel, at desktop width, under docs/screenshots/ (the
+    // panels at phone width are the same content in one column; they stay in
+    // target/web-example/phone/, as do the whole pages, several megabytes each).
+    if (name === "desktop") {
+      const shots = join(root, "docs", "screenshots");
+      mkdirSync(shots, { recursive: true });
+      for (const id of PANELS) {
+        const el = await p.$(`#${id}`);
+        if (el && (await el.isVisible())) await el.screenshot({ path: join(shots, `${id}.png`), animations: "disabled" });
+      }
     }
   }
 }

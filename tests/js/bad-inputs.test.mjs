@@ -1,10 +1,12 @@
-// Feeds 1,000 bad inputs through the public functions and methods, then
-// checks that the same module instance still answers valid calls correctly.
+// Feeds 1,000 bad inputs through the public functions and methods (of both
+// modules, the core and jointwatch/formats), then checks that the same
+// module instances still answer valid calls correctly.
 // Every bad input must produce a real Error with a string `code`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import * as jw from "jointwatch";
+import * as fm from "jointwatch/formats";
 
 const { Dataset } = jw;
 
@@ -110,6 +112,17 @@ function calls(ds, bad, pick) {
     () => jw.sensSlope([1, 2], bad),
     () => jw.rateComparison(bad, 1, 1, 1),
     () => jw.rateComparison(1, bad, 1, 1),
+    // The second module (jointwatch/formats).
+    () => fm.toGeoJSON(bad),
+    () => fm.toGeoJSON(doc),
+    () => fm.toSTIX(bad),
+    () => fm.toSTIX(ds, bad),
+    () => fm.toSTIX(ds, { timestamp: bad }),
+    () => fm.toCSV(bad),
+    () => fm.toCSV(JSON.parse(doc)),
+    () => fm.fromCSV(bad),
+    () => fm.fromCSV({ "exercises.csv": bad }),
+    () => fm.fromCSV({ [typeof bad === "string" ? bad : "x.csv"]: "id,name,participants\nx,X,CHN;RUS\n" }),
   ];
 }
 
@@ -165,4 +178,7 @@ test("1,000 bad inputs each throw an Error with a code, and the module keeps wor
   assert.deepEqual(jw.validate(seed.toJSONText()).findings.map((f) => f.code), ["undated-record"]);
   assert.equal(ds.toJSONText(), seed.toJSONText(), "the dataset held across the errors is intact");
   assert.ok(isValidCall(() => Dataset.fromJSON(seed.toJSONText())));
+  // And the second module too.
+  assert.equal(fm.toGeoJSON(seed).type, "FeatureCollection");
+  assert.equal(Dataset.fromObject(fm.fromCSV(fm.toCSV(seed))).recordCount, 6);
 });

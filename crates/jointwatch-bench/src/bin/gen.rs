@@ -5,6 +5,7 @@
 //! ```text
 //! gen RECORDS OUT.json [--seed N] [--workload WORKLOAD.json]
 //! gen RECORDS OUT_DIR --parquet [--seed N] [--chunk N]
+//! gen RECORDS - --query-only [--seed N]
 //! ```
 //!
 //! RECORDS accepts `1k`, `100k`, `1M`, `10M` or a plain number. `--workload`
@@ -14,13 +15,16 @@
 //! 100,000), so ten million records need no more memory than one chunk; the
 //! tables are the same as `jointwatch convert --to parquet` writes for the
 //! JSON document of the same size and seed. Both forms print the process's
-//! peak memory (Linux).
+//! peak memory (Linux). `--query-only` writes nothing: it generates the
+//! dataset in memory and prints, as JSON, how long generating took and the
+//! benchmark's fiscal-year query (three runs), for sizes whose JSON document
+//! would be impractical (`bench/scale.py`).
 
 use std::process::ExitCode;
 
 use jointwatch_bench::workload::{self, parse_sizes};
 
-const USAGE: &str = "usage: gen RECORDS OUT.json [--seed N] [--workload WORKLOAD.json]\n       gen RECORDS OUT_DIR --parquet [--seed N] [--chunk N]";
+const USAGE: &str = "usage: gen RECORDS OUT.json [--seed N] [--workload WORKLOAD.json]\n       gen RECORDS OUT_DIR --parquet [--seed N] [--chunk N]\n       gen RECORDS - --query-only [--seed N]";
 
 struct Args {
     records: usize,
@@ -28,6 +32,7 @@ struct Args {
     seed: u64,
     workload: Option<String>,
     parquet: bool,
+    query_only: bool,
     chunk: usize,
 }
 
@@ -36,6 +41,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut seed = workload::SEED;
     let mut workload = None;
     let mut parquet = false;
+    let mut query_only = false;
     let mut chunk = 100_000;
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -47,6 +53,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--workload" => workload = Some(args.next().ok_or("--workload needs a path")?),
             "--parquet" => parquet = true,
+            "--query-only" => query_only = true,
             "--chunk" => {
                 let v = args.next().ok_or("--chunk needs a number")?;
                 chunk = match v.parse() {
@@ -69,6 +76,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         seed,
         workload,
         parquet,
+        query_only,
         chunk,
     })
 }
@@ -104,7 +112,37 @@ fn run_parquet(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
+/// `--query-only`: the fiscal-year query on the dataset held in memory.
+fn run_query(args: &Args) -> Result<(), String> {
+    let start = std::time::Instant::now();
+    let ds = jointwatch_bench::generate(args.seed, args.records);
+    let generate_seconds = start.elapsed().as_secs_f64();
+    let mut runs = Vec::new();
+    let mut points = 0;
+    for _ in 0..3 {
+        let start = std::time::Instant::now();
+        let s = workload::query(&ds);
+        runs.push(start.elapsed().as_secs_f64());
+        points = s.points.len();
+    }
+    let mut sorted = runs.clone();
+    sorted.sort_by(f64::total_cmp);
+    let out = serde_json::json!({
+        "records": ds.record_count(),
+        "generate_seconds": generate_seconds,
+        "query_seconds": sorted[sorted.len() / 2],
+        "runs": runs,
+        "points": points,
+        "peak_mb": peak_mb(),
+    });
+    println!("{out}");
+    Ok(())
+}
+
 fn run(args: Args) -> Result<(), String> {
+    if args.query_only {
+        return run_query(&args);
+    }
     if args.parquet {
         if args.workload.is_some() {
             return Err("--workload goes with a JSON output, not --parquet".into());

@@ -502,14 +502,7 @@ impl Writer {
 
     fn record(&mut self, r: &Record<'_>, ordinal: i64, group: Option<i64>) -> Result<(), Error> {
         let id = r.id();
-        let (subkind, series, host, notes, dates, domains): (
-            Option<String>,
-            Option<&str>,
-            Option<&str>,
-            Option<&str>,
-            Option<DateRange>,
-            Vec<&str>,
-        ) = match r {
+        let (subkind, series, host, notes, dates, domains): KindColumns<'_> = match r {
             Record::Exercise(e) => (
                 None,
                 e.series.as_deref(),
@@ -926,6 +919,16 @@ impl Writer {
         }
     }
 }
+
+/// A record's `subkind`, `series`, `host` and `notes`, its dates and its domains.
+type KindColumns<'a> = (
+    Option<String>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<DateRange>,
+    Vec<&'a str>,
+);
 
 /// The days since 1970-01-01 (Arrow's `Date32`).
 fn day(d: Date) -> i32 {

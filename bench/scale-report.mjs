@@ -40,16 +40,19 @@ export function scaleSection(path) {
     }
     out.push("");
     const find = (tool) => size.rows.find((r) => r.tool === tool && r.seconds != null);
-    const [jw, duck, spark] = [find("jointwatch"), find("DuckDB"), find("Spark (local)")];
+    const [jw, held, duck, spark] = [find("jointwatch"), find("jointwatch (held)"), find("DuckDB"), find("Spark (local)")];
     const said = [];
     // "A is N× faster than B", whichever is faster.
     const faster = (a, an, b, bn) =>
       a.seconds <= b.seconds ? `${an} is ${x(b.seconds / a.seconds)} faster than ${bn}` : `${bn} is ${x(a.seconds / b.seconds)} faster than ${an}`;
-    const jwName = jw?.what.startsWith("series on the JSON") ? "jointwatch's load + validate + query" : "jointwatch's query on the held dataset";
-    if (jw && duck) said.push(faster(duck, "DuckDB's query", jw, jwName));
+    if (jw && duck) said.push(faster(duck, "DuckDB's query", jw, "jointwatch's load + validate + query of the JSON document"));
+    if (held && duck) said.push(faster(held, "jointwatch's query on the held dataset", duck, "DuckDB's"));
     if (duck && spark) said.push(faster(duck, "DuckDB's query", spark, "Spark's"));
     const gen = size.rows.find((r) => r.tool === "gen --parquet" && r.peak_mb != null);
     if (gen) said.push(`writing the tables streamed peaked at ${mb(gen.peak_mb)}`);
+    const counts = [...new Set(size.rows.filter((r) => r.points != null).map((r) => r.points))];
+    if (counts.length === 1) said.push(`every tool gives the same ${counts[0]} points`);
+    if (counts.length > 1) said.push(`**the tools disagree on the number of points (${counts.join(", ")})**`);
     if (said.length) out.push(`At ${size.label}: ${said.join("; ")}.`, "");
   }
   out.push(

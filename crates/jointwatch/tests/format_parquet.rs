@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use jointwatch::format::parquet::{self, ErrorKind, Options, Writer, TABLES};
 use ::parquet::file::reader::{FileReader, SerializedFileReader};
+use jointwatch::format::parquet::{self, ErrorKind, Options, Writer, TABLES};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("jointwatch-{name}-{}", std::process::id()));

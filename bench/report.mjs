@@ -328,6 +328,9 @@ if (wasmSizes) {
   );
 }
 
+// Beyond one process (bench/scale.py, bench/scale-report.mjs): "" when it did not run.
+p((await import("./scale-report.mjs")).scaleSection(`${args.data}/../scale-results.json`));
+
 const notes = `${here}notes.md`;
 if (existsSync(notes)) {
   p(readFileSync(notes, "utf8").trim(), "");

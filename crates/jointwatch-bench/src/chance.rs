@@ -5,6 +5,7 @@
 use rand_pcg::rand_core::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
+#[derive(Clone)]
 pub(crate) struct Chance(Pcg64Mcg);
 
 impl Chance {

@@ -105,18 +105,185 @@ pub fn generate(seed: u64, records: usize) -> Dataset {
     let (exercises, patrols, statistics) = record_mix(records);
     let mut g = Generator::new(seed, source_count(records));
     g.areas();
+    let mut tallies = Tallies::default();
     for i in 0..exercises {
         let e = g.exercise(i);
+        tallies.exercise(&e);
         g.ds.exercises.push(e);
     }
     for i in 0..patrols {
         let p = g.patrol(i);
+        tallies.patrol(i, &p);
         g.ds.patrols.push(p);
     }
-    g.number_patrols();
-    g.statistics(statistics);
+    for (i, number) in g.numbers(&mut tallies) {
+        g.ds.patrols[i].numbering = vec![number];
+    }
+    g.statistics(statistics, &tallies);
     g.scenarios();
     g.ds
+}
+
+/// [`generate`] in chunks, for datasets too large to hold: `sink` receives
+/// the document piece by piece — first the title, sources and areas; then
+/// the exercises and the patrols, at most `chunk` records at a time; last
+/// the statistics, the scenarios and indicators and the sources they add.
+/// Put together, the pieces are exactly `generate(seed, records)`; only one
+/// chunk (and a few numbers per year) is held at a time.
+///
+/// Patrols are generated twice: once to choose which are numbered (the
+/// numbering follows their order of date, which is known only once all
+/// are drawn), and again to hand them out with their numbers.
+///
+/// # Errors
+/// The first error `sink` returns, after which nothing more is generated.
+///
+/// # Example
+/// ```
+/// let mut whole = jointwatch::Dataset::default();
+/// jointwatch_bench::generate_chunks(7, 300, 50, |part| {
+///     whole.title = whole.title.take().or(part.title);
+///     whole.description = whole.description.take().or(part.description);
+///     whole.sources.extend(part.sources);
+///     whole.areas.extend(part.areas);
+///     whole.exercises.extend(part.exercises);
+///     whole.patrols.extend(part.patrols);
+///     whole.statistics.extend(part.statistics);
+///     whole.scenarios.extend(part.scenarios);
+///     whole.indicators.extend(part.indicators);
+///     Ok::<(), ()>(())
+/// }).unwrap();
+/// assert_eq!(whole, jointwatch_bench::generate(7, 300));
+/// ```
+pub fn generate_chunks<E>(
+    seed: u64,
+    records: usize,
+    chunk: usize,
+    mut sink: impl FnMut(Dataset) -> Result<(), E>,
+) -> Result<(), E> {
+    let chunk = chunk.max(1);
+    let (exercises, patrols, statistics) = record_mix(records);
+    let mut g = Generator::new(seed, source_count(records));
+    g.areas();
+    let generated_sources = g.ds.sources.len();
+    sink(Dataset {
+        title: g.ds.title.clone(),
+        description: g.ds.description.clone(),
+        sources: g.ds.sources.clone(),
+        areas: std::mem::take(&mut g.ds.areas),
+        ..Dataset::default()
+    })?;
+    let mut tallies = Tallies::default();
+    let mut part = Vec::with_capacity(chunk.min(exercises));
+    for i in 0..exercises {
+        let e = g.exercise(i);
+        tallies.exercise(&e);
+        part.push(e);
+        if part.len() == chunk || i + 1 == exercises {
+            sink(Dataset {
+                exercises: std::mem::take(&mut part),
+                ..Dataset::default()
+            })?;
+        }
+    }
+    // First pass: what numbering needs, then the numbering's own draws.
+    let before_patrols = g.chance.clone();
+    for i in 0..patrols {
+        let p = g.patrol(i);
+        tallies.patrol(i, &p);
+    }
+    let mut numbers = g.numbers(&mut tallies);
+    numbers.sort_unstable_by_key(|(i, _)| *i);
+    // Second pass: the same patrols again, handed out with their numbers.
+    let after_numbering = std::mem::replace(&mut g.chance, before_patrols);
+    let mut numbers = numbers.into_iter().peekable();
+    let mut part = Vec::with_capacity(chunk.min(patrols));
+    for i in 0..patrols {
+        let mut p = g.patrol(i);
+        if let Some((_, number)) = numbers.next_if(|(j, _)| *j == i) {
+            p.numbering = vec![number];
+        }
+        part.push(p);
+        if part.len() == chunk || i + 1 == patrols {
+            sink(Dataset {
+                patrols: std::mem::take(&mut part),
+                ..Dataset::default()
+            })?;
+        }
+    }
+    g.chance = after_numbering;
+    g.statistics(statistics, &tallies);
+    g.scenarios();
+    sink(Dataset {
+        sources: g.ds.sources.split_off(generated_sources),
+        statistics: std::mem::take(&mut g.ds.statistics),
+        scenarios: std::mem::take(&mut g.ds.scenarios),
+        indicators: std::mem::take(&mut g.ds.indicators),
+        ..Dataset::default()
+    })
+}
+
+/// What the statistics and the numbering need to know of the exercises and
+/// patrols drawn before them, gathered as they are drawn.
+struct Tallies {
+    /// Exercises with both China and Russia, per year of [`YEARS`].
+    chn_rus: Vec<u32>,
+    /// Exercises with both the United States and Japan, per year.
+    usa_jpn: Vec<u32>,
+    /// Start years of the China–Russia joint air patrols (two participants, both of them).
+    air_years: Vec<i16>,
+    /// First day and position of the dated China–Russia joint air patrols
+    /// that may be numbered.
+    numbered: Vec<(Date, usize)>,
+}
+
+impl Default for Tallies {
+    fn default() -> Self {
+        let years = (YEARS.1 - YEARS.0 + 1) as usize;
+        Tallies {
+            chn_rus: vec![0; years],
+            usa_jpn: vec![0; years],
+            air_years: Vec::new(),
+            numbered: Vec::new(),
+        }
+    }
+}
+
+impl Tallies {
+    fn exercise(&mut self, e: &Exercise) {
+        let Some(d) = e.dates else { return };
+        let y = d.start.year();
+        if !(YEARS.0..=YEARS.1).contains(&y) {
+            return;
+        }
+        let has = |c: &&str| e.participants.iter().any(|p| p.country.as_str() == *c);
+        let i = (y - YEARS.0) as usize;
+        if CHN_RUS.iter().all(has) {
+            self.chn_rus[i] += 1;
+        }
+        if ["USA", "JPN"].iter().all(has) {
+            self.usa_jpn[i] += 1;
+        }
+    }
+
+    fn patrol(&mut self, i: usize, p: &Patrol) {
+        if p.kind != PatrolKind::JointAirPatrol || p.participants.len() != 2 {
+            return;
+        }
+        let Some(d) = p.dates else { return };
+        if p.participants
+            .iter()
+            .all(|x| CHN_RUS.contains(&x.country.as_str()))
+        {
+            self.air_years.push(d.start.year());
+        }
+        if CHN_RUS
+            .iter()
+            .all(|c| p.participants.iter().any(|x| x.country.as_str() == *c))
+        {
+            self.numbered.push((d.first_day(), i));
+        }
+    }
 }
 
 fn code(s: &str) -> CountryCode {
@@ -723,54 +890,32 @@ impl Generator {
     }
 
     /// Gives about a third of the dated China–Russia air patrols their
-    /// number in the series, counting in order of date.
-    fn number_patrols(&mut self) {
-        let chn_rus = |p: &Patrol| {
-            p.kind == PatrolKind::JointAirPatrol
-                && p.participants.len() == 2
-                && CHN_RUS
-                    .iter()
-                    .all(|c| p.participants.iter().any(|x| x.country.as_str() == *c))
-        };
-        let mut order: Vec<(Date, usize)> = self
-            .ds
-            .patrols
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| chn_rus(p))
-            .filter_map(|(i, p)| p.dates.map(|d| (d.first_day(), i)))
-            .collect();
+    /// number in the series, counting in order of date: the positions of
+    /// the patrols numbered, with their numbers.
+    fn numbers(
+        &mut self,
+        tallies: &mut Tallies,
+    ) -> Vec<(usize, jointwatch::model::patrol::Numbering)> {
+        let mut order = std::mem::take(&mut tallies.numbered);
         order.sort();
+        let mut out = Vec::new();
         for (n, (_, i)) in order.into_iter().enumerate() {
             if self.chance.odds(0.3) {
-                self.ds.patrols[i].numbering = vec![jointwatch::model::patrol::Numbering {
-                    number: n as u32 + 1,
-                    by: None,
-                    body: None,
-                    sources: Vec::new(),
-                }];
+                out.push((
+                    i,
+                    jointwatch::model::patrol::Numbering {
+                        number: n as u32 + 1,
+                        by: None,
+                        body: None,
+                        sources: Vec::new(),
+                    },
+                ));
             }
         }
+        out
     }
 
     // ---- statistics ------------------------------------------------------
-
-    /// Joint exercises with all of `subjects` whose start falls in each year.
-    fn exercises_per_year(&self, subjects: &[&str]) -> Vec<u32> {
-        let mut counts = vec![0u32; (YEARS.1 - YEARS.0 + 1) as usize];
-        for e in &self.ds.exercises {
-            let Some(d) = e.dates else { continue };
-            let y = d.start.year();
-            if !(YEARS.0..=YEARS.1).contains(&y) {
-                continue;
-            }
-            let has = |c: &&str| e.participants.iter().any(|p| p.country.as_str() == *c);
-            if subjects.iter().all(has) {
-                counts[(y - YEARS.0) as usize] += 1;
-            }
-        }
-        counts
-    }
 
     fn statistic_base(
         &mut self,
@@ -798,18 +943,17 @@ impl Generator {
         }
     }
 
-    fn statistics(&mut self, n: usize) {
+    fn statistics(&mut self, n: usize, tallies: &Tallies) {
         let mut out: Vec<Statistic> = Vec::with_capacity(n);
         // Figures with an upper bound on joint activity are checked against
         // the records by validation, so they are computed from them. There
         // are a handful, whatever the size, as in a real collection.
-        let chn_rus = self.exercises_per_year(&CHN_RUS);
-        let usa_jpn = self.exercises_per_year(&["USA", "JPN"]);
+        let (chn_rus, usa_jpn) = (&tallies.chn_rus, &tallies.usa_jpn);
         let idx = |y: i16| (y - YEARS.0) as usize;
         let mut checked: Vec<(String, [&str; 2], Period, Rate, Quantity)> = Vec::new();
         for (counts, pair, who) in [
-            (&chn_rus, CHN_RUS, "China–Russia"),
-            (&usa_jpn, ["USA", "JPN"], "US–Japan"),
+            (chn_rus, CHN_RUS, "China–Russia"),
+            (usa_jpn, ["USA", "JPN"], "US–Japan"),
         ] {
             for (start, end) in [(2005, 2014), (2014, 2023)] {
                 let span = &counts[idx(start)..=idx(end)];
@@ -847,18 +991,7 @@ impl Generator {
             out.push(s);
         }
         // Cumulative counts of joint air patrols: "at least N so far".
-        let mut air: Vec<i16> = self
-            .ds
-            .patrols
-            .iter()
-            .filter(|p| p.kind == PatrolKind::JointAirPatrol && p.participants.len() == 2)
-            .filter(|p| {
-                p.participants
-                    .iter()
-                    .all(|x| CHN_RUS.contains(&x.country.as_str()))
-            })
-            .filter_map(|p| p.dates.map(|d| d.start.year()))
-            .collect();
+        let mut air = tallies.air_years.clone();
         air.sort_unstable();
         let cumulative = 6.min((n - out.len()) / 2);
         for year in (2019..=YEARS.1).take(cumulative) {

@@ -14,6 +14,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use jointwatch::analysis::series::{series, SeriesQuery};
 use jointwatch::assess::AssessOptions;
 use jointwatch::format::csv::Table;
 use jointwatch::format::{geojson, schema, stix};
@@ -29,10 +30,12 @@ Examples:
   jointwatch report                       # the embedded seed dataset
   jointwatch convert data.json --to geojson -o map.geojson
   jointwatch convert data.json --to csv -o tables/
+  jointwatch convert data.json --to parquet -o tables/
+  jointwatch series data.json --query query.json
   jointwatch schema > dataset.schema.json
 
 Exit codes: 0 clean, 1 errors found, 2 a file could not be read or bad usage.
-Documentation: docs/cli.md, docs/csv.md, docs/stix.md, docs/validation-codes.md";
+Documentation: docs/cli.md, docs/csv.md, docs/parquet.md, docs/stix.md, docs/validation-codes.md";
 
 /// Check, assess and convert open-source records of military cooperation
 /// between states (joint exercises, joint patrols, scrambles, scenarios).
@@ -72,8 +75,8 @@ Examples:
   jointwatch report data.json --format json > brief.json")]
     Report(ReportArgs),
 
-    /// Convert a dataset (JSON or CSV) to JSON, GeoJSON, a STIX 2.1 bundle or
-    /// CSV tables.
+    /// Convert a dataset (JSON or CSV) to JSON, GeoJSON, a STIX 2.1 bundle,
+    /// CSV tables or Parquet tables.
     ///
     /// The input is validated first; a file with errors is not converted.
     #[command(after_help = "\
@@ -81,8 +84,21 @@ Examples:
   jointwatch convert exercises.csv --base sources.json --to json -o data.json
   jointwatch convert data.json --to geojson -o map.geojson
   jointwatch convert data.json --to csv -o tables/
+  jointwatch convert data.json --to parquet -o tables/
   jointwatch convert data.json --to stix --timestamp 2024-12-31T00:00:00Z > bundle.json")]
     Convert(ConvertArgs),
+
+    /// Compute a series (counts, sums or maxima by period and another key)
+    /// and print it as JSON.
+    ///
+    /// The query is the library's `SeriesQuery` (docs/method.md): a filter,
+    /// one or two grouping keys and an aggregate. The dataset is validated
+    /// first; a file with errors is refused.
+    #[command(after_help = "\
+Examples:
+  jointwatch series data.json --query '{\"groupBy\": [{\"by\": \"period\", \"granularity\": {\"type\": \"year\"}}]}'
+  jointwatch series data.json --query @query.json")]
+    Series(SeriesArgs),
 
     /// Print the JSON Schema (draft 2020-12) of the dataset document.
     #[command(after_help = "\
@@ -110,6 +126,10 @@ enum Target {
     /// CSV tables of the records and sources (see docs/csv.md), one file per
     /// table in the directory given with -o.
     Csv,
+    /// Parquet tables of the records, figures and sources, routes and legs as
+    /// GeoParquet (see docs/parquet.md), one file per table in the directory
+    /// given with -o.
+    Parquet,
 }
 
 #[derive(Args)]
@@ -232,6 +252,18 @@ struct ConvertArgs {
 }
 
 #[derive(Args)]
+struct SeriesArgs {
+    /// The dataset (JSON or CSV); `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// The query as JSON, or `@FILE` to read it from a file.
+    #[arg(long, value_name = "JSON")]
+    query: String,
+    #[command(flatten)]
+    csv: CsvArgs,
+}
+
+#[derive(Args)]
 struct SchemaArgs {
     /// Write here instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -257,6 +289,7 @@ fn main() -> ExitCode {
         Command::Validate(a) => validate(a),
         Command::Report(a) => report(a),
         Command::Convert(a) => convert(a),
+        Command::Series(a) => series_cmd(a),
         Command::Schema(a) => schema_cmd(a),
     }
 }
@@ -581,6 +614,10 @@ fn convert(a: ConvertArgs) -> ExitCode {
             progress.finish();
             return write_csv(&name, &ds, a.output.as_deref());
         }
+        Target::Parquet => {
+            progress.finish();
+            return write_parquet(&ds, a.output.as_deref());
+        }
         Target::Json => ds.to_json() + "\n",
         Target::Geojson => geojson::to_string(&ds) + "\n",
         Target::Stix => {
@@ -651,6 +688,70 @@ fn write_csv(name: &str, ds: &Dataset, dir: Option<&str>) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `convert --to parquet -o DIR`: every table written into DIR (created
+/// when missing), each as `TABLE.parquet`.
+fn write_parquet(ds: &Dataset, dir: Option<&str>) -> ExitCode {
+    let Some(dir) = dir.filter(|d| *d != "-") else {
+        eprintln!(
+            "jointwatch: --to parquet writes one file per table; name a directory with -o DIR"
+        );
+        return ExitCode::from(2);
+    };
+    match jointwatch::format::parquet::write(ds, std::path::Path::new(dir)) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("jointwatch: cannot write Parquet: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn series_cmd(a: SeriesArgs) -> ExitCode {
+    let query_text = match a.query.strip_prefix('@') {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("jointwatch: cannot read the query {path}: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => a.query.clone(),
+    };
+    let query: SeriesQuery = match jointwatch::parse_json(&query_text) {
+        Ok(q) => q,
+        Err(e) => {
+            eprintln!("{}", finding_line("<query>", &e.finding));
+            eprintln!("jointwatch: the query is not a series query");
+            return ExitCode::from(2);
+        }
+    };
+    let (name, ds, findings) = match load_one(&a.file, &a.csv, &ValidateOptions::default()) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    if findings.iter().any(|f| f.severity == Severity::Error) {
+        for f in findings.iter().filter(|f| f.severity == Severity::Error) {
+            eprintln!("{}", finding_line(&name, f));
+        }
+        eprintln!("jointwatch: {name} has errors; no series computed");
+        return ExitCode::from(1);
+    }
+    let text = match series(&ds, &query) {
+        Ok(s) => serde_json::to_string_pretty(&s).unwrap_or_default() + "\n",
+        Err(e) => {
+            eprintln!("jointwatch: {}: {}", e.code, e.message);
+            return ExitCode::from(2);
+        }
+    };
+    match emit(None, &text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("jointwatch: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn schema_cmd(a: SchemaArgs) -> ExitCode {

@@ -520,3 +520,81 @@ fn convert_to_csv_writes_every_table_into_a_directory() {
         .code(2)
         .stderr(predicate::str::contains("-o DIR"));
 }
+
+#[test]
+fn convert_to_parquet_writes_every_table_into_a_directory() {
+    let dir = scratch("parquet-public-record");
+    jointwatch()
+        .args([
+            "convert",
+            "data/public-record.json",
+            "--to",
+            "parquet",
+            "-o",
+        ])
+        .arg(&dir)
+        .assert()
+        .code(0);
+    for t in jointwatch::format::parquet::TABLES {
+        let f = dir.join(format!("{}.parquet", t.name));
+        let bytes = std::fs::read(&f).unwrap();
+        // A Parquet file starts and ends with its magic number.
+        assert_eq!(&bytes[..4], b"PAR1", "{}", f.display());
+        assert_eq!(&bytes[bytes.len() - 4..], b"PAR1", "{}", f.display());
+    }
+    // Without a directory: a usage error, nothing written.
+    jointwatch()
+        .args(["convert", "data/public-record.json", "--to", "parquet"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-o DIR"));
+    // A file with errors is not converted.
+    let bad = repo().join("tests/fixtures/invalid/end-before-start.json");
+    let out = scratch("parquet-invalid");
+    jointwatch()
+        .args(["convert"])
+        .arg(&bad)
+        .args(["--to", "parquet", "-o"])
+        .arg(out.join("tables"))
+        .assert()
+        .code(1);
+    assert!(!out.join("tables").exists());
+}
+
+#[test]
+fn series_prints_the_library_result_and_refuses_a_bad_query() {
+    let query = r#"{"filter": {"participantsAny": ["CHN", "RUS"], "from": "2000", "to": "2024"},
+      "groupBy": [{"by": "period", "granularity": {"type": "fiscalYear", "firstMonth": 4}}, {"by": "participant"}]}"#;
+    let out = jointwatch()
+        .args(["series", "data/public-record.json", "--query", query])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let got: Value = serde_json::from_slice(&out).unwrap();
+    let ds = jointwatch::public_record();
+    let q: jointwatch::analysis::series::SeriesQuery = serde_json::from_str(query).unwrap();
+    let want = jointwatch::analysis::series::series(&ds, &q).unwrap();
+    assert_eq!(got, serde_json::to_value(&want).unwrap());
+    jointwatch()
+        .args([
+            "series",
+            "data/public-record.json",
+            "--query",
+            r#"{"groupBy": 3}"#,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("<query>"));
+    jointwatch()
+        .args([
+            "series",
+            "data/public-record.json",
+            "--query",
+            "@no/such/query.json",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read the query"));
+}

@@ -8,6 +8,7 @@
 //! | CSV | in, out | [`csv`] | `csv` (default) | `docs/csv.md` |
 //! | GeoJSON (RFC 7946) | out | [`geojson`] | `geojson` (default) | `docs/cli.md` |
 //! | STIX 2.1 bundle | out | [`stix`] | `stix` (default) | `docs/stix.md` |
+//! | Parquet tables, GeoParquet routes | out | `parquet` | `parquet` | `docs/parquet.md` |
 //!
 //! Every format is behind its own feature so that a build that does not need
 //! it (the wasm package, say) leaves its dependencies out.
@@ -32,6 +33,8 @@ mod declarations;
 pub mod geojson;
 #[cfg(any(feature = "geojson", feature = "stix"))]
 mod geometry;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 #[cfg(feature = "schema")]
 pub mod schema;
 #[cfg(feature = "stix")]

@@ -209,7 +209,8 @@ impl<'a> Checker<'a> {
 /// case, states and targets as sorted lists without repeats, areas by id
 /// after records without areas).
 ///
-/// A candidate is a record to compare, with all but its areas.
+/// A candidate is a record to compare, with all of that but its areas
+/// (numbered in `Duplicates::area_of`).
 struct Candidate<'a> {
     /// Position in `held`.
     n: usize,
@@ -448,17 +449,16 @@ impl<'a> Checker<'a> {
 
     /// Records of the same kind whose dates overlap, with the same states
     /// and an area in common (or none), not linked `sameEvent`. Records are
-    /// grouped by what they must share (a [`DuplicateKey`], groups taken in
-    /// its order) and swept in order of start: the finding is on the record
-    /// that starts later (in document order among equals), naming the first
-    /// record in the document it overlaps.
+    /// grouped by what they must share (see [`Candidate`]; groups taken in
+    /// that order) and swept in order of start: the finding is on the
+    /// record that starts later (in document order among equals), naming
+    /// the first record in the document it overlaps.
     ///
-    /// Nothing is allocated per record: the records' states are kept in one
-    /// list, what they must share is ranked once by sorting the records,
-    /// and each (record, area) is then a tuple of integers and dates,
-    /// sorted once and swept group by group.
-    /// `compared`: whether each record is compared at all (the first with
-    /// its id, and that id well formed).
+    /// Nothing is allocated per record: the candidates were noted as each
+    /// record was checked ([`Checker::note_for_duplicates`]); names and
+    /// the shared keys are ranked by sorting the distinct ones, and each
+    /// (record, area) is then a tuple of integers and dates, sorted once
+    /// and swept group by group.
     fn likely_duplicates(&mut self, held: &[Held<'a>], group: &[usize]) {
         let Duplicates {
             states,

@@ -57,7 +57,7 @@ impl Default for Limits {
     }
 }
 
-fn at(text: &str, offset: usize, code: Code, message: String) -> ParseError {
+fn at_offset(text: &str, offset: usize, code: Code, message: String) -> ParseError {
     let before = &text.as_bytes()[..offset.min(text.len())];
     let line = before.iter().filter(|b| **b == b'\n').count() + 1;
     let line_start = before
@@ -80,7 +80,8 @@ fn at(text: &str, offset: usize, code: Code, message: String) -> ParseError {
     }
 }
 
-/// Checks size, nesting depth and string length in one pass over the text.
+/// Checks size, nesting depth and string length in one pass over the text
+/// (a string's text is skipped a word at a time, to its closing quote).
 pub(crate) fn scan(text: &str, limits: &Limits) -> Result<(), ParseError> {
     if text.len() > limits.max_bytes {
         return Err(ParseError {
@@ -99,38 +100,42 @@ pub(crate) fn scan(text: &str, limits: &Limits) -> Result<(), ParseError> {
         });
     }
     let bytes = text.as_bytes();
-    let (mut depth, mut in_string, mut escaped, mut start) = (0usize, false, false, 0usize);
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-            if in_string && i - start > limits.max_string_bytes {
-                return Err(at(
-                    text,
-                    start,
-                    Code::StringTooLong,
-                    format!(
-                        "a string here is longer than {} bytes",
-                        limits.max_string_bytes
-                    ),
-                ));
-            }
-            continue;
-        }
-        match b {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
             b'"' => {
-                in_string = true;
-                start = i;
+                // A string runs to the next quote that no backslash escapes
+                // (or to the end of a text cut short). It is too long when
+                // more than `max_string_bytes` bytes follow its opening
+                // quote before its closing one.
+                let start = i;
+                let mut at = i + 1;
+                let end = loop {
+                    match find_quote_or_backslash(bytes, at) {
+                        Some(j) if bytes[j] == b'\\' => at = j + 2,
+                        Some(j) => break j,
+                        None => break bytes.len(),
+                    }
+                };
+                if end - start > limits.max_string_bytes.saturating_add(1) {
+                    return Err(at_offset(
+                        text,
+                        start,
+                        Code::StringTooLong,
+                        format!(
+                            "a string here is longer than {} bytes",
+                            limits.max_string_bytes
+                        ),
+                    ));
+                }
+                i = end + 1;
+                continue;
             }
             b'[' | b'{' => {
                 depth += 1;
                 if depth > limits.max_depth {
-                    return Err(at(
+                    return Err(at_offset(
                         text,
                         i,
                         Code::NestingTooDeep,
@@ -144,8 +149,37 @@ pub(crate) fn scan(text: &str, limits: &Limits) -> Result<(), ParseError> {
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        i += 1;
     }
     Ok(())
+}
+
+/// The position of the first quote or backslash at or after `from`, if any: eight
+/// bytes at a time (a string's text is most of a document).
+fn find_quote_or_backslash(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    /// The bytes of `word` equal to `b`, as their high bits (exact for the
+    /// lowest such byte, which is the one used).
+    fn equal(word: u64, b: u8) -> u64 {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    }
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let hits = equal(word, b'"') | equal(word, b'\\');
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    let tail = bytes.get(i..)?;
+    tail.iter()
+        .position(|&b| b == b'"' || b == b'\\')
+        .map(|p| i + p)
 }
 
 /// Checks the number of records once the document is read.
@@ -259,6 +293,85 @@ mod tests {
             &tight
         )
         .is_ok());
+    }
+
+    /// The scan as it was written first, a byte at a time: the word-wise
+    /// scan must find the same first problem at the same place.
+    fn scan_byte_by_byte(text: &str, limits: &Limits) -> Option<(Code, usize)> {
+        let bytes = text.as_bytes();
+        let (mut depth, mut in_string, mut escaped, mut start) = (0usize, false, false, 0usize);
+        for (i, &b) in bytes.iter().enumerate() {
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                }
+                if in_string && i - start > limits.max_string_bytes {
+                    return Some((Code::StringTooLong, start));
+                }
+                continue;
+            }
+            match b {
+                b'"' => {
+                    in_string = true;
+                    start = i;
+                }
+                b'[' | b'{' => {
+                    depth += 1;
+                    if depth > limits.max_depth {
+                        return Some((Code::NestingTooDeep, i));
+                    }
+                }
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_scan_finds_what_a_byte_by_byte_scan_finds(
+            text in "[\"\\\\\\[\\]{}a é\n]{0,80}",
+            max_depth in 0usize..6,
+            max_string_bytes in 0usize..24,
+        ) {
+            let limits = Limits { max_depth, max_string_bytes, ..Limits::default() };
+            let expected = scan_byte_by_byte(&text, &limits)
+                .map(|(code, offset)| at_offset(&text, offset, code, String::new()).finding);
+            let got = scan(&text, &limits).err().map(|e| e.finding);
+            proptest::prop_assert_eq!(
+                got.map(|f| (f.code, f.line, f.column)),
+                expected.map(|f| (f.code, f.line, f.column))
+            );
+        }
+    }
+
+    #[test]
+    fn long_strings_and_escapes_across_words() {
+        let limits = Limits {
+            max_string_bytes: 20,
+            ..Limits::default()
+        };
+        for text in [
+            format!(r#"{{"a": "{}"}}"#, "x".repeat(20)),
+            format!(r#"{{"a": "{}"}}"#, "x".repeat(21)),
+            format!(r#"{{"a": "{}\"{}"}}"#, "x".repeat(7), "y".repeat(12)),
+            format!(
+                r#"{{"a": "{}\\"}}, "b": "{}"#,
+                "x".repeat(7),
+                "y".repeat(30)
+            ),
+            format!(r#"["{}"#, "z".repeat(25)),
+            format!(r#"["{}\"#, "z".repeat(15)),
+        ] {
+            let expected = scan_byte_by_byte(&text, &limits);
+            let got = scan(&text, &limits).err().map(|e| e.finding.code);
+            assert_eq!(got, expected.map(|(c, _)| c), "{text}");
+        }
     }
 
     #[test]

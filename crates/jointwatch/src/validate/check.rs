@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::counted::Counted;
+use super::ids::{IdProblem, IdTable};
 use crate::dataset::Dataset;
 use crate::diagnostics::{Code, Finding};
 use crate::model::actor::{CountryCode, Participant};
@@ -13,7 +14,7 @@ use crate::model::figure::Figure;
 use crate::model::period::Period;
 use crate::model::place::{is_builtin_area_id, Point};
 use crate::model::quantity::Quantity;
-use crate::model::record::{Filter, Record};
+use crate::model::record::Filter;
 use crate::model::statistic::Measure;
 
 /// What a set of counted records is selected by: the measure, the subject
@@ -63,9 +64,11 @@ pub(super) struct Checker<'a> {
     pub(super) sources: HashSet<&'a str>,
     pub(super) areas: HashSet<&'a str>,
     pub(super) scenarios: HashSet<&'a str>,
-    /// Every record by id (the first with each id), the dataset's own
-    /// before a context's: what a link may name.
-    pub(super) records: HashMap<&'a str, Record<'a>>,
+    /// Every id, and every record by id (the first with each id, the
+    /// dataset's own before a context's): what a link may name.
+    pub(super) ids: IdTable<'a>,
+    /// The records to compare for `likely-duplicate`, noted as checked.
+    pub(super) duplicates: super::relations::Duplicates<'a>,
     /// The kinds of the areas looked up so far (`None`: no such area).
     pub(super) area_kinds: HashMap<&'a str, Option<crate::model::place::AreaKind>>,
 }
@@ -84,71 +87,23 @@ impl<'a> Checker<'a> {
 
     pub(super) fn ids(&mut self) {
         let ds = self.ds;
-        // Where each id was first seen, as (list, index).
-        let mut seen: HashMap<&str, (&str, usize)> = HashMap::new();
-        let groups: [(&str, Vec<&str>); 12] = [
-            (
-                "sources",
-                ds.sources.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            ("areas", ds.areas.iter().map(|x| x.id.as_str()).collect()),
-            (
-                "exercises",
-                ds.exercises.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "patrols",
-                ds.patrols.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "statistics",
-                ds.statistics.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "incidents",
-                ds.incidents.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "activities",
-                ds.activities.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "scenarios",
-                ds.scenarios.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "indicators",
-                ds.indicators.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "scenarioSets",
-                ds.scenario_sets.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "indicatorGroups",
-                ds.indicator_groups.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "coverage",
-                ds.coverage.iter().map(|x| x.id.as_str()).collect(),
-            ),
-        ];
-        for (list, ids) in groups {
-            for (i, id) in ids.into_iter().enumerate() {
-                let path = || format!("{list}[{i}].id");
-                if id.trim().is_empty() || id.trim() != id {
-                    self.push(
-                        Code::InvalidId,
-                        path(),
-                        format!("id {id:?} is empty or has surrounding white space"),
-                    );
-                    continue;
-                }
-                if let Some((first, j)) = seen.get(id) {
+        for k in 0..self.ids.problems.len() {
+            let IdProblem {
+                list,
+                index: i,
+                id,
+                first,
+            } = self.ids.problems[k];
+            let path = format!("{list}[{i}].id");
+            match first {
+                None => self.push(
+                    Code::InvalidId,
+                    path,
+                    format!("id {id:?} is empty or has surrounding white space"),
+                ),
+                Some((first, j)) => {
                     let msg = format!("id {id:?} is already used at {first}[{j}].id");
-                    self.push(Code::DuplicateId, path(), msg);
-                } else {
-                    seen.insert(id, (list, i));
+                    self.push(Code::DuplicateId, path, msg);
                 }
             }
         }
@@ -207,10 +162,17 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn participants(&mut self, path: At<'_>, ps: &[Participant]) {
+        // A short list (every record's) is searched in place; a long one
+        // through a set, so that no list costs more than n log n.
         let mut seen = HashSet::new();
         for (i, p) in ps.iter().enumerate() {
             self.country(path.index(i), &p.country);
-            if !seen.insert(*p) {
+            let repeated = if ps.len() <= SHORT_LIST {
+                ps[..i].contains(p)
+            } else {
+                !seen.insert(*p)
+            };
+            if repeated {
                 self.push(
                     Code::DuplicateParticipant,
                     format!("{path}[{i}]"),
@@ -221,15 +183,16 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn joint(&mut self, path: At<'_>, ps: &[Participant]) {
-        let states: HashSet<CountryCode> = ps.iter().map(|p| p.country).collect();
-        if states.len() < 2 {
+        let states = match ps.split_first() {
+            None => 0,
+            Some((first, rest)) if rest.iter().all(|p| p.country == first.country) => 1,
+            Some(_) => 2,
+        };
+        if states < 2 {
             self.push(
                 Code::JointSingleParticipant,
                 path,
-                format!(
-                    "a joint record needs at least two states; found {}",
-                    states.len()
-                ),
+                format!("a joint record needs at least two states; found {states}"),
             );
         }
     }
@@ -441,6 +404,10 @@ impl<'a> Checker<'a> {
         }
     }
 }
+
+/// Lists up to this long are searched for repeats in place, longer ones
+/// through a set.
+pub(super) const SHORT_LIST: usize = 16;
 
 /// What is wrong with the quarter or the half of a fiscal period, if anything.
 fn fiscal_part_problem(p: &Period) -> Option<String> {

@@ -18,8 +18,9 @@ use crate::model::scenario::{Indicator, Metric, Scenario};
 use crate::model::statistic::{Category, Statistic};
 
 impl<'a> Checker<'a> {
-    /// Every check, collection by collection.
-    pub(super) fn run(&mut self) {
+    /// Every check, collection by collection (`held`: the dataset's
+    /// records, as `relations::held` lists them).
+    pub(super) fn run(&mut self, held: &[super::relations::Held<'a>]) {
         let ds = self.ds;
         self.format_version();
         self.ids();
@@ -56,7 +57,7 @@ impl<'a> Checker<'a> {
             self.counted_vs_reported(i, s);
         }
         self.conflicting_figures();
-        self.relations(&super::relations::held(ds));
+        self.relations(held);
     }
 
     /// The format version: 1.x (read and upgraded) or 2.x.
@@ -112,6 +113,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.area_refs(base.field("areas"), &e.areas);
+        self.note_for_duplicates(i, Record::Exercise(e));
         self.record_dates(base, &e.dates);
         self.forces(base.field("forces"), &e.forces, &e.participants, &e.sources);
         self.claims(base.field("claims"), &e.claims);
@@ -133,6 +135,7 @@ impl<'a> Checker<'a> {
         self.route(base.field("route"), &p.route);
         self.legs(base.field("legs"), &p.legs, &p.dates);
         self.area_refs(base.field("areas"), &p.areas);
+        self.note_for_duplicates(self.ds.exercises.len() + i, Record::Patrol(p));
         for (j, c) in p.adiz_entered.iter().enumerate() {
             self.country(base.field("adizEntered").index(j), c);
         }
@@ -177,6 +180,9 @@ impl<'a> Checker<'a> {
         self.record_dates(base, &x.dates);
         self.times(base, &x.dates, &x.start_time, &x.end_time);
         self.area_refs(base.field("areas"), &x.areas);
+        let ds = self.ds;
+        let before = ds.exercises.len() + ds.patrols.len() + ds.statistics.len();
+        self.note_for_duplicates(before + i, Record::Incident(x));
         if let Some(pt) = &x.location {
             self.point(base.field("location"), pt);
         }
@@ -211,6 +217,10 @@ impl<'a> Checker<'a> {
         self.route(base.field("route"), &a.route);
         self.legs(base.field("legs"), &a.legs, &a.dates);
         self.area_refs(base.field("areas"), &a.areas);
+        let ds = self.ds;
+        let before =
+            ds.exercises.len() + ds.patrols.len() + ds.statistics.len() + ds.incidents.len();
+        self.note_for_duplicates(before + i, Record::Activity(a));
         for (j, c) in a.adiz_entered.iter().enumerate() {
             self.country(base.field("adizEntered").index(j), c);
         }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::check::{At, Checker};
+use crate::dataset::{best_of, IdIndex};
 use crate::diagnostics::Code;
 use crate::model::actor::CountryCode;
 use crate::model::date::FuzzyDate;
@@ -141,12 +142,24 @@ impl Checker<'_> {
                 && !self.acknowledged(m)
         });
         crate::sort::sort_by(&mut sets, |a, b| a.last().cmp(&b.last()));
+        if sets.is_empty() {
+            return;
+        }
+        // Sources by id, for the grading of each figure: what
+        // `Dataset::best_grading` finds, without scanning `sources` per id.
+        let index = IdIndex::new(&ds.sources);
+        let grading = |ids: &[String]| {
+            best_of(
+                ids.iter()
+                    .filter_map(|id| index.find(&ds.sources, id.as_str())),
+            )
+        };
         for members in sets {
             let figures: Vec<String> = members
                 .iter()
                 .map(|&i| {
                     let s = &ds.statistics[i];
-                    let grade = match self.ds.best_grading(&s.sources) {
+                    let grade = match grading(&s.sources) {
                         Some(g) => g.to_string(),
                         None => "ungraded".to_string(),
                     };

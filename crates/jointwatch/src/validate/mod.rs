@@ -16,6 +16,7 @@ mod check;
 mod collections;
 mod conflicts;
 mod counted;
+mod ids;
 mod merge;
 mod parts;
 mod record;
@@ -59,12 +60,8 @@ pub(crate) fn validate_in(
     context: Option<&Dataset>,
     options: &ValidateOptions,
 ) -> Report {
-    let mut records = HashMap::with_capacity(ds.record_count());
-    for d in std::iter::once(ds).chain(context) {
-        for h in relations::held(d) {
-            records.entry(h.record.id()).or_insert(h.record);
-        }
-    }
+    let held = relations::held(ds);
+    let ids = ids::IdTable::new(ds, &held, context);
     let mut c = Checker {
         ds,
         findings: Vec::new(),
@@ -72,10 +69,11 @@ pub(crate) fn validate_in(
         sources: ds.sources.iter().map(|s| s.id.as_str()).collect(),
         areas: ds.areas.iter().map(|a| a.id.as_str()).collect(),
         scenarios: ds.scenarios.iter().map(|s| s.id.as_str()).collect(),
-        records,
+        ids,
         area_kinds: HashMap::new(),
+        duplicates: Default::default(),
     };
-    c.run();
+    c.run(&held);
     let mut findings = c.findings;
     findings.retain(|f| !options.ignore.contains(&f.code));
     if options.strict {

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use jiff::civil::Date;
 
-use super::check::{At, Checker};
+use super::check::{At, Checker, SHORT_LIST};
 use crate::diagnostics::Code;
 use crate::model::actor::{CountryCode, Participant};
 use crate::model::claim::Claim;
@@ -67,7 +67,7 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             }
-            let Some(target) = self.records.get(l.to.as_str()).copied() else {
+            let Some(target) = self.ids.record(l.to.as_str()) else {
                 self.push(
                     Code::UnknownLinkTarget,
                     at.field("to"),
@@ -193,7 +193,12 @@ impl<'a> Checker<'a> {
             let at = list.index(k);
             let c = part.country;
             self.country(at.field("country"), &c);
-            if !seen.insert(c) {
+            let repeated = if f.by_state.len() <= SHORT_LIST {
+                f.by_state[..k].iter().any(|s| s.country == c)
+            } else {
+                !seen.insert(c)
+            };
+            if repeated {
                 self.push(
                     Code::DuplicateStateForces,
                     at.field("country"),

@@ -4,7 +4,7 @@
 //! records.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
+use std::collections::{BTreeSet, BinaryHeap, HashMap};
 
 use jiff::civil::Date;
 
@@ -25,8 +25,73 @@ pub(super) struct Held<'a> {
 
 impl Held<'_> {
     fn path(&self) -> String {
-        format!("{}[{}]", self.record.kind().collection(), self.index)
+        let mut path = String::new();
+        self.write_path(&mut path);
+        path
     }
+
+    /// Writes `patrols[12]`.
+    fn write_path(&self, out: &mut String) {
+        out.push_str(self.record.kind().collection());
+        out.push('[');
+        push_number(out, self.index);
+        out.push(']');
+    }
+}
+
+/// Writes a number in decimal, as `{}` does.
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+/// Writes a string as `{:?}` does: quoted, with nothing to escape in the
+/// usual case of printable ASCII without quotes or backslashes.
+fn debug_str(out: &mut String, s: &str) {
+    if s.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    {
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+    } else {
+        use std::fmt::Write;
+        let _ = write!(out, "{s:?}");
+    }
+}
+
+/// Sorts a long list whose order is total (no two elements compare equal
+/// unless either order will do): natively with the standard library's
+/// unstable sort, inlined for the comparison; in the WebAssembly build
+/// through `crate::sort`, whose one copy of a sort keeps the module small.
+fn sort_large<T>(v: &mut [T], compare: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    #[cfg(target_arch = "wasm32")]
+    crate::sort::sort_by(v, compare);
+    #[cfg(not(target_arch = "wasm32"))]
+    v.sort_unstable_by(compare);
+}
+
+/// Removes repeats from a sorted list in place; returns how many distinct
+/// values lead it.
+fn dedup_sorted<T: PartialEq + Copy>(v: &mut [T]) -> usize {
+    let mut len = 0;
+    for i in 0..v.len() {
+        if len == 0 || v[len - 1] != v[i] {
+            v[len] = v[i];
+            len += 1;
+        }
+    }
+    len
 }
 
 /// The records of the document that can be linked or duplicated, in
@@ -56,18 +121,169 @@ pub(super) fn held(ds: &crate::dataset::Dataset) -> Vec<Held<'_>> {
     v
 }
 
+/// The records to compare for `likely-duplicate`, noted as each record is
+/// checked (while it is at hand), compared once all are.
+#[derive(Default)]
+pub(super) struct Duplicates<'a> {
+    /// The states of every candidate, each one's sorted without repeats;
+    /// an incident's targets too when not already so.
+    states: Vec<CountryCode>,
+    cands: Vec<Candidate<'a>>,
+    /// Area ids numbered as met, and the number of each candidate's areas
+    /// in turn.
+    area_ids: Vec<&'a str>,
+    area_index: HashMap<&'a str, u32>,
+    area_of: Vec<u32>,
+}
+
+impl<'a> Checker<'a> {
+    /// Notes the `n`th record of the dataset (in the order of `held`) for
+    /// comparison with the others, unless it is not compared at all: a
+    /// record whose id is repeated or malformed, or a joint patrol without
+    /// two states, is an error already; a statistic (`conflicting-figures`)
+    /// or a record without usable dates cannot be set beside another.
+    pub(super) fn note_for_duplicates(&mut self, n: usize, r: Record<'a>) {
+        if !(self.ids.first_record[n] && self.ids.well_formed[n]) {
+            return;
+        }
+        let (Some(sub), Some((first, last))) = (sub_kind(&r), r.span()) else {
+            return;
+        };
+        if first > last {
+            return;
+        }
+        let d = &mut self.duplicates;
+        let states = &mut d.states;
+        let from = states.len();
+        states.extend(r.participants().iter().map(|p| p.country));
+        let mine = &mut states[from..];
+        crate::sort::sort(mine);
+        let len = dedup_sorted(mine);
+        states.truncate(from + len);
+        if matches!(r, Record::Patrol(_)) && len < 2 {
+            states.truncate(from);
+            return;
+        }
+        let against = r.against();
+        let against = if against.windows(2).all(|w| w[0] < w[1]) {
+            Against::Held(against)
+        } else {
+            let at = states.len();
+            states.extend_from_slice(against);
+            let theirs = &mut states[at..];
+            crate::sort::sort(theirs);
+            let len = dedup_sorted(theirs);
+            states.truncate(at + len);
+            Against::Sorted(at, len)
+        };
+        let areas = r.areas();
+        for a in areas {
+            let id = *d.area_index.entry(a.as_str()).or_insert_with(|| {
+                d.area_ids.push(a.as_str());
+                d.area_ids.len() as u32 - 1
+            });
+            d.area_of.push(id);
+        }
+        d.cands.push(Candidate {
+            n,
+            kind: r.kind(),
+            sub,
+            name: match r {
+                Record::Exercise(e) => e.name.trim(),
+                _ => "",
+            },
+            areas: areas.len(),
+            states: (from, len),
+            against,
+            first,
+            last,
+        });
+    }
+}
+
 /// What two records must share to look like one event: kind and sub-kind,
 /// an exercise's name (two exercises announced under different names are
 /// two exercises), the states (participants; an incident's actors and
-/// targets) and one area (`None`: both without areas).
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-struct DuplicateKey<'a> {
+/// targets) and one area (`None`: both without areas). Groups are taken in
+/// the order of these fields, in turn (names compared trimmed and in lower
+/// case, states and targets as sorted lists without repeats, areas by id
+/// after records without areas).
+///
+/// A candidate is a record to compare, with all of that but its areas
+/// (numbered in `Duplicates::area_of`).
+struct Candidate<'a> {
+    /// Position in `held`.
+    n: usize,
     kind: RecordKind,
     sub: &'static str,
-    name: String,
-    states: Vec<CountryCode>,
-    against: Vec<CountryCode>,
-    area: Option<&'a str>,
+    /// An exercise's name, trimmed (else empty).
+    name: &'a str,
+    /// How many areas it names.
+    areas: usize,
+    /// Where its states lie in the list of all candidates' states.
+    states: (usize, usize),
+    against: Against<'a>,
+    first: Date,
+    last: Date,
+}
+
+/// An incident's targets: as held when already sorted without repeats,
+/// else a sorted copy in the list of states.
+enum Against<'a> {
+    Held(&'a [CountryCode]),
+    Sorted(usize, usize),
+}
+
+impl<'a> Candidate<'a> {
+    fn states<'s>(&self, all: &'s [CountryCode]) -> &'s [CountryCode] {
+        &all[self.states.0..self.states.0 + self.states.1]
+    }
+
+    fn against<'s>(&self, all: &'s [CountryCode]) -> &'s [CountryCode]
+    where
+        'a: 's,
+    {
+        match self.against {
+            Against::Held(v) => v,
+            Against::Sorted(from, len) => &all[from..from + len],
+        }
+    }
+}
+
+/// An exercise's name as compared for duplicates: trimmed and in lower
+/// case (`str::to_lowercase`). An ASCII name is compared in place, with
+/// ASCII capitals folded as they are compared; any other is lowered once.
+enum DupName<'a> {
+    Plain(&'a str),
+    Lowered(String),
+}
+
+impl<'a> DupName<'a> {
+    fn of(name: &'a str) -> DupName<'a> {
+        let name = name.trim();
+        if name.is_ascii() {
+            DupName::Plain(name)
+        } else {
+            DupName::Lowered(name.to_lowercase())
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        match self {
+            DupName::Plain(s) => s.as_bytes(),
+            DupName::Lowered(s) => s.as_bytes(),
+        }
+    }
+
+    /// The order of the lowered names as strings. (A lowered name holds no
+    /// ASCII capital, so folding both sides changes only the ASCII one.)
+    fn cmp(&self, other: &DupName<'_>) -> std::cmp::Ordering {
+        let fold = |b: &u8| b.to_ascii_lowercase();
+        self.bytes()
+            .iter()
+            .map(fold)
+            .cmp(other.bytes().iter().map(fold))
+    }
 }
 
 fn sub_kind(r: &Record<'_>) -> Option<&'static str> {
@@ -87,7 +303,7 @@ fn sub_kind(r: &Record<'_>) -> Option<&'static str> {
 /// The group of each record: records linked `sameEvent`, directly or
 /// through others, are one event. A group is named by its first record in
 /// the document.
-fn same_event_groups(held: &[Held<'_>], node: &HashMap<&str, usize>) -> Vec<usize> {
+fn same_event_groups(held: &[Held<'_>], node: impl Fn(&str) -> Option<usize>) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..held.len()).collect();
     fn root(parent: &mut [usize], mut n: usize) -> usize {
         while parent[n] != n {
@@ -101,7 +317,7 @@ fn same_event_groups(held: &[Held<'_>], node: &HashMap<&str, usize>) -> Vec<usiz
             if l.rel != LinkKind::SameEvent {
                 continue;
             }
-            if let Some(&m) = node.get(l.to.as_str()) {
+            if let Some(m) = node(l.to.as_str()) {
                 let (a, b) = (root(&mut parent, n), root(&mut parent, m));
                 // The smaller position names the group.
                 let (keep, join) = if a < b { (a, b) } else { (b, a) };
@@ -118,15 +334,10 @@ impl<'a> Checker<'a> {
         self.part_of_cycles(held);
         // A record whose id is already used (`duplicate-id`) is compared
         // with no other.
-        let mut node: HashMap<&str, usize> = HashMap::with_capacity(held.len());
-        let first: Vec<bool> = held
-            .iter()
-            .enumerate()
-            .map(|(n, h)| *node.entry(h.record.id()).or_insert(n) == n)
-            .collect();
-        let group = same_event_groups(held, &node);
+        let first = std::mem::take(&mut self.ids.first_record);
+        let group = same_event_groups(held, |id| self.ids.node(id));
         self.sequences(held, &first, &group);
-        self.likely_duplicates(held, &first, &group);
+        self.likely_duplicates(held, &group);
     }
 
     /// `partOf` links that lead back to where they started: one finding per
@@ -138,11 +349,6 @@ impl<'a> Checker<'a> {
             .any(|h| h.record.links().iter().any(|l| l.rel == LinkKind::PartOf))
         {
             return;
-        }
-        // Node of each id: its first record in the document.
-        let mut node: HashMap<&str, usize> = HashMap::with_capacity(held.len());
-        for (n, h) in held.iter().enumerate() {
-            node.entry(h.record.id()).or_insert(n);
         }
         // 0: not seen, 1: on the walk's path, 2: done.
         let mut state = vec![0u8; held.len()];
@@ -170,7 +376,7 @@ impl<'a> Checker<'a> {
                 };
                 top.1 = j + 1;
                 // A link to no record, or to itself, is reported elsewhere.
-                let Some(&m) = node.get(l.to.as_str()) else {
+                let Some(m) = self.ids.node(l.to.as_str()) else {
                     continue;
                 };
                 match state[m] {
@@ -243,117 +449,261 @@ impl<'a> Checker<'a> {
 
     /// Records of the same kind whose dates overlap, with the same states
     /// and an area in common (or none), not linked `sameEvent`. Records are
-    /// grouped by what they must share and swept in order of start: the
-    /// finding is on the record that starts later (in document order among
-    /// equals), naming the first record in the document it overlaps.
-    fn likely_duplicates(&mut self, held: &[Held<'a>], first_id: &[bool], group: &[usize]) {
-        let mut groups: HashMap<DuplicateKey<'a>, Vec<(Date, Date, usize)>> = HashMap::new();
-        for (n, h) in held.iter().enumerate() {
-            let r = &h.record;
-            // A record with a repeated or malformed id, or a joint patrol
-            // without two states, is an error already; it is compared with
-            // nothing.
-            let id = r.id();
-            if !first_id[n] || id.trim().is_empty() || id.trim() != id {
-                continue;
-            }
-            if matches!(r, Record::Patrol(_)) && r.states().len() < 2 {
-                continue;
-            }
-            let (Some(sub), Some((first, last))) = (sub_kind(r), r.span()) else {
-                continue;
-            };
-            if first > last {
-                continue;
-            }
-            let mut against: Vec<CountryCode> = r.against().to_vec();
-            crate::sort::sort(&mut against);
-            against.dedup();
-            let key = DuplicateKey {
-                kind: r.kind(),
-                sub,
-                name: match r {
-                    Record::Exercise(e) => e.name.trim().to_lowercase(),
-                    _ => String::new(),
-                },
-                states: r.states(),
-                against,
-                area: None,
-            };
-            let areas = r.areas();
-            if areas.is_empty() {
-                groups.entry(key).or_default().push((first, last, n));
-            } else {
-                let mut distinct: Vec<&str> = areas.iter().map(String::as_str).collect();
-                crate::sort::sort(&mut distinct);
-                distinct.dedup();
-                for a in distinct {
-                    let k = DuplicateKey {
-                        area: Some(a),
-                        ..key.clone()
-                    };
-                    groups.entry(k).or_default().push((first, last, n));
-                }
+    /// grouped by what they must share (see [`Candidate`]; groups taken in
+    /// that order) and swept in order of start: the finding is on the
+    /// record that starts later (in document order among equals), naming
+    /// the first record in the document it overlaps.
+    ///
+    /// Nothing is allocated per record: the candidates were noted as each
+    /// record was checked ([`Checker::note_for_duplicates`]); names and
+    /// the shared keys are ranked by sorting the distinct ones, and each
+    /// (record, area) is then a tuple of integers and dates, sorted once
+    /// and swept group by group.
+    fn likely_duplicates(&mut self, held: &[Held<'a>], group: &[usize]) {
+        let Duplicates {
+            states,
+            cands,
+            area_ids,
+            area_of,
+            ..
+        } = std::mem::take(&mut self.duplicates);
+        // Exercise names, ranked in the key's order (0: a record of another
+        // kind, which no exercise is compared with).
+        let mut names: HashMap<&'a str, u32> = HashMap::new();
+        let mut distinct: Vec<&'a str> = Vec::new();
+        let mut name_of = vec![0u32; cands.len()];
+        for (c, slot) in cands.iter().zip(&mut name_of) {
+            if c.kind == RecordKind::Exercise {
+                let name = c.name;
+                *slot = *names.entry(name).or_insert_with(|| {
+                    distinct.push(name);
+                    distinct.len() as u32 - 1
+                });
             }
         }
-        let mut groups: Vec<_> = groups.into_iter().collect();
-        crate::sort::sort_by(&mut groups, |a, b| a.0.cmp(&b.0));
+        let lowered: Vec<DupName<'a>> = distinct.iter().map(|n| DupName::of(n)).collect();
+        let mut by_name: Vec<u32> = (0..lowered.len() as u32).collect();
+        sort_large(&mut by_name, |&a, &b| {
+            lowered[a as usize].cmp(&lowered[b as usize])
+        });
+        let mut name_rank = vec![0u32; lowered.len()];
+        let mut rank = 0u32;
+        for w in 0..by_name.len() {
+            let i = by_name[w] as usize;
+            if w == 0 || lowered[by_name[w - 1] as usize].cmp(&lowered[i]).is_ne() {
+                rank += 1;
+            }
+            name_rank[i] = rank;
+        }
+        for (c, slot) in cands.iter().zip(&mut name_of) {
+            if c.kind == RecordKind::Exercise {
+                *slot = name_rank[*slot as usize];
+            }
+        }
+        // What the records must share, areas aside: told apart by a map,
+        // and ranked by sorting the distinct keys in the key's order.
+        type Base<'s> = (
+            RecordKind,
+            &'static str,
+            u32,
+            &'s [CountryCode],
+            &'s [CountryCode],
+        );
+        let key = |c: &Candidate<'a>, name: u32| -> Base<'_> {
+            (c.kind, c.sub, name, c.states(&states), c.against(&states))
+        };
+        let mut bases: HashMap<Base<'_>, u32> = HashMap::new();
+        let mut keys: Vec<Base<'_>> = Vec::new();
+        let mut base: Vec<u32> = Vec::with_capacity(cands.len());
+        for (c, &name) in cands.iter().zip(&name_of) {
+            let k = key(c, name);
+            base.push(*bases.entry(k).or_insert_with(|| {
+                keys.push(k);
+                keys.len() as u32 - 1
+            }));
+        }
+        let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+        sort_large(&mut order, |&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+        let mut base_rank = vec![0u32; keys.len()];
+        for (rank, &k) in order.iter().enumerate() {
+            base_rank[k as usize] = rank as u32;
+        }
+        for b in &mut base {
+            *b = base_rank[*b as usize];
+        }
+        // Rank the areas: 0 for none, then each distinct id in order.
+        let mut by_id: Vec<u32> = (0..area_ids.len() as u32).collect();
+        sort_large(&mut by_id, |&a, &b| {
+            area_ids[a as usize].cmp(area_ids[b as usize])
+        });
+        let mut area_rank = vec![0u32; area_ids.len()];
+        for (rank, &a) in by_id.iter().enumerate() {
+            area_rank[a as usize] = rank as u32 + 1;
+        }
+        // One entry per record and distinct area (or none), sorted by
+        // group and then by (first day, last day, position).
+        let mut entries: Vec<(u32, u32, Date, Date, usize)> = Vec::with_capacity(cands.len());
+        let mut mine: Vec<u32> = Vec::new();
+        let mut next = 0;
+        for (c, &b) in cands.iter().zip(&base) {
+            if c.areas == 0 {
+                entries.push((b, 0, c.first, c.last, c.n));
+                continue;
+            }
+            let theirs = &area_of[next..next + c.areas];
+            next += c.areas;
+            mine.clear();
+            mine.extend(theirs.iter().map(|&a| area_rank[a as usize]));
+            crate::sort::sort(&mut mine);
+            mine.dedup();
+            entries.extend(mine.iter().map(|&a| (b, a, c.first, c.last, c.n)));
+        }
+        sort_large(&mut entries, |a, b| a.cmp(b));
         // Each record is reported once, naming the first partner found.
-        let mut partner: HashMap<usize, usize> = HashMap::new();
-        for (_, mut members) in groups {
+        const NONE: usize = usize::MAX;
+        let mut partner: Vec<usize> = vec![NONE; held.len()];
+        // Records started so far and not yet over, by (event group,
+        // document position); ends, to drop them once over.
+        let mut open: BTreeSet<(usize, usize)> = BTreeSet::new();
+        let mut ends: BinaryHeap<Reverse<(Date, usize)>> = BinaryHeap::new();
+        for members in entries.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
             if members.len() < 2 {
                 continue;
             }
-            crate::sort::sort(&mut members);
-            // Records started so far and not yet over, by event group and
-            // document position; ends, to drop them once over.
-            let mut open: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-            let mut ends: BinaryHeap<Reverse<(Date, usize)>> = BinaryHeap::new();
-            for (first, last, n) in members {
+            open.clear();
+            ends.clear();
+            for &(_, _, first, last, n) in members {
                 while let Some(Reverse((end, m))) = ends.peek().copied() {
                     if end >= first {
                         break;
                     }
                     ends.pop();
-                    if let Some(set) = open.get_mut(&group[m]) {
-                        set.remove(&m);
-                        if set.is_empty() {
-                            open.remove(&group[m]);
-                        }
-                    }
+                    open.remove(&(group[m], m));
                 }
-                if let std::collections::hash_map::Entry::Vacant(e) = partner.entry(n) {
+                if partner[n] == NONE {
                     // The first open record of the first other event.
-                    let other = open
-                        .iter()
-                        .find(|(g, _)| **g != group[n])
-                        .and_then(|(_, set)| set.first().copied());
+                    let g = group[n];
+                    let other = match open.first() {
+                        Some(&(h, m)) if h != g => Some(m),
+                        Some(_) => open.range((g + 1, 0)..).next().map(|&(_, m)| m),
+                        None => None,
+                    };
                     if let Some(m) = other {
-                        e.insert(m);
+                        partner[n] = m;
                     }
                 }
-                open.entry(group[n]).or_default().insert(n);
+                open.insert((group[n], n));
                 ends.push(Reverse((last, n)));
             }
         }
-        let mut pairs: Vec<(usize, usize)> = partner.into_iter().collect();
-        crate::sort::sort(&mut pairs);
-        for (n, m) in pairs {
+        let mut message = String::new();
+        for (n, &m) in partner.iter().enumerate() {
+            if m == NONE {
+                continue;
+            }
             let (h, o) = (held[n], held[m]);
+            message.clear();
+            debug_str(&mut message, h.record.id());
+            message.push_str(" looks like the same event as ");
+            debug_str(&mut message, o.record.id());
+            message.push_str(" (");
+            o.write_path(&mut message);
+            message.push_str("): same kind, overlapping dates, the same states and areas; link them `sameEvent` if they are one event");
+            let mut path = String::new();
+            h.write_path(&mut path);
             let finding = Finding {
                 code: Code::LikelyDuplicate,
                 severity: Code::LikelyDuplicate.default_severity(),
-                path: h.path(),
-                message: format!(
-                    "{:?} looks like the same event as {:?} ({}): same kind, overlapping dates, the same states and areas; link them `sameEvent` if they are one event",
-                    h.record.id(),
-                    o.record.id(),
-                    o.path()
-                ),
+                path,
+                message: message.as_str().into(),
                 line: None,
                 column: None,
             };
             self.findings.push(finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Dataset;
+
+    #[test]
+    fn names_compare_as_their_lowered_forms_do() {
+        let names = [
+            "Joint Sea",
+            "joint sea",
+            "JOINT SEA-2021",
+            "Joint Sea-2021",
+            "Östersjön",
+            "östersjön",
+            "ΟΔΥΣΣΕΥΣ",
+            "οδυσσευς",
+            "a",
+            "B",
+            "_",
+            "Z",
+            "z",
+            "",
+            "İstanbul",
+        ];
+        for a in names {
+            for b in names {
+                let lowered = a.trim().to_lowercase().cmp(&b.trim().to_lowercase());
+                assert_eq!(DupName::of(a).cmp(&DupName::of(b)), lowered, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn exercises_named_alike_in_other_cases_are_likely_duplicates() {
+        let doc = |a: &str, b: &str| {
+            format!(
+                r#"{{"formatVersion": "2.0", "sources": [{{"id": "s", "title": "t", "reliability": "B", "credibility": 2}}],
+                "exercises": [
+                  {{"id": "x", "name": "{a}", "participants": ["CHN", "RUS"], "dates": "2024-07", "sources": ["s"]}},
+                  {{"id": "y", "name": "{b}", "participants": ["RUS", "CHN", "RUS"], "dates": "2024-07-10", "sources": ["s"]}}]}}"#
+            )
+        };
+        let codes = |a: &str, b: &str| {
+            Dataset::from_json(&doc(a, b))
+                .unwrap()
+                .validate()
+                .findings
+                .into_iter()
+                .filter(|f| f.code == crate::diagnostics::Code::LikelyDuplicate)
+                .map(|f| (f.path, f.message))
+                .collect::<Vec<_>>()
+        };
+        let found = codes("Joint Sea-2024", " joint SEA-2024");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "exercises[1]");
+        assert!(found[0]
+            .1
+            .starts_with(r#""y" looks like the same event as "x" (exercises[0])"#));
+        assert_eq!(codes("Östersjön", "ÖSTERSJÖN").len(), 1);
+        assert!(codes("Joint Sea-2024", "Joint Sea-2025").is_empty());
+    }
+
+    #[test]
+    fn ids_that_need_escapes_are_written_as_debug_writes_them() {
+        for id in [
+            "plain-id",
+            "with \"quote\"",
+            "back\\slash",
+            "tab\there",
+            "é",
+            "\u{7f}",
+        ] {
+            let mut out = String::new();
+            debug_str(&mut out, id);
+            assert_eq!(out, format!("{id:?}"));
+        }
+        for n in [0, 7, 10, 99, 12345, usize::MAX] {
+            let mut out = String::new();
+            push_number(&mut out, n);
+            assert_eq!(out, n.to_string());
         }
     }
 }

@@ -403,7 +403,6 @@ pub fn series_with(
             .iter()
             .flat_map(|a| second.iter().map(move |b| (*a, *b)))
         {
-            other_keys.insert(key);
             let acc = groups.entry((at, key.0, key.1)).or_default();
             acc.period = period;
             acc.n += 1;
@@ -430,6 +429,11 @@ pub fn series_with(
                 }
             }
         }
+    }
+    // The label combinations met, read off the groups once rather than
+    // inserted for every record (every group so far is a record group).
+    for (_, a, b) in groups.keys() {
+        other_keys.insert((*a, *b));
     }
 
     // Reported statistics, only beside counts.

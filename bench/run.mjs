@@ -20,9 +20,19 @@ import { parseArgs } from "node:util";
 import Ajv2020 from "ajv/dist/2020.js";
 import * as aq from "arquero";
 import * as turf from "@turf/turf";
-import { Dataset, closestApproach, validate as jwValidate, version as jwVersion } from "jointwatch";
-
 import { spread } from "./stats.mjs";
+
+// The package keeps its WebAssembly instance to itself; to report the memory
+// it uses, the instance it creates while it is imported is noted here.
+const instances = [];
+const Instance = WebAssembly.Instance;
+WebAssembly.Instance = function (module, imports) {
+  const instance = new Instance(module, imports);
+  instances.push(instance);
+  return instance;
+};
+const { Dataset, closestApproach, validate: jwValidate, version: jwVersion } = await import("jointwatch");
+WebAssembly.Instance = Instance;
 
 const require = createRequire(import.meta.url);
 const here = new URL(".", import.meta.url).pathname;
@@ -34,8 +44,13 @@ const { values: args } = parseArgs({
     out: { type: "string", default: `${here}../target/bench/node-results.json` },
     schema: { type: "string", default: `${here}../schema/dataset.schema.json` },
     quick: { type: "boolean", default: false },
+    // Only these sections (comma-separated: load, query, interactive, validate, geography),
+    // for iterating on one; the report needs a run of all.
+    only: { type: "string", default: "" },
   },
 });
+const only = new Set(args.only.split(",").filter(Boolean));
+const runs = (section) => only.size === 0 || only.has(section);
 
 // ---------------------------------------------------------------- timing
 
@@ -100,7 +115,7 @@ const fiscalYear = (iso, firstMonth) => {
  * jointwatch's series: window overlap, any of the participants, a record placed
  * in the fiscal year holding its start, unless an imprecise start straddles two.
  */
-function plainAggregate(doc, query) {
+function plainAggregate(doc, query, { ids = true } = {}) {
   const { filter, groupBy } = query;
   const firstMonth = groupBy[0].granularity.firstMonth;
   const from = firstDay(filter.from);
@@ -127,7 +142,7 @@ function plainAggregate(doc, query) {
         let g = groups.get(k);
         if (!g) groups.set(k, (g = { count: 0, ids: [] }));
         g.count++;
-        g.ids.push(r.id);
+        if (ids) g.ids.push(r.id);
       }
     }
   }
@@ -164,7 +179,7 @@ function arqueroTable(doc) {
 }
 
 /** The same query in arquero: filter, derive, unroll, group, roll up, zero-fill. */
-function arqueroAggregate(table, query) {
+function arqueroAggregate(table, query, { ids = true } = {}) {
   const { filter, groupBy } = query;
   const firstMonth = groupBy[0].granularity.firstMonth;
   const from = firstDay(filter.from);
@@ -178,7 +193,7 @@ function arqueroAggregate(table, query) {
   const counts = placed
     .unroll("states")
     .groupby("fy", "states")
-    .rollup({ count: aq.op.count(), ids: aq.op.array_agg("id") });
+    .rollup(ids ? { count: aq.op.count(), ids: aq.op.array_agg("id") } : { count: aq.op.count() });
   const years = [];
   for (let y = fy(from); y <= fy(to); y++) years.push(y);
   const frame = aq
@@ -187,7 +202,7 @@ function arqueroAggregate(table, query) {
   return {
     points: frame
       .join_left(counts, [["fy", "states"], ["fy", "states"]], [aq.all(), aq.not("fy", "states")])
-      .impute({ count: () => 0, ids: () => [] })
+      .impute(ids ? { count: () => 0, ids: () => [] } : { count: () => 0 })
       .orderby("fy", "states"),
     unplaced: windowed.filter((d) => d.fy !== d.fyEnd).numRows(),
   };
@@ -289,16 +304,36 @@ const results = {
 /** Every (section, tools) pair timed below, in the order of the report. */
 const TOOLS = [
   ["load", ["jointwatch", "jointwatch (no check)", "JSON.parse", "arquero"]],
-  ["query", ["jointwatch", "plain JavaScript", "arquero"]],
+  ["query", ["jointwatch", "plain JavaScript", "arquero", "jointwatch (ids)", "plain JavaScript (ids)", "arquero (ids)"]],
+  ["interactive", ["jointwatch", "plain JavaScript"]],
   ["validate", ["jointwatch", "ajv", "jointwatch (held)", "ajv (held)"]],
   ["geography", ["jointwatch", "jointwatch (held)", "turf"]],
 ];
+
+/** The interactive workload: a page moving a five-year window one year at a time, 20 times. */
+const windows = (query) =>
+  Array.from({ length: 20 }, (_, i) => ({
+    ...query,
+    filter: { ...query.filter, from: String(2000 + i), to: String(2004 + i) },
+  }));
+
+/** The WebAssembly memory of the package, in bytes (it grows, and never shrinks). */
+const wasmMemory = () => (instances.length === 1 ? (instances[0].exports.memory?.buffer?.byteLength ?? null) : null);
+
+/** Checks that jointwatch's series and the plain-JavaScript aggregation agree on a query. */
+function sameAnswers(ours, plain, what) {
+  const plainCounts = countsOf(plain.points, (p) => p.key.join("|"), (p) => p.count);
+  sameCounts(countsOf(ours.points, (p) => p.key.join("|"), (p) => p.value), plainCounts, `${what}: jointwatch vs plain JavaScript`);
+  check(ours.unplaced.length === plain.unplaced.length, `${what}: unplaced records differ (jointwatch vs plain JavaScript)`);
+  return plainCounts;
+}
 
 for (const n of args.sizes.split(",").map(parseSize)) {
   const file = `${args.data}/dataset-${label(n)}.json`;
   const text = readFileSync(file, "utf8");
   const rows = [];
   const row = (section, tool, operation, fn) => {
+    if (!runs(section)) return;
     let m;
     try {
       m = measure(fn, { records: n });
@@ -313,34 +348,51 @@ for (const n of args.sizes.split(",").map(parseSize)) {
       `  ${label(n).padEnd(5)} ${section.padEnd(11)} ${tool.padEnd(22)} ${m.medianMs.toFixed(3).padStart(12)} ms  (${operation})\n`,
     );
   };
+  /** A row that cannot be measured at this size, and why. */
+  const notMeasured = (section, tool, operation, why) => {
+    if (runs(section)) rows.push({ section, tool, operation, error: why, skipped: true });
+  };
   process.stderr.write(`bench/run.mjs: ${label(n)} records, ${(text.length / 1e6).toFixed(1)} M characters\n`);
 
   // The package refuses a document over its size limit (256 MiB by default, by
-  // design). Then no comparison here has a jointwatch figure that uses the
-  // document, so nothing is timed at this size — the Rust benchmarks still
-  // are — and every row says why. (The plain closestApproach does not need the
-  // document and could be timed, but turf on every point of a million records'
-  // routes would add about half an hour.)
+  // design). A caller can raise the limits on purpose (`Dataset.fromJSON(text,
+  // { limits })`), as the Rust benchmarks do: then the calls that take limits
+  // are timed with them, and the calls that do not (`Dataset.parse`,
+  // `validate(text)`) say so. Only when even raised limits do not help is the
+  // size skipped, every row saying why.
+  let loadOptions;
+  let limitsRaised = null;
   let refused = null;
   try {
     Dataset.fromJSON(text).free();
   } catch (e) {
     if (e?.code !== "document-too-large") throw e;
-    refused = `not measured: the npm package refuses this document (${e.message})`;
+    limitsRaised = { maxBytes: Buffer.byteLength(text, "utf8") };
+    loadOptions = { limits: limitsRaised };
+    try {
+      Dataset.fromJSON(text, loadOptions).free();
+      process.stderr.write(`  ${label(n).padEnd(5)} over the default limits (${e.message}): read with limits raised to ${JSON.stringify(limitsRaised)}\n`);
+    } catch (e2) {
+      refused = `not measured: the npm package refuses this document (${e.message}), and with its limits raised (${e2?.message ?? e2})`;
+    }
   }
   if (refused) {
     process.stderr.write(`  ${label(n).padEnd(5)} ${refused}\n`);
     for (const [section, tools] of TOOLS) {
-      for (const tool of tools) rows.push({ section, tool, operation: "", error: refused, skipped: true });
+      for (const tool of tools) notMeasured(section, tool, "", refused);
     }
     results.sizes.push({ records: n, label: label(n), characters: text.length, skipped: refused, rows });
     writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
     continue;
   }
+  const noLimits = limitsRaised
+    ? "not measured: over the default limits, and this call takes no limits (only Dataset.fromJSON and Dataset.fromObject do)"
+    : null;
 
   // Load: the text into something that can answer queries.
-  row("load", "jointwatch", "Dataset.fromJSON(text): parse + validate, held in wasm", () => Dataset.fromJSON(text).free());
-  row("load", "jointwatch (no check)", "Dataset.parse(text): parse only", () => Dataset.parse(text).free());
+  row("load", "jointwatch", "Dataset.fromJSON(text): parse + validate, held in wasm", () => Dataset.fromJSON(text, loadOptions).free());
+  if (noLimits) notMeasured("load", "jointwatch (no check)", "Dataset.parse(text): parse only", noLimits);
+  else row("load", "jointwatch (no check)", "Dataset.parse(text): parse only", () => Dataset.parse(text).free());
   row("load", "JSON.parse", "JSON.parse(text)", () => JSON.parse(text));
 
   const doc = JSON.parse(text);
@@ -348,41 +400,63 @@ for (const n of args.sizes.split(",").map(parseSize)) {
   let ds = null;
   let heldError = null;
   try {
-    ds = Dataset.fromJSON(text);
+    ds = Dataset.fromJSON(text, loadOptions);
   } catch (e) {
     heldError = e;
     process.stderr.write(`  ${label(n).padEnd(5)} jointwatch cannot hold this document: ${e?.message ?? e}\n`);
   }
+  // After the load rows and the held dataset: the most the module's memory grew to.
+  const wasmMemoryBytes = wasmMemory();
   const held = (fn) => () => {
     if (!ds) throw heldError;
     return fn();
   };
   row("load", "arquero", "arquero table from the parsed document", () => arqueroTable(doc).numRows());
-  const table = arqueroTable(doc);
+  const table = runs("query") ? arqueroTable(doc) : null;
 
   // Re-aggregation on held data; all three must agree before they are timed.
-  const plain = plainAggregate(doc, seriesQuery);
-  const arq = arqueroAggregate(table, seriesQuery);
-  const plainCounts = countsOf(plain.points, (p) => p.key.join("|"), (p) => p.count);
-  sameCounts(plainCounts, countsOf(arq.points.objects(), (p) => `FY${p.fy}|${p.states}`, (p) => p.count), "arquero vs plain JavaScript");
-  check(plain.unplaced.length === arq.unplaced, "unplaced records differ (arquero vs plain JavaScript)");
-  if (ds) {
-    const ours = ds.series(seriesQuery);
-    sameCounts(countsOf(ours.points, (p) => p.key.join("|"), (p) => p.value), plainCounts, "jointwatch vs plain JavaScript");
-    check(ours.unplaced.length === plain.unplaced.length, "unplaced records differ (jointwatch vs plain JavaScript)");
+  // The headline rows are counts only: jointwatch with `{ ids: false }`, the
+  // others without collecting ids either. The `(ids)` rows list the id of
+  // every counted record in each group, on all three sides.
+  if (runs("query")) {
+    for (const ids of [false, true]) {
+      const plain = plainAggregate(doc, seriesQuery, { ids });
+      const arq = arqueroAggregate(table, seriesQuery, { ids });
+      const plainCounts = countsOf(plain.points, (p) => p.key.join("|"), (p) => p.count);
+      sameCounts(plainCounts, countsOf(arq.points.objects(), (p) => `FY${p.fy}|${p.states}`, (p) => p.count), "arquero vs plain JavaScript");
+      check(plain.unplaced.length === arq.unplaced, "unplaced records differ (arquero vs plain JavaScript)");
+      if (ds) {
+        const ours = ds.series(seriesQuery, { ids });
+        sameAnswers(ours, plain, "query");
+        const idsOf = (points) => points.reduce((sum, p) => sum + p.ids.length, 0);
+        check(idsOf(ours.points) === idsOf(plain.points), `ids listed differ (ids: ${ids})`);
+      }
+    }
   }
-  row("query", "jointwatch", "ds.series(fiscal year × participant)", held(() => ds.series(seriesQuery).points.length));
-  row("query", "plain JavaScript", "loop + Map over the parsed document", () => plainAggregate(doc, seriesQuery).points.length);
-  row("query", "arquero", "filter/derive/unroll/groupby/rollup/join", () => arqueroAggregate(table, seriesQuery).points.numRows());
+  row("query", "jointwatch", "ds.series(fiscal year × participant, { ids: false })", held(() => ds.series(seriesQuery, { ids: false }).points.length));
+  row("query", "plain JavaScript", "loop + Map over the parsed document, counts only", () => plainAggregate(doc, seriesQuery, { ids: false }).points.length);
+  row("query", "arquero", "filter/derive/unroll/groupby/rollup/join, counts only", () => arqueroAggregate(table, seriesQuery, { ids: false }).points.numRows());
+  row("query", "jointwatch (ids)", "ds.series(fiscal year × participant): with the ids of every counted record", held(() => ds.series(seriesQuery).points.length));
+  row("query", "plain JavaScript (ids)", "loop + Map over the parsed document, with ids", () => plainAggregate(doc, seriesQuery).points.length);
+  row("query", "arquero (ids)", "the same, with array_agg of the ids", () => arqueroAggregate(table, seriesQuery).points.numRows());
+
+  // Interactive: 20 successive filter changes on the held dataset (a slider
+  // moving a five-year window), each answered in full; counts only.
+  const moves = windows(seriesQuery);
+  if (runs("interactive") && ds) {
+    for (const q of moves) sameAnswers(ds.series(q, { ids: false }), plainAggregate(doc, q, { ids: false }), `window ${q.filter.from}–${q.filter.to}`);
+  }
+  const all = (fn) => () => moves.reduce((sum, q) => sum + fn(q), 0);
+  row("interactive", "jointwatch", "20 × ds.series(query, { ids: false }), the window moved a year each time", held(all((q) => ds.series(q, { ids: false }).points.length)));
+  row("interactive", "plain JavaScript", "20 × loop + Map over the parsed document, counts only", all((q) => plainAggregate(doc, q, { ids: false }).points.length));
 
   // Validation of the same document: ours checks the schema's rules and more (references, dates, counts).
   let findings = null;
-  if (ds) {
-    const report = jwValidate(text);
-    check(!report.findings.some((f) => f.severity === "error"), "jointwatch finds errors in generated data");
-    findings = report.findings.length;
+  if (ds) findings = ds.validate().findings.length;
+  if (runs("validate")) {
+    check(!ds || !ds.validate().findings.some((f) => f.severity === "error"), "jointwatch finds errors in generated data");
+    check(ajvValidate(doc), `ajv rejects the generated data: ${JSON.stringify(ajvValidate.errors?.slice(0, 3))}`);
   }
-  check(ajvValidate(doc), `ajv rejects the generated data: ${JSON.stringify(ajvValidate.errors?.slice(0, 3))}`);
   // A document it refuses outright (too large, say) comes back as an error finding: that is no validation to time.
   const jwValidateChecked = () => {
     const r = jwValidate(text);
@@ -390,7 +464,8 @@ for (const n of args.sizes.split(",").map(parseSize)) {
     if (refused) throw new Error(`error[${refused.code}]: ${refused.message}`);
     return r.findings.length;
   };
-  row("validate", "jointwatch", "validate(text): parse + every check", jwValidateChecked);
+  if (noLimits) notMeasured("validate", "jointwatch", "validate(text): parse + every check", noLimits);
+  else row("validate", "jointwatch", "validate(text): parse + every check", jwValidateChecked);
   row("validate", "ajv", "JSON.parse + ajv(schema)", () => ajvValidate(JSON.parse(text)));
   row("validate", "jointwatch (held)", "ds.validate()", held(() => ds.validate().findings.length));
   row("validate", "ajv (held)", "ajv(schema) on the parsed object", () => ajvValidate(doc));
@@ -399,13 +474,15 @@ for (const n of args.sizes.split(",").map(parseSize)) {
   const withRoutes = (doc.patrols ?? []).filter((p) => p.route && p.route.length > 0);
   const routes = withRoutes.map((p) => p.route);
   const ids = withRoutes.map((p) => p.id);
-  const a = jwClosest(routes, target);
-  const t = turfClosest(routes, turfPolygon);
-  // Ours measures whole great-circle segments, turf only the route's points: ours can only be closer.
-  check(a.min <= t.min + 0.5, `closest approach: ours ${a.min} km, turf ${t.min} km`);
-  if (ds) {
-    const h = jwClosestHeld(ds, ids, target).total;
-    check(Math.abs(h - a.total) < 1e-6 * Math.max(1, a.total), "held and plain closest approach differ");
+  if (runs("geography")) {
+    const a = jwClosest(routes, target);
+    const t = turfClosest(routes, turfPolygon);
+    // Ours measures whole great-circle segments, turf only the route's points: ours can only be closer.
+    check(a.min <= t.min + 0.5, `closest approach: ours ${a.min} km, turf ${t.min} km`);
+    if (ds) {
+      const h = jwClosestHeld(ds, ids, target).total;
+      check(Math.abs(h - a.total) < 1e-6 * Math.max(1, a.total), "held and plain closest approach differ");
+    }
   }
   row("geography", "jointwatch", "closestApproach(route, polygon) per route", () => jwClosest(routes, target).min);
   row("geography", "jointwatch (held)", "ds.patrolClosestApproach(id, polygon) per route", held(() => jwClosestHeld(ds, ids, target).min));
@@ -418,6 +495,8 @@ for (const n of args.sizes.split(",").map(parseSize)) {
     routes: routes.length,
     routePoints: routes.reduce((s, r) => s + r.length, 0),
     findings,
+    limitsRaised,
+    wasmMemoryBytes,
     rows,
   });
   ds?.free();

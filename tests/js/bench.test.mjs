@@ -13,7 +13,8 @@ import { root, run } from "./support.mjs";
 // Every (section, tool) the Node benchmark times, as bench/report.mjs reads them.
 const TOOLS = {
   load: ["jointwatch", "jointwatch (no check)", "JSON.parse", "arquero"],
-  query: ["jointwatch", "plain JavaScript", "arquero"],
+  query: ["jointwatch", "plain JavaScript", "arquero", "jointwatch (ids)", "plain JavaScript (ids)", "arquero (ids)"],
+  interactive: ["jointwatch", "plain JavaScript"],
   validate: ["jointwatch", "ajv", "jointwatch (held)", "ajv (held)"],
   geography: ["jointwatch", "jointwatch (held)", "turf"],
 };

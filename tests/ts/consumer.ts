@@ -86,6 +86,9 @@ import type {
   Selection,
   SensSlope,
   Series,
+  SeriesOptions,
+  LoadOptions,
+  Limits,
   SeriesQuery,
   SeriesSummary,
   SeriesTrend,
@@ -192,6 +195,15 @@ const query: SeriesQuery = {
   reported: "scrambles",
 };
 const series: Series = ds.series(query);
+// Counts only: the same type, every point's ids empty.
+const countsOnly: SeriesOptions = { ids: false };
+const countsSeries: Series = ds.series(query, countsOnly);
+const idsListed: number = countsSeries.points.reduce((n, p) => n + p.ids.length, 0);
+// Limits raised on purpose, with the validation options beside them.
+const limits: Limits = { maxBytes: 1024 * 1024 * 1024, maxRecords: 5_000_000 };
+const loadOptions: LoadOptions = { ignore: ["undated-record"], limits };
+const raised: Dataset = Dataset.fromJSON(JSON.stringify(ds.toJSON()), loadOptions);
+void [idsListed, raised, Dataset.fromObject(ds.toJSON(), { limits: { maxDepth: 32 } })];
 // A missing point has no value (never 0).
 const labels: string[] = series.points.map(
   (p) => `${p.key.join("/")}: ${p.value ? formatQuantity(p.value) : "missing"} (${p.status})`,

@@ -7,9 +7,9 @@
 //! Objects are read through `JSON.stringify` and the core's `parse_json`, the same
 //! reader as documents, so that messages name the path of the problem.
 
-use jointwatch::{Dataset, ParseError};
+use jointwatch::{Code, Dataset, Limits, ParseError, ValidateOptions};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::error;
@@ -214,19 +214,60 @@ impl Document {
         ))
     }
 
-    /// Reads the document without validating it. Line and column are kept
-    /// for text only: for an object they would point into text the caller
-    /// never saw.
+    /// Reads the document without validating it, within the default limits.
     pub(crate) fn parse(&self) -> Result<Dataset, ParseError> {
+        self.parse_within(&Limits::default())
+    }
+
+    /// Reads the document without validating it, within `limits`. Line and
+    /// column are kept for text only: for an object they would point into
+    /// text the caller never saw.
+    pub(crate) fn parse_within(&self, limits: &Limits) -> Result<Dataset, ParseError> {
         match self {
-            Document::Text(text) => Dataset::from_json(text),
-            Document::Object(text) => Dataset::from_json(text).map_err(|mut e| {
+            Document::Text(text) => Dataset::from_json_with(text, limits),
+            Document::Object(text) => Dataset::from_json_with(text, limits).map_err(|mut e| {
                 e.finding.line = None;
                 e.finding.column = None;
                 e
             }),
         }
     }
+}
+
+/// The options of `Dataset.fromJSON` and `Dataset.fromObject`: the
+/// validation options (`ValidateOptions`) and the limits to read within
+/// (`LoadOptions` in the TypeScript declarations).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct LoadOptions {
+    #[serde(default)]
+    strict: bool,
+    #[serde(default)]
+    ignore: Vec<Code>,
+    #[serde(default)]
+    limits: Option<Limits>,
+}
+
+/// Reads the options of loading a document (absent: the defaults). Limits
+/// not given keep their defaults; `maxDepth` can only be lowered, since
+/// deeper nesting could exhaust the WebAssembly stack.
+pub(crate) fn load_options(value: &JsValue) -> Result<(ValidateOptions, Limits), JsValue> {
+    let Some(o) = optional::<LoadOptions>(value, "options")? else {
+        return Ok(Default::default());
+    };
+    let limits = o.limits.unwrap_or_default();
+    let most = Limits::default().max_depth;
+    if limits.max_depth > most {
+        return Err(error::invalid_argument(
+            "options.limits.maxDepth",
+            format!("at most {most}: deeper nesting could exhaust the WebAssembly stack"),
+        ));
+    }
+    let validate = ValidateOptions {
+        strict: o.strict,
+        ignore: o.ignore,
+    };
+    Ok((validate, limits))
 }
 
 /// A record argument: the JSON text of a plain object (not a string).

@@ -57,10 +57,13 @@ impl Dataset {
     }
 
     /// Reads, validates and keeps a document; rejects it when it cannot be
-    /// read or the core rejects it (an error; in strict mode, a warning).
+    /// read (within the options' limits) or the core rejects it (an error;
+    /// in strict mode, a warning).
     fn load(document: Document, options: &JsValue) -> Result<Dataset, JsValue> {
-        let options: ValidateOptions = boundary::optional(options, "options")?.unwrap_or_default();
-        let inner = document.parse().map_err(|e| error::parse(&e))?;
+        let (options, limits) = boundary::load_options(options)?;
+        let inner = document
+            .parse_within(&limits)
+            .map_err(|e| error::parse(&e))?;
         match inner.accept(&options) {
             Ok((inner, _)) => Ok(Dataset::wrap(inner)),
             Err(e) => Err(error::validation(&e.findings)),
@@ -76,13 +79,23 @@ impl Dataset {
     /// be read, and a `ValidationError` (with every finding) when validation
     /// finds an error, or in strict mode a warning.
     ///
+    /// `options.limits` raises (or lowers) the limits a document is read
+    /// within — by default at most 256 MiB, 2,000,000 records, strings of
+    /// 1 MiB and nesting 64 deep (which can only be lowered). Raise them on
+    /// purpose only, for documents you trust: reading takes about three to
+    /// four times the document's size in WebAssembly memory, which never
+    /// shrinks. A limit that is not a whole number, or an unknown one, throws
+    /// a `JointwatchError` with code `invalid-argument` and its `path`
+    /// (`options.limits.maxBytes`).
+    ///
     /// ```js
     /// const ds = Dataset.fromJSON(await file.text(), { ignore: ["no-source"] });
+    /// const big = Dataset.fromJSON(text, { limits: { maxBytes: 1024 * 1024 * 1024 } });
     /// ```
     #[wasm_bindgen(js_name = fromJSON)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "LoadOptions")] options: Option<JsValue>,
     ) -> Result<Dataset, JsValue> {
         let text = boundary::text(&text, "text")?;
         Dataset::load(Document::Text(text), &options.unwrap_or_default())
@@ -91,7 +104,8 @@ impl Dataset {
     /// Reads and validates a document given as a plain object (for example
     /// the result of `JSON.parse`, or of `toJSON()` on another dataset).
     ///
-    /// Throws like `fromJSON`; parse errors carry a `path` but no line.
+    /// Throws like `fromJSON`, and takes the same options (`limits`
+    /// included); parse errors carry a `path` but no line.
     ///
     /// ```js
     /// const ds = Dataset.fromObject({ formatVersion: "1.0", exercises: [] });
@@ -99,7 +113,7 @@ impl Dataset {
     #[wasm_bindgen(js_name = fromObject)]
     pub fn from_object(
         #[wasm_bindgen(unchecked_param_type = "DatasetDocument")] document: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "LoadOptions")] options: Option<JsValue>,
     ) -> Result<Dataset, JsValue> {
         let document = match Document::from_js(&document, "document")? {
             Document::Text(_) => {

@@ -70,6 +70,16 @@ export interface Patrol {
 
 #[wasm_bindgen(typescript_custom_section)]
 const RESULTS: &'static str = r#"
+/**
+ * Options of `Dataset.fromJSON` and `Dataset.fromObject`: how to validate, and the limits the
+ * document is read within. Limits left out keep their defaults (256 MiB, 2,000,000 records, strings
+ * of 1 MiB, nesting 64 deep); `maxDepth` can only be lowered.
+ */
+export interface LoadOptions extends ValidateOptions {
+  /** Raise the limits on purpose, for documents you trust (or lower them). */
+  limits?: Limits;
+}
+
 /** Observations in time order; `null` and `NaN` mark missing ones. */
 export type Values = ArrayLike<number | null>;
 

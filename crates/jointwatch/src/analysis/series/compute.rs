@@ -3,9 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use jiff::civil::Date;
-
-use super::{Aggregate, Basis, Field, GroupBy, Series, SeriesPoint, SeriesQuery, Unplaced};
+use super::Unplaced;
+use super::{Aggregate, Basis, Field, GroupBy, Series, SeriesOptions, SeriesPoint, SeriesQuery};
 use super::{PointStatus, ReportedFigure, Resolution, SameEvent};
 use super::{MAX_PERIODS, MAX_POINTS};
 use crate::dataset::Dataset;
@@ -164,6 +163,8 @@ fn describe(g: &Granularity) -> &'static str {
 /// A group while counting, its ids borrowed from the dataset.
 #[derive(Default)]
 struct Acc<'a> {
+    /// The group's period, when grouping by period.
+    period: Option<Period>,
     counted: Option<Quantity>,
     n: u64,
     ids: Vec<&'a str>,
@@ -202,11 +203,50 @@ fn resolve(figures: &[Figure<'_>]) -> Option<(Quantity, Option<Resolution>, Vec<
     Some((value, how, alternatives))
 }
 
-/// The labels of a group under the keys other than the period, borrowed from
-/// the dataset: one slot per key, `None` where the query has no such key.
-/// Every record group of one query fills the same slots, so groups sort by
-/// their labels; the row of a period's reported figure has none filled.
-type Labels<'a> = [Option<&'a str>; 2];
+/// The label of a group under a key the query does not have (and of the
+/// row that carries a period's reported figures): it sorts first.
+const NO_LABEL: u32 = 0;
+
+/// The labels of one grouping key, each numbered once as met (from 1;
+/// [`NO_LABEL`] is 0), so that groups are keyed by integers while counting
+/// and labels are compared only to number them.
+#[derive(Default)]
+struct Labels<'a> {
+    numbers: BTreeMap<&'a str, u32>,
+}
+
+impl<'a> Labels<'a> {
+    fn number(&mut self, label: &'a str) -> u32 {
+        let next = self.numbers.len() as u32 + 1;
+        *self.numbers.entry(label).or_insert(next)
+    }
+
+    /// The labels in order, and for each number as met its rank in that
+    /// order (from 1; 0 stays 0).
+    fn ranked(&self) -> (Vec<&'a str>, Vec<u32>) {
+        let mut rank = vec![NO_LABEL; self.numbers.len() + 1];
+        let mut sorted = Vec::with_capacity(self.numbers.len());
+        for (label, n) in &self.numbers {
+            sorted.push(*label);
+            rank[*n as usize] = sorted.len() as u32;
+        }
+        (sorted, rank)
+    }
+}
+
+/// A group's key while counting: the period's position in time (the month
+/// of its first day; `i32::MIN` without a period key) and one label number
+/// per other key.
+type GroupKey = (i32, u32, u32);
+
+/// Where a period sits in time: the month of its first day, counted from
+/// year 0. Every period of a granularity starts on the first of a month, so
+/// this orders them as their first days do.
+fn position(p: &Period) -> i32 {
+    p.first_day().map_or(i32::MIN + 1, |d| {
+        i32::from(d.year()) * 12 + i32::from(d.month())
+    })
+}
 
 /// Ids borrowed while counting, owned in the result.
 fn owned(ids: &[&str]) -> Vec<String> {
@@ -238,6 +278,30 @@ fn owned(ids: &[&str]) -> Vec<String> {
 /// assert_eq!(series(&jointwatch::seed(), &bad).unwrap_err().code, CallCode::InvalidGranularity);
 /// ```
 pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
+    series_with(ds, q, &SeriesOptions::default())
+}
+
+/// Computes a series over a dataset, leaving out what `options` asks to
+/// leave out (each point's `ids`).
+///
+/// # Errors
+/// As [`series`].
+///
+/// # Example
+/// ```
+/// use jointwatch::analysis::series::{series, series_with, SeriesOptions, SeriesQuery};
+/// let q: SeriesQuery = serde_json::from_str(r#"{"filter": {"kinds": ["exercise"]}}"#).unwrap();
+/// let seed = jointwatch::seed();
+/// let counts = series_with(&seed, &q, &SeriesOptions { ids: false }).unwrap();
+/// let full = series(&seed, &q).unwrap();
+/// assert!(counts.points[0].ids.is_empty() && full.points[0].ids.len() == 2);
+/// assert_eq!(counts.points[0].value, full.points[0].value);
+/// ```
+pub fn series_with(
+    ds: &Dataset,
+    q: &SeriesQuery,
+    options: &SeriesOptions,
+) -> Result<Series, CallError> {
     if q.group_by.len() > 2 {
         return Err(bad_grouping("at most two grouping keys"));
     }
@@ -263,15 +327,16 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
     }
 
     let mut unplaced = Vec::new();
-    let mut groups: BTreeMap<(Option<PeriodKey>, Labels<'_>), Acc<'_>> = BTreeMap::new();
-    let mut other_keys: BTreeSet<Labels<'_>> = BTreeSet::new();
+    let mut groups: BTreeMap<GroupKey, Acc<'_>> = BTreeMap::new();
+    let mut other_keys: BTreeSet<(u32, u32)> = BTreeSet::new();
+    let mut numbers: [Labels<'_>; 2] = Default::default();
     let other_group_by: Vec<&GroupBy> = q
         .group_by
         .iter()
         .filter(|g| !matches!(g, GroupBy::Period { .. }))
         .collect();
-    // One label buffer per key, reused from record to record.
-    let mut label_lists: [Vec<Option<&str>>; 2] = [vec![None], vec![None]];
+    // One buffer of label numbers per key, reused from record to record.
+    let mut label_lists: [Vec<u32>; 2] = [vec![NO_LABEL], vec![NO_LABEL]];
     let mut buffer = Vec::new();
 
     // Statistics are reported figures, not events: they never count as records.
@@ -323,21 +388,27 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
                 }
             },
         };
-        for (g, list) in other_group_by.iter().zip(label_lists.iter_mut()) {
+        for ((g, list), numbers) in other_group_by
+            .iter()
+            .zip(label_lists.iter_mut())
+            .zip(numbers.iter_mut())
+        {
             labels(&r, g, &mut buffer);
             list.clear();
-            list.extend(buffer.iter().map(|l| Some(*l)));
+            list.extend(buffer.iter().map(|l| numbers.number(l)));
         }
-        let period = period.map(PeriodKey::new);
+        let at = period.as_ref().map_or(i32::MIN, position);
         let [first, second] = &label_lists;
         for key in first
             .iter()
-            .flat_map(|a| second.iter().map(move |b| [*a, *b]))
+            .flat_map(|a| second.iter().map(move |b| (*a, *b)))
         {
-            other_keys.insert(key);
-            let acc = groups.entry((period, key)).or_default();
+            let acc = groups.entry((at, key.0, key.1)).or_default();
+            acc.period = period;
             acc.n += 1;
-            acc.ids.push(r.id());
+            if options.ids {
+                acc.ids.push(r.id());
+            }
             match q.aggregate {
                 Aggregate::Count => {}
                 Aggregate::Sum { field } | Aggregate::Max { field } => {
@@ -358,6 +429,11 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
                 }
             }
         }
+    }
+    // The label combinations met, read off the groups once rather than
+    // inserted for every record (every group so far is a record group).
+    for (_, a, b) in groups.keys() {
+        other_keys.insert((*a, *b));
     }
 
     // Reported statistics, only beside counts.
@@ -394,8 +470,9 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
                             continue;
                         }
                         let acc = groups
-                            .entry((Some(PeriodKey::new(p)), [None, None]))
+                            .entry((position(&p), NO_LABEL, NO_LABEL))
                             .or_default();
+                        acc.period = Some(p);
                         acc.reported.push(Figure {
                             statistic: &s.id,
                             quantity: qty,
@@ -410,12 +487,9 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
     // Zero-fill along the period dimension.
     if let Some(g) = gran {
         if other_keys.is_empty() {
-            other_keys.insert([None, None]);
+            other_keys.insert((NO_LABEL, NO_LABEL));
         }
-        let known: Vec<Period> = groups
-            .keys()
-            .filter_map(|(p, _)| p.map(|x| x.period))
-            .collect();
+        let known: Vec<Period> = groups.values().filter_map(|a| a.period).collect();
         let start = q
             .filter
             .from
@@ -444,21 +518,31 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
                 return Err(window_too_large(periods.len()));
             }
             for p in periods {
-                let p = PeriodKey::new(p);
+                let at = position(&p);
                 for k in &other_keys {
-                    groups.entry((Some(p), *k)).or_default();
+                    groups.entry((at, k.0, k.1)).or_default().period = Some(p);
                 }
             }
         }
     }
 
-    // Reported figures sit on the period; share them with every key of that period.
+    // The groups in the order of their labels: numbers as met become ranks.
     // Inserted one by one rather than collected: collecting into a map sorts
     // first, which would compile one more copy of the standard sort.
-    let mut reported: BTreeMap<PeriodKey, &[Figure<'_>]> = BTreeMap::new();
-    for ((p, k), a) in &groups {
-        if let (Some(p), [None, None], false) = (p, k, a.reported.is_empty()) {
-            reported.insert(*p, &a.reported);
+    let ([first, second], [rank_first, rank_second]) = {
+        let (a, ra) = numbers[0].ranked();
+        let (b, rb) = numbers[1].ranked();
+        ([a, b], [ra, rb])
+    };
+    let mut ranked: BTreeMap<GroupKey, Acc<'_>> = BTreeMap::new();
+    for ((at, a, b), acc) in groups {
+        ranked.insert((at, rank_first[a as usize], rank_second[b as usize]), acc);
+    }
+    // Reported figures sit on the period; share them with every key of that period.
+    let mut reported: BTreeMap<i32, &[Figure<'_>]> = BTreeMap::new();
+    for ((at, a, b), acc) in &ranked {
+        if (*a, *b) == (NO_LABEL, NO_LABEL) && !acc.reported.is_empty() {
+            reported.insert(*at, &acc.reported);
         }
     }
     let has_other_keys = !other_group_by.is_empty();
@@ -468,10 +552,11 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
     let counts_records = !kinds.is_empty();
 
     let mut points = Vec::new();
-    for ((p, key), acc) in &groups {
-        if has_other_keys && key == &[None, None] {
+    for ((at, a, b), acc) in &ranked {
+        if has_other_keys && (*a, *b) == (NO_LABEL, NO_LABEL) {
             continue; // the bare period row only carried the reported figure
         }
+        let p = acc.period;
         let counted = match q.aggregate {
             Aggregate::Count => Quantity::Exact(acc.n as f64),
             _ => match (acc.counted, acc.missing.is_empty()) {
@@ -482,7 +567,7 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
             },
         };
         let counted = counts_records.then_some(counted);
-        let figures = match p.and_then(|p| reported.get(&p)) {
+        let figures = match p.and_then(|_| reported.get(at)) {
             Some(figures) if !has_other_keys => *figures,
             _ => &[],
         };
@@ -493,7 +578,7 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
         let rep_by: Vec<String> = figures.iter().map(|f| f.statistic.to_string()).collect();
         // The span the count covers: the period, else the filter's window.
         let span = match p {
-            Some(p) => p.period.first_day().zip(p.period.last_day()),
+            Some(p) => p.first_day().zip(p.last_day()),
             None => q
                 .filter
                 .from
@@ -515,14 +600,18 @@ pub fn series(ds: &Dataset, q: &SeriesQuery) -> Result<Series, CallError> {
             (None, Some(c)) => (Some(c), Basis::Counted, PointStatus::Uncovered),
             (None, None) => (None, Basis::None, PointStatus::Missing),
         };
-        let mut label = Vec::new();
+        let mut key = Vec::new();
         if let Some(p) = p {
-            label.push(p.period.to_string());
+            key.push(p.to_string());
         }
-        label.extend(key.iter().flatten().map(|l| l.to_string()));
+        for (list, rank) in [(&first, *a), (&second, *b)] {
+            if rank != NO_LABEL {
+                key.push(list[rank as usize - 1].to_string());
+            }
+        }
         points.push(SeriesPoint {
-            key: label,
-            period: p.map(|x| x.period),
+            key,
+            period: p,
             counted,
             reported: rep,
             value,
@@ -562,20 +651,4 @@ fn in_window(f: &Filter, p: &Period) -> bool {
         return false;
     };
     f.from.is_none_or(|d| b >= d.first_day()) && f.to.is_none_or(|d| a <= d.last_day())
-}
-
-/// Orders periods by their first day, worked out once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct PeriodKey {
-    first_day: Option<Date>,
-    period: Period,
-}
-
-impl PeriodKey {
-    fn new(period: Period) -> PeriodKey {
-        PeriodKey {
-            first_day: period.first_day(),
-            period,
-        }
-    }
 }

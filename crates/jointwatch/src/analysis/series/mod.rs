@@ -24,7 +24,7 @@ mod query;
 mod stats;
 
 pub use crate::diagnostics::CallError;
-pub use compute::{period_of_fuzzy, series};
+pub use compute::{period_of_fuzzy, series, series_with};
 pub use query::{Aggregate, Field, GroupBy, SeriesQuery};
 pub use stats::{
     summarize, trends, LeftOut, MedianOf, SeriesSummary, SeriesTrend, TimeUnit, TrendPoint,
@@ -36,6 +36,32 @@ pub const MAX_PERIODS: usize = 100_000;
 /// The most points (periods × other keys) a zero-filled series may hold, so
 /// that a long window grouped by a second key cannot exhaust memory.
 pub const MAX_POINTS: usize = 1_000_000;
+
+/// What a computed series carries besides its figures.
+///
+/// # Example
+/// ```
+/// use jointwatch::analysis::series::SeriesOptions;
+/// let o: SeriesOptions = serde_json::from_str(r#"{"ids": false}"#).unwrap();
+/// assert!(!o.ids);
+/// assert!(SeriesOptions::default().ids, "ids are listed unless left out");
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct SeriesOptions {
+    /// List the ids of the records counted in each point's `ids` (default
+    /// `true`). `false` leaves every `ids` empty: a chart that only draws
+    /// the figures then does not pay for an id per counted record.
+    pub ids: bool,
+}
+
+impl Default for SeriesOptions {
+    fn default() -> Self {
+        SeriesOptions { ids: true }
+    }
+}
 
 /// Where a point's value comes from.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -124,7 +150,8 @@ pub struct SeriesPoint {
     /// The declared coverage entry under which the count is complete.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub covered_by: Option<String>,
-    /// Ids of the records counted.
+    /// Ids of the records counted (empty when the call asked for no ids,
+    /// [`SeriesOptions::ids`]).
     pub ids: Vec<String>,
     /// Ids of the statistics that report for this point.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -4,7 +4,7 @@
 //!
 //! | Format | Direction | Module | Cargo feature | Reference |
 //! | --- | --- | --- | --- | --- |
-//! | JSON Schema (2020-12) | out | [`schema`] | `schema` | `schema/dataset.schema.json` |
+//! | JSON Schema (2020-12) | out | `schema` | `schema` | `schema/dataset.schema.json` |
 //! | CSV | in, out | [`csv`] | `csv` (default) | `docs/csv.md` |
 //! | GeoJSON (RFC 7946) | out | [`geojson`] | `geojson` (default) | `docs/cli.md` |
 //! | STIX 2.1 bundle | out | [`stix`] | `stix` (default) | `docs/stix.md` |

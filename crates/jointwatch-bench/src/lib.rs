@@ -1335,17 +1335,8 @@ mod tests {
     #[test]
     fn every_uncertainty_form_appears() {
         let mut g = Generator::new(9, 16);
-        let forms: std::collections::BTreeSet<&str> = (0..2_000)
-            .map(|_| match g.quantity(50.0) {
-                Quantity::Exact(_) => "exact",
-                Quantity::AtLeast(_) => "atLeast",
-                Quantity::MoreThan(_) => "over",
-                Quantity::AtMost(_) => "atMost",
-                Quantity::LessThan(_) => "under",
-                Quantity::Range { .. } => "range",
-                Quantity::Estimate { .. } => "estimate",
-            })
-            .collect();
+        let forms: std::collections::BTreeSet<&str> =
+            (0..2_000).map(|_| g.quantity(50.0).form()).collect();
         assert_eq!(forms.len(), 7, "{forms:?}");
     }
 }

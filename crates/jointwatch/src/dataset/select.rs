@@ -275,9 +275,19 @@ impl Filter {
 }
 
 /// Every record id in a `sameEvent` group, with its group's number (the
-/// position in [`Record::all`] of the group's first record).
-fn same_event_groups(ds: &Dataset) -> std::collections::HashMap<&str, usize> {
+/// position in [`Record::all`] of the group's first record). Used by
+/// selection (a group counts once) and by the Parquet writer (its
+/// `same_event` column).
+pub(crate) fn same_event_groups(ds: &Dataset) -> std::collections::HashMap<&str, usize> {
     use std::collections::HashMap;
+    let linked = Record::all(ds).any(|r| {
+        r.links()
+            .iter()
+            .any(|l| l.rel == crate::model::link::LinkKind::SameEvent)
+    });
+    if !linked {
+        return HashMap::new();
+    }
     let records: Vec<Record<'_>> = Record::all(ds).collect();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, r) in records.iter().enumerate() {

@@ -102,6 +102,26 @@ pub struct QuantityBounds {
 }
 
 impl Quantity {
+    /// The name of the quantity's form, as the document's JSON writes it
+    /// (`exact`, `atLeast`, `over`, `atMost`, `under`, `range`, `estimate`).
+    ///
+    /// ```
+    /// use jointwatch::Quantity;
+    /// assert_eq!(Quantity::MoreThan(400.0).form(), "over");
+    /// assert_eq!(Quantity::Exact(9.0).form(), "exact");
+    /// ```
+    pub fn form(&self) -> &'static str {
+        match self {
+            Quantity::Exact(_) => "exact",
+            Quantity::AtLeast(_) => "atLeast",
+            Quantity::MoreThan(_) => "over",
+            Quantity::AtMost(_) => "atMost",
+            Quantity::LessThan(_) => "under",
+            Quantity::Range { .. } => "range",
+            Quantity::Estimate { .. } => "estimate",
+        }
+    }
+
     /// The interval the quantity stands for, with [`point`](Quantity::point).
     pub fn bounds_with_point(&self) -> QuantityBounds {
         let b = self.bounds();

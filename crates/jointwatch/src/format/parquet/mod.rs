@@ -41,7 +41,6 @@ use crate::model::actor::Participant;
 use crate::model::date::{days_between, DateRange, FuzzyDate};
 use crate::model::exercise::Forces;
 use crate::model::figure::Figure;
-use crate::model::link::LinkKind;
 use crate::model::patrol::{Leg, Platform};
 use crate::model::place::Point;
 use crate::model::quantity::Quantity;
@@ -974,15 +973,7 @@ fn quantity_cells(q: Option<&Quantity>) -> [Cell<'static>; 6] {
             Cell::Float(None),
         ];
     };
-    let form = match q {
-        Quantity::Exact(_) => "exact",
-        Quantity::AtLeast(_) => "atLeast",
-        Quantity::MoreThan(_) => "over",
-        Quantity::AtMost(_) => "atMost",
-        Quantity::LessThan(_) => "under",
-        Quantity::Range { .. } => "range",
-        Quantity::Estimate { .. } => "estimate",
-    };
+    let form = q.form();
     let b = q.bounds();
     [
         Cell::Text(Some(form)),
@@ -1016,47 +1007,14 @@ fn wkb(points: &[Point]) -> (Vec<u8>, &'static str) {
 
 /// The `sameEvent` group of every record in one: the ordinal of the group's
 /// first record (`first` is the ordinal of the chunk's first record). The
-/// same grouping as the series' (`Filter::select_events`): links in either
-/// direction and through one another; the first record of a repeated id is
-/// the one linked.
+/// same grouping as the series' (`Filter::select_events`, whose function
+/// this is): links in either direction and through one another; the first
+/// record of a repeated id is the one linked.
 fn same_event_groups(ds: &Dataset, first: i64) -> HashMap<&str, i64> {
-    let linked = Record::all(ds).any(|r| r.links().iter().any(|l| l.rel == LinkKind::SameEvent));
-    if !linked {
-        return HashMap::new();
-    }
-    let records: Vec<Record<'_>> = Record::all(ds).collect();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    for (i, r) in records.iter().enumerate() {
-        index.entry(r.id()).or_insert(i);
-    }
-    let mut parent: Vec<usize> = (0..records.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
-    let mut in_group = vec![false; records.len()];
-    for (i, r) in records.iter().enumerate() {
-        for l in r.links().iter().filter(|l| l.rel == LinkKind::SameEvent) {
-            let Some(&j) = index.get(l.to.as_str()) else {
-                continue;
-            };
-            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-            parent[hi] = lo;
-            in_group[i] = true;
-            in_group[j] = true;
-        }
-    }
-    let mut out = HashMap::new();
-    for (i, r) in records.iter().enumerate() {
-        if in_group[i] && index.get(r.id()) == Some(&i) {
-            out.insert(r.id(), first + root(&mut parent, i) as i64);
-        }
-    }
-    out
+    crate::dataset::select::same_event_groups(ds)
+        .into_iter()
+        .map(|(id, g)| (id, first + g as i64))
+        .collect()
 }
 
 #[cfg(test)]

@@ -142,9 +142,21 @@ pub fn evaluate(ds: &Dataset, ind: &Indicator, as_of: Date) -> IndicatorResult {
                     max: n + possible.len() as f64,
                 }
             };
+            // Each source once, in the order first cited. A set, not a scan
+            // of the list for every id: a count over many records citing many
+            // sources stays linear (scanning made the assessment grow with
+            // records × sources).
+            let mut seen: std::collections::HashSet<&str> =
+                result.sources.iter().map(String::as_str).collect();
+            let mut cited = Vec::new();
             for r in definite.iter().chain(possible.iter()) {
-                add_sources(&mut result.sources, r.sources());
+                for id in r.sources() {
+                    if seen.insert(id.as_str()) {
+                        cited.push(id.clone());
+                    }
+                }
             }
+            result.sources.extend(cited);
             result.evidence = definite
                 .iter()
                 .chain(possible.iter())

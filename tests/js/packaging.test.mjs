@@ -47,6 +47,11 @@ test("the tarball holds the web and node builds, their types, and the README", (
   const manifest = JSON.parse(readFileSync(join(project, "node_modules", "jointwatch", "package.json"), "utf8"));
   // No placeholder repository (there is no public URL to give).
   assert.equal(manifest.repository, undefined);
+  // Nor in the crates' manifests, which crates.io would publish.
+  for (const toml of ["Cargo.toml", ...["jointwatch", "jointwatch-cli", "jointwatch-bench"].map((c) => `crates/${c}/Cargo.toml`),
+    "bindings/wasm/Cargo.toml", "bindings/wasm-formats/Cargo.toml"]) {
+    assert.doesNotMatch(readFileSync(join(root, toml), "utf8"), /^repository|example\.invalid/m, `${toml}: placeholder repository`);
+  }
   // Types first in every condition.
   for (const entry of [".", "./formats"]) {
     const e = manifest.exports[entry];

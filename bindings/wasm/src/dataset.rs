@@ -3,6 +3,7 @@
 
 use std::cell::OnceCell;
 
+use jointwatch::analysis::series::Columns;
 use jointwatch::dataset::IdIndex;
 use jointwatch::model::activity::Activity;
 use jointwatch::model::incident::Incident;
@@ -31,6 +32,10 @@ pub struct Dataset {
     /// and dropped by `merge`: a page asking for every patrol in turn must
     /// not scan them all each time.
     patrols_by_id: OnceCell<IdIndex>,
+    /// The core's columnar copy of the events, for series, built at the
+    /// first series and dropped by `merge`: re-aggregating a held dataset
+    /// then reads integers rather than the records.
+    columns: OnceCell<Columns>,
 }
 
 impl Dataset {
@@ -44,6 +49,7 @@ impl Dataset {
         Dataset {
             inner,
             patrols_by_id: OnceCell::new(),
+            columns: OnceCell::new(),
         }
     }
 
@@ -54,6 +60,11 @@ impl Dataset {
         self.patrols_by_id
             .get_or_init(|| IdIndex::new(patrols))
             .find(patrols, id)
+    }
+
+    /// The columnar copy of the events, made at the first call.
+    pub(crate) fn columns(&self) -> &Columns {
+        self.columns.get_or_init(|| Columns::new(&self.inner))
     }
 
     /// Reads, validates and keeps a document; rejects it when it cannot be
@@ -224,6 +235,7 @@ impl Dataset {
         match self.inner.merge(other, &options) {
             Ok(summary) => {
                 self.patrols_by_id.take();
+                self.columns.take();
                 boundary::output(&summary)
             }
             Err(e) => Err(error::validation(&e.findings)),

@@ -61,8 +61,9 @@ impl Filter {
         self.matches_with(&Sources::scan(ds), r)
     }
 
-    /// [`matches`](Filter::matches), looking cited sources up in `sources`.
-    fn matches_with(&self, sources: &Sources<'_>, r: &Record<'_>) -> bool {
+    /// [`matches`](Filter::matches), looking cited sources up in `sources`
+    /// (from [`sources_for`](Filter::sources_for)).
+    pub(crate) fn matches_with(&self, sources: &Sources<'_>, r: &Record<'_>) -> bool {
         if !self.kinds.is_empty() && !self.kinds.contains(&r.kind()) {
             return false;
         }
@@ -175,15 +176,21 @@ impl Filter {
     /// assert_eq!(ids, ["northern-interaction-2024", "ocean-2024"]);
     /// ```
     pub fn select<'a>(&self, ds: &'a Dataset) -> Vec<Record<'a>> {
-        // A grading filter looks up every cited source: index them once.
-        let sources = if self.min_reliability.is_some() || self.min_credibility.is_some() {
-            Sources::index(ds)
-        } else {
-            Sources::scan(ds)
-        };
+        let sources = self.sources_for(ds);
         Record::all(ds)
             .filter(|r| self.matches_with(&sources, r))
             .collect()
+    }
+
+    /// How [`matches_with`](Filter::matches_with) looks up the sources of
+    /// `ds` for this filter: a grading filter looks up every cited source,
+    /// so they are indexed once; otherwise none is looked up.
+    pub(crate) fn sources_for<'a>(&self, ds: &'a Dataset) -> Sources<'a> {
+        if self.min_reliability.is_some() || self.min_credibility.is_some() {
+            Sources::index(ds)
+        } else {
+            Sources::scan(ds)
+        }
     }
 
     /// The records of a dataset that pass the filter, by kind.

@@ -19,12 +19,14 @@ use crate::model::period::Period;
 use crate::model::quantity::Quantity;
 use crate::model::source::{Credibility, Reliability};
 
+mod columns;
 mod compute;
 mod query;
 mod stats;
 
 pub use crate::diagnostics::CallError;
-pub use compute::{period_of_fuzzy, series, series_with};
+pub use columns::Columns;
+pub use compute::{period_of_fuzzy, series, series_on, series_with};
 pub use query::{Aggregate, Field, GroupBy, SeriesQuery};
 pub use stats::{
     summarize, trends, LeftOut, MedianOf, SeriesSummary, SeriesTrend, TimeUnit, TrendPoint,

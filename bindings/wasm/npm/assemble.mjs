@@ -181,6 +181,83 @@ export default init;
 
 // --- Size report ----------------------------------------------------------
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+
+/**
+ * What 200 KB would take (docs/size.md): throwaway builds of the core module,
+ * each the commit `base` changed as a row says, then this script's
+ * wasm-bindgen, wasm-opt flags and gzip -9. They are measurements, not builds
+ * of this tree: the builds are not in the repository, and the rows stay
+ * those of `base` until they are measured again. `gzip` is in bytes.
+ */
+const WHAT_200_KB_TAKES = {
+  base: "a0f4225",
+  baseGzip: 337_033,
+  stable: "1.95",
+  nightly: "1.97.0-nightly (e50aa6fba 2026-05-19)",
+  /** The code of (a) before wasm-opt, from its name section: serde's readers (with the strict wrapper) and all, raw bytes. */
+  floorCode: { readers: 170_140, total: 442_776 },
+  rows: [
+    {
+      key: "a",
+      build: "(a) only reading and validating: one export, `validate(text)`, that reads a document (`Dataset::from_json`), validates it and returns the report as JSON text (no seed, no catalogue) — the floor of any module that reads a document",
+      gzip: 190_866,
+    },
+    {
+      key: "b",
+      build: "(b) without the assessment and the brief (`assess`, `brief`, `withCatalogue`, `catalogue`, `latestDate`; the catalogue's JSON goes with them), the closest approaches (`patrolClosestApproach`, `closestApproach`) and `patrolCadence`: a second module's candidates",
+      gzip: 285_859,
+    },
+    {
+      key: "c",
+      build: "(c) without the writers of the model's records (`toJSON`, `toJSONText`, `record`, `select`)",
+      gzip: 328_485,
+    },
+    { key: "bc", build: "(b) and (c) together", gzip: 276_329 },
+    {
+      key: "d",
+      build: "(d) nightly Rust: the standard library rebuilt with panics that abort at once and no panic locations (`-Zbuild-std=std,panic_abort -Cpanic=immediate-abort -Zlocation-detail=none`; not `-Zfmt-debug=none`, since messages print values with `Debug`)",
+      gzip: 314_099,
+    },
+    { key: "ad", build: "(a) with (d)'s nightly flags", gzip: 171_894 },
+    {
+      key: "e",
+      build: "(e) no reader for exercises (a `Deserialize` that skips the value and fails, instead of the derived one): what the derived reader of one large record type costs, so the most a hand-written one could save",
+      gzip: 335_322,
+    },
+  ],
+  /** Build settings tried on the same base and adopted. */
+  adopted: [
+    { build: "wasm-opt with `--strip-target-features` added (a custom section no engine reads)", gzip: 336_905 },
+  ],
+  /** Build settings tried on the same base and not adopted. */
+  tried: [
+    { build: "`opt-level = \"s\"` instead of `\"z\"` in the `wasm-release` profile", gzip: 371_009 },
+    { build: "wasm-opt `-Oz --converge` without `--flatten --rereloop`", gzip: 338_665 },
+    { build: "wasm-opt `--flatten --rereloop -Oz` twice, then `--converge` (about twice the time)", gzip: 336_970 },
+    { build: "wasm-opt with `--merge-similar-functions` added", gzip: 337_033 },
+    { build: "wasm-opt with `--zero-filled-memory` added", gzip: 337_033 },
+    { build: "wasm-opt with `--traps-never-happen` added (unsafe here: a trap that does happen would no longer stop the call)", gzip: 336_942 },
+  ],
+};
+/** The measured size of a row of WHAT_200_KB_TAKES, by key. */
+const row200 = (key) => WHAT_200_KB_TAKES.rows.find((r) => r.key === key).gzip;
+const signedKb = (n) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${kb(Math.abs(n))}`;
+const matrixRow = (r) =>
+  r.gzip === null
+    ? `| ${r.build} | not measured | | |`
+    : `| ${r.build} | ${kb(r.gzip)} | ${signedKb(r.gzip - WHAT_200_KB_TAKES.baseGzip)} | ${signedKb(r.gzip - 200_000)} |`;
+const whatItTakes = [
+  "| build | `.wasm` gzip -9 | against the base | against 200 KB |",
+  "| --- | ---: | ---: | ---: |",
+  `| the base, \`${WHAT_200_KB_TAKES.base}\` | ${kb(WHAT_200_KB_TAKES.baseGzip)} | | ${signedKb(WHAT_200_KB_TAKES.baseGzip - 200_000)} |`,
+  ...WHAT_200_KB_TAKES.rows.map(matrixRow),
+].join("\n");
+const settingsTable = (rows) =>
+  [
+    "| build | `.wasm` gzip -9 | against the base |",
+    "| --- | ---: | ---: |",
+    ...rows.map((r) => `| ${r.build} | ${kb(r.gzip)} | ${signedKb(r.gzip - WHAT_200_KB_TAKES.baseGzip)} |`),
+  ].join("\n");
 const rows = [];
 for (const [label, file] of [
   ["`jointwatch_bg.wasm`", join(pkg, "jointwatch_bg.wasm")],
@@ -220,7 +297,8 @@ now ${kb(wasm.gzip)}, ${within ? "within" : "OVER"} budget. The second module, \
 (CSV in and out, STIX 2.1 and GeoJSON out), at most ${kb(FORMATS_GZIP_BUDGET)}; now
 ${kb(formatsWasm.gzip)}, ${formatsWithin ? "within" : "OVER"} budget. Both are
 built with the \`wasm-release\` profile (\`opt-level = "z"\`, LTO, \`panic = "abort"\`)
-and shrunk with \`wasm-opt --flatten --rereloop -Oz --converge\`.
+and shrunk with \`wasm-opt --flatten --rereloop -Oz --converge\`, which also strips the
+custom sections (names, producers, target features).
 
 ## Two modules
 
@@ -249,9 +327,10 @@ serde's derived readers of the format-2.0 model are about 187 KB raw
 its writers about 79 KB; validation is 48 KB, analysis 48 KB, the assessment
 26 KB, the embedded seed and catalogue 44 KB of the data section (gzipped).
 Reaching 200 KB would mean a smaller reader than serde's derives (one hand-
-written reader per record type) or moving validation or the writers out of
-the core too; neither is done yet (measured on the build that split the
-modules; the issue of the npm package's speed and size, 17, stays open on it).
+written reader per record type) or moving calls out of the core too; neither
+is done yet (measured on the build that split the modules; the issue of the
+npm package's speed and size, 17, stays open on it). "What 200 KB would take"
+below measures how far each would go.
 
 The speed work of issue 17 added 3.2 KB gzipped to the core (334.7 → 337.9
 KB): \`ds.series(query, { ids })\` 0.9 KB, grouping on integer keys 0.8 KB,
@@ -261,12 +340,52 @@ text was measured and not adopted: +7.1 KB (345.0 KB, over the budget), for
 39 % less time at 1k records and 12 % at 100k on counts-only series
 (\`bench/notes.md\`).
 
-Tried and not adopted: rebuilding the standard library for the module with
-panics that abort at once and no panic locations (nightly Rust 1.97,
-\`-Zbuild-std=std,panic_abort -Cpanic=immediate-abort -Zlocation-detail=none\`,
-then the same wasm-bindgen and wasm-opt) gives 310.9 KB against 334.7 KB,
-23.8 KB less: the published module would then need a nightly compiler to
-build, for a tenth of the way to the goal.
+## What 200 KB would take
+
+Throwaway builds of the core module of \`${WHAT_200_KB_TAKES.base}\` (then
+${kb(WHAT_200_KB_TAKES.baseGzip)}), each changed as its row says and put through the
+same wasm-bindgen, wasm-opt flags and gzip -9 as this script (stable Rust
+${WHAT_200_KB_TAKES.stable} unless the row says nightly: ${WHAT_200_KB_TAKES.nightly}).
+The builds are not in the repository; the rows are those of
+\`${WHAT_200_KB_TAKES.base}\` until they are measured again.
+
+${whatItTakes}
+
+- Reading and validating a document is the floor: a module with nothing else
+  is ${kb(row200("a"))}, ${kb(Math.abs(200_000 - row200("a")))} ${row200("a") <= 200_000 ? "under" : "over"} the goal, and serde's derived readers
+  (with the strict wrapper) are ${Math.round((100 * WHAT_200_KB_TAKES.floorCode.readers) / WHAT_200_KB_TAKES.floorCode.total)} % of its code before wasm-opt.
+  Everything else the core does (queries, series, trends, shares, cadence,
+  the assessment and brief, geography, the writers, the seed) is the other
+  ${kb(WHAT_200_KB_TAKES.baseGzip - row200("a"))}.
+- A second module for the assessment, the brief, the closest approaches and
+  cadence (b) takes ${kb(WHAT_200_KB_TAKES.baseGzip - row200("b"))} off the core; the writers (c) only
+  ${kb(WHAT_200_KB_TAKES.baseGzip - row200("c"))}: reports, series and the other results are still written
+  with serde_json. Both together leave ${kb(row200("bc"))}.
+- Nightly Rust (d) takes ${kb(WHAT_200_KB_TAKES.baseGzip - row200("d"))} off the whole core and
+  ${kb(row200("a") - row200("ad"))} off the floor, but the published module would then need a
+  nightly compiler to build.
+- A hand-written reader saves at most what the derived one costs: for the
+  exercise, one of the largest record types, ${kb(WHAT_200_KB_TAKES.baseGzip - row200("e"))}. Replacing the
+  readers type by type would save that order each, far from the
+  ${kb(WHAT_200_KB_TAKES.baseGzip - 200_000)} the goal needs.
+
+Of the ${kb(WHAT_200_KB_TAKES.baseGzip - 200_000)} to go, nightly Rust covers ${Math.round((100 * (WHAT_200_KB_TAKES.baseGzip - row200("d"))) / (WHAT_200_KB_TAKES.baseGzip - 200_000))} %, and hand-written
+readers a few KB per record type; only moving calls out of the core moves it
+by tens of KB. A 200 KB core would be reading and validating with little else,
+the other calls in modules loaded on first use (as the formats are), each
+carrying its own reader and validation as \`jointwatch/formats\` does.
+
+core::fmt's float formatting (flt2dec, dragon and grisu) cannot be removed
+by writing the messages' numbers another way: serde's type errors format the
+float they found with it, and every reader carries that path.
+
+Build settings tried on \`${WHAT_200_KB_TAKES.base}\`, adopted:
+
+${settingsTable(WHAT_200_KB_TAKES.adopted)}
+
+and not adopted:
+
+${settingsTable(WHAT_200_KB_TAKES.tried)}
 
 The budget was 250 KB until the honest-analysis work (issue 13: declared coverage,
 point status, conflicting figures, trends on the time axis, exclusive scenario

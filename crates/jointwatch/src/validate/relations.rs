@@ -304,10 +304,10 @@ impl std::hash::Hash for Folded<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         let mut buf = [0u8; 32];
         for chunk in self.0.bytes().chunks(buf.len()) {
-            let folded = &mut buf[..chunk.len()];
-            folded.copy_from_slice(chunk);
-            folded.make_ascii_lowercase();
-            state.write(folded);
+            for (to, from) in buf.iter_mut().zip(chunk) {
+                *to = from.to_ascii_lowercase();
+            }
+            state.write(&buf[..chunk.len()]);
         }
         state.write_u8(0xff);
     }
@@ -497,7 +497,11 @@ impl<'a> Checker<'a> {
         // Exercise names told apart as compared (trimmed, in lower case),
         // numbered as met from 1 (0: a record of another kind, which no
         // exercise is compared with).
-        let mut names: HashMap<Folded<'a>, u32> = HashMap::new();
+        let exercises = cands
+            .iter()
+            .filter(|c| c.kind == RecordKind::Exercise)
+            .count();
+        let mut names: HashMap<Folded<'a>, u32> = HashMap::with_capacity(exercises);
         let mut name_of = vec![0u32; cands.len()];
         for (c, slot) in cands.iter().zip(&mut name_of) {
             if c.kind == RecordKind::Exercise {
@@ -524,7 +528,7 @@ impl<'a> Checker<'a> {
         let key = |c: &Candidate<'a>, name: u32| -> Base<'_> {
             (c.kind, c.sub, name, c.states(&states), c.against(&states))
         };
-        let mut bases: HashMap<Base<'_>, u32> = HashMap::new();
+        let mut bases: HashMap<Base<'_>, u32> = HashMap::with_capacity(cands.len());
         let mut keys: Vec<Base<'_>> = Vec::new();
         let mut shared: Vec<u32> = Vec::new();
         let mut base: Vec<u32> = Vec::with_capacity(cands.len());

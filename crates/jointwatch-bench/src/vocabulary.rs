@@ -530,3 +530,13 @@ pub(crate) const TAGS: &[&str] = &[
     "simulation",
     "near-japan",
 ];
+
+/// States that patrol jointly in pairs besides China and Russia: coast
+/// guards and navies of the Indo-Pacific, Europe and the Americas, enough
+/// pairs that two patrols by one pair in one area rarely overlap.
+pub(crate) const PATROL_STATES: &[&str] = &[
+    "USA", "JPN", "KOR", "AUS", "PHL", "IND", "FRA", "GBR", "CAN", "NZL", "SGP", "MYS", "IDN",
+    "THA", "VNM", "DEU", "ITA", "NLD", "ESP", "NOR", "DNK", "SWE", "FIN", "POL", "TUR", "GRC",
+    "PRT", "BEL", "BRA", "CHL", "PER", "MEX", "ZAF", "EGY", "SAU", "ARE", "PAK", "BGD", "LKA",
+    "BRN",
+];

@@ -30,8 +30,7 @@ fn generated_datasets_validate_without_errors_at_any_size() {
             .iter()
             // Statistics are drawn independently, so two may report on the
             // same period with different figures, as real collections do;
-            // patrols are drawn from a few templates, so two of one year
-            // (some dated only to the year or month) may look alike.
+            // a few records are entered twice on purpose (`DOUBLE_ENTRY`).
             .filter(|f| {
                 f.severity == Severity::Error
                     || !matches!(
@@ -42,6 +41,83 @@ fn generated_datasets_validate_without_errors_at_any_size() {
             .collect();
         assert!(unexpected.is_empty(), "{n} records: {unexpected:#?}");
     }
+}
+
+/// Whether patrol or exercise `n` (by its path) repeats the one before it:
+/// a double entry, as the generator makes them.
+fn is_double_entry(ds: &Dataset, path: &str) -> bool {
+    let (list, n) = path.trim_end_matches(']').split_once('[').unwrap();
+    let n: usize = n.parse().unwrap();
+    if n == 0 {
+        return false;
+    }
+    match list {
+        "exercises" => {
+            let (a, b) = (&ds.exercises[n - 1], &ds.exercises[n]);
+            (&a.name, &a.participants, &a.areas, a.dates)
+                == (&b.name, &b.participants, &b.areas, b.dates)
+        }
+        "patrols" => {
+            let (a, b) = (&ds.patrols[n - 1], &ds.patrols[n]);
+            (&a.participants, &a.areas, a.dates, &a.route)
+                == (&b.participants, &b.areas, b.dates, &b.route)
+        }
+        _ => false,
+    }
+}
+
+#[test]
+fn only_double_entries_and_a_few_chance_patrols_look_like_duplicates() {
+    let records = 20_000;
+    let ds = jointwatch_bench::generate(workload::SEED, records);
+    let report = ds.validate();
+    let paths: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::LikelyDuplicate)
+        .map(|f| f.path.as_str())
+        .collect();
+    let double = paths.iter().filter(|p| is_double_entry(&ds, p)).count();
+    let by_chance = paths.len() - double;
+    // The deliberate share, give or take the draw...
+    let expected = jointwatch_bench::DOUBLE_ENTRY * (ds.exercises.len() + ds.patrols.len()) as f64;
+    assert!(
+        (double as f64) > expected / 2.0 && (double as f64) < expected * 2.0,
+        "{double} double entries reported, about {expected} expected"
+    );
+    // ...every finding on an exercise is one (its name tells it apart)...
+    assert!(paths
+        .iter()
+        .filter(|p| p.starts_with("exercises"))
+        .all(|p| is_double_entry(&ds, p)));
+    // ...and fewer happen by chance, so that at most 1 % of the records
+    // resemble another.
+    assert!(
+        by_chance < double,
+        "{by_chance} by chance, {double} double entries"
+    );
+    assert!(paths.len() * 100 <= records, "{} of {records}", paths.len());
+}
+
+#[test]
+fn chunks_put_together_are_the_whole_dataset_with_its_double_entries() {
+    let mut whole = Dataset::default();
+    jointwatch_bench::generate_chunks(3, 3_000, 400, |part| {
+        whole.title = whole.title.take().or(part.title);
+        whole.description = whole.description.take().or(part.description);
+        whole.sources.extend(part.sources);
+        whole.areas.extend(part.areas);
+        whole.exercises.extend(part.exercises);
+        whole.patrols.extend(part.patrols);
+        whole.statistics.extend(part.statistics);
+        whole.scenarios.extend(part.scenarios);
+        whole.indicators.extend(part.indicators);
+        Ok::<(), ()>(())
+    })
+    .unwrap();
+    assert_eq!(whole, jointwatch_bench::generate(3, 3_000));
+    let paths = (1..whole.patrols.len()).map(|n| format!("patrols[{n}]"));
+    assert!(paths.into_iter().any(|p| is_double_entry(&whole, &p)));
 }
 
 #[test]

@@ -286,6 +286,33 @@ impl<'a> DupName<'a> {
     }
 }
 
+/// A name as compared for duplicates, as a map's key: equal when the
+/// lowered names are, hashed as their ASCII-folded bytes (a lowered name
+/// holds no ASCII capital, so equal names hash alike).
+struct Folded<'a>(DupName<'a>);
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0.bytes(), other.0.bytes());
+        a.len() == b.len() && a.eq_ignore_ascii_case(b)
+    }
+}
+
+impl Eq for Folded<'_> {}
+
+impl std::hash::Hash for Folded<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let mut buf = [0u8; 32];
+        for chunk in self.0.bytes().chunks(buf.len()) {
+            for (to, from) in buf.iter_mut().zip(chunk) {
+                *to = from.to_ascii_lowercase();
+            }
+            state.write(&buf[..chunk.len()]);
+        }
+        state.write_u8(0xff);
+    }
+}
+
 fn sub_kind(r: &Record<'_>) -> Option<&'static str> {
     match r {
         Record::Exercise(_) => Some(""),
@@ -467,41 +494,30 @@ impl<'a> Checker<'a> {
             area_of,
             ..
         } = std::mem::take(&mut self.duplicates);
-        // Exercise names, ranked in the key's order (0: a record of another
-        // kind, which no exercise is compared with).
-        let mut names: HashMap<&'a str, u32> = HashMap::new();
-        let mut distinct: Vec<&'a str> = Vec::new();
+        // Exercise names told apart as compared (trimmed, in lower case),
+        // numbered as met from 1 (0: a record of another kind, which no
+        // exercise is compared with).
+        let exercises = cands
+            .iter()
+            .filter(|c| c.kind == RecordKind::Exercise)
+            .count();
+        let mut names: HashMap<Folded<'a>, u32> = HashMap::with_capacity(exercises);
         let mut name_of = vec![0u32; cands.len()];
         for (c, slot) in cands.iter().zip(&mut name_of) {
             if c.kind == RecordKind::Exercise {
-                let name = c.name;
-                *slot = *names.entry(name).or_insert_with(|| {
-                    distinct.push(name);
-                    distinct.len() as u32 - 1
-                });
+                let next = names.len() as u32 + 1;
+                *slot = *names.entry(Folded(DupName::of(c.name))).or_insert(next);
             }
         }
-        let lowered: Vec<DupName<'a>> = distinct.iter().map(|n| DupName::of(n)).collect();
-        let mut by_name: Vec<u32> = (0..lowered.len() as u32).collect();
-        sort_large(&mut by_name, |&a, &b| {
-            lowered[a as usize].cmp(&lowered[b as usize])
-        });
-        let mut name_rank = vec![0u32; lowered.len()];
-        let mut rank = 0u32;
-        for w in 0..by_name.len() {
-            let i = by_name[w] as usize;
-            if w == 0 || lowered[by_name[w - 1] as usize].cmp(&lowered[i]).is_ne() {
-                rank += 1;
-            }
-            name_rank[i] = rank;
+        let mut lowered: Vec<DupName<'a>> = Vec::with_capacity(names.len() + 1);
+        lowered.resize_with(names.len() + 1, || DupName::Plain(""));
+        for (Folded(name), id) in names {
+            lowered[id as usize] = name;
         }
-        for (c, slot) in cands.iter().zip(&mut name_of) {
-            if c.kind == RecordKind::Exercise {
-                *slot = name_rank[*slot as usize];
-            }
-        }
-        // What the records must share, areas aside: told apart by a map,
-        // and ranked by sorting the distinct keys in the key's order.
+        // What the records must share, areas aside, told apart by a map.
+        // Only what two candidates or more share can make a finding: those
+        // keys are ranked by sorting them in the key's order (kind,
+        // sub-kind, lowered name, states, targets); the others are dropped.
         type Base<'s> = (
             RecordKind,
             &'static str,
@@ -512,19 +528,33 @@ impl<'a> Checker<'a> {
         let key = |c: &Candidate<'a>, name: u32| -> Base<'_> {
             (c.kind, c.sub, name, c.states(&states), c.against(&states))
         };
-        let mut bases: HashMap<Base<'_>, u32> = HashMap::new();
+        let mut bases: HashMap<Base<'_>, u32> = HashMap::with_capacity(cands.len());
         let mut keys: Vec<Base<'_>> = Vec::new();
+        let mut shared: Vec<u32> = Vec::new();
         let mut base: Vec<u32> = Vec::with_capacity(cands.len());
         for (c, &name) in cands.iter().zip(&name_of) {
             let k = key(c, name);
-            base.push(*bases.entry(k).or_insert_with(|| {
+            let b = *bases.entry(k).or_insert_with(|| {
                 keys.push(k);
+                shared.push(0);
                 keys.len() as u32 - 1
-            }));
+            });
+            shared[b as usize] += 1;
+            base.push(b);
         }
-        let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-        sort_large(&mut order, |&a, &b| keys[a as usize].cmp(&keys[b as usize]));
-        let mut base_rank = vec![0u32; keys.len()];
+        drop(bases);
+        let mut order: Vec<u32> = (0..keys.len() as u32)
+            .filter(|&k| shared[k as usize] > 1)
+            .collect();
+        sort_large(&mut order, |&a, &b| {
+            let (x, y) = (&keys[a as usize], &keys[b as usize]);
+            (x.0, x.1)
+                .cmp(&(y.0, y.1))
+                .then_with(|| lowered[x.2 as usize].cmp(&lowered[y.2 as usize]))
+                .then_with(|| (x.3, x.4).cmp(&(y.3, y.4)))
+        });
+        const ALONE: u32 = u32::MAX;
+        let mut base_rank = vec![ALONE; keys.len()];
         for (rank, &k) in order.iter().enumerate() {
             base_rank[k as usize] = rank as u32;
         }
@@ -546,12 +576,15 @@ impl<'a> Checker<'a> {
         let mut mine: Vec<u32> = Vec::new();
         let mut next = 0;
         for (c, &b) in cands.iter().zip(&base) {
+            let theirs = &area_of[next..next + c.areas];
+            next += c.areas;
+            if b == ALONE {
+                continue;
+            }
             if c.areas == 0 {
                 entries.push((b, 0, c.first, c.last, c.n));
                 continue;
             }
-            let theirs = &area_of[next..next + c.areas];
-            next += c.areas;
             mine.clear();
             mine.extend(theirs.iter().map(|&a| area_rank[a as usize]));
             crate::sort::sort(&mut mine);

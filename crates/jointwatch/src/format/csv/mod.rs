@@ -724,6 +724,35 @@ mod tests {
     }
 
     #[test]
+    fn breakdown_words_that_would_break_the_list_are_refused() {
+        // Each item reads back alone, but `;` or an unpaired `[` in the words
+        // would split the list cell or swallow the next item (found by the
+        // round-trip property test).
+        for words in ["a [b", "a; b"] {
+            let doc = serde_json::json!({
+                "formatVersion": "2.0",
+                "statistics": [{
+                    "id": "s", "label": "x", "measure": "scrambles",
+                    "period": {"type": "calendarYear", "year": 2023},
+                    "quantity": 7,
+                    "breakdown": [
+                        {"category": "RUS", "quantity": 3, "qualifier": words},
+                        {"category": "CHN", "quantity": 4}
+                    ]
+                }]
+            });
+            let ds: crate::Dataset = serde_json::from_value(doc).unwrap();
+            let err = super::write(&ds).unwrap_err();
+            assert!(
+                err.findings
+                    .iter()
+                    .any(|f| f.path == "statistics[0].breakdown[0].qualifier"),
+                "{words:?}: {err}"
+            );
+        }
+    }
+
+    #[test]
     fn rows_map_back_from_paths() {
         let text = "id,name,participants\na,A,CHN;RUS\n\nb,B,\"CHN;\nRUS\"\nc,C,CHN;RUS\n";
         let imp = read(text, None).unwrap();

@@ -724,6 +724,15 @@ impl Writer {
             item += &format!("={}", quantity_cell(q));
         }
         self.check(path, &item, b, cells::breakdown);
+        // The item reads back alone; in the list cell it must also stay one
+        // item (a `;` or an unpaired `[` in the source's words would split
+        // it or swallow the next).
+        if !cells::balanced(&item) || cells::split_items(&item) != [item.trim()] {
+            self.unwritable(
+                &format!("{path}.qualifier"),
+                "a breakdown's words holding `;` or square brackets that do not pair up cannot be written in a list cell",
+            );
+        }
         item
     }
 

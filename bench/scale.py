@@ -23,6 +23,8 @@ import subprocess
 import sys
 import time
 
+import parquet_sql  # bench/parquet_sql.py, beside this script: the SQL of docs/parquet.md
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
@@ -35,13 +37,10 @@ def size_of(text):
 
 
 def doc_sql(engine, query):
-    with open(os.path.join(ROOT, "docs", "parquet.md"), encoding="utf-8") as f:
-        text = f.read()
-    header = f"-- engine: {engine}; query: {query}\n"
-    for block in re.findall(r"```sql\n(.*?)```", text, re.S):
-        if block.startswith(header):
-            return block
-    raise SystemExit(f"scale: docs/parquet.md has no SQL for {engine} / {query}")
+    try:
+        return parquet_sql.doc_sql(engine, query)
+    except LookupError as e:
+        raise SystemExit(f"scale: {e}")
 
 
 def run_measured(args):

@@ -22,6 +22,7 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -32,6 +33,10 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
 JOINTWATCH = os.environ.get("JOINTWATCH_BIN", os.path.join(TARGET, "debug", "jointwatch"))
 GEN = os.environ.get("JOINTWATCH_GEN", os.path.join(TARGET, "debug", "gen"))
+
+# The SQL docs/parquet.md prints, shared with the benchmark (bench/scale.py).
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from parquet_sql import doc_sql  # noqa: E402
 
 FIXTURES = sorted(
     glob.glob(os.path.join(ROOT, "tests", "fixtures", "valid", "*.json"))
@@ -46,17 +51,6 @@ TABLES = ["records", "participants", "figures", "sources", "record_sources", "in
 def run(*args):
     out = subprocess.run(args, check=True, capture_output=True, text=True)
     return out.stdout
-
-
-def doc_sql(engine, query):
-    """The SQL block of docs/parquet.md headed `-- engine: ENGINE; query: QUERY`."""
-    with open(os.path.join(ROOT, "docs", "parquet.md"), encoding="utf-8") as f:
-        text = f.read()
-    header = f"-- engine: {engine}; query: {query}\n"
-    for block in re.findall(r"```sql\n(.*?)```", text, re.S):
-        if block.startswith(header):
-            return block
-    raise AssertionError(f"docs/parquet.md has no SQL block for {engine} / {query}")
 
 
 def expected_points(series):

@@ -233,34 +233,42 @@ fn write(s: &Series) -> Result<JsValue, JsValue> {
             written = written.and(p.serialize(&mut serde_json::Serializer::pretty(&mut text)));
         }
     }
-    text.extend_from_slice(b"],\"unplaced\":[");
-    for (i, u) in s.unplaced.iter().enumerate() {
+    text.extend_from_slice(b"],\"unplaced\":");
+    pairs(
+        &mut text,
+        s.unplaced.iter().map(|u| (&u.id, &u.reason)),
+        "reason",
+    );
+    if !s.same_event.is_empty() {
+        text.extend_from_slice(b",\"sameEvent\":");
+        let same = s.same_event.iter().map(|e| (&e.id, &e.counted_as));
+        pairs(&mut text, same, "countedAs");
+    }
+    text.push(b'}');
+    boundary::read_back(written, text)
+}
+
+/// Writes a list of `{"id": …, "<second>": …}` objects (`unplaced`,
+/// `sameEvent`).
+fn pairs<'a>(
+    text: &mut Vec<u8>,
+    list: impl Iterator<Item = (&'a String, &'a String)>,
+    second: &str,
+) {
+    text.push(b'[');
+    for (i, (id, other)) in list.enumerate() {
         if i > 0 {
             text.push(b',');
         }
         text.extend_from_slice(b"{\"id\":");
-        string(&mut text, &u.id);
-        text.extend_from_slice(b",\"reason\":");
-        string(&mut text, &u.reason);
+        string(text, id);
+        text.extend_from_slice(b",\"");
+        text.extend_from_slice(second.as_bytes());
+        text.extend_from_slice(b"\":");
+        string(text, other);
         text.push(b'}');
     }
     text.push(b']');
-    if !s.same_event.is_empty() {
-        text.extend_from_slice(b",\"sameEvent\":[");
-        for (i, e) in s.same_event.iter().enumerate() {
-            if i > 0 {
-                text.push(b',');
-            }
-            text.extend_from_slice(b"{\"id\":");
-            string(&mut text, &e.id);
-            text.extend_from_slice(b",\"countedAs\":");
-            string(&mut text, &e.counted_as);
-            text.push(b'}');
-        }
-        text.push(b']');
-    }
-    text.push(b'}');
-    boundary::read_back(written, text)
 }
 
 /// Writes a point of the common shape, as `SeriesPoint`'s serializer

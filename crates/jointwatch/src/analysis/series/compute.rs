@@ -461,17 +461,19 @@ fn compute<'a>(
         if other_keys.is_empty() {
             other_keys.insert((NO_LABEL, NO_LABEL));
         }
-        let known: Vec<Period> = groups.values().filter_map(|a| a.period).collect();
+        // The groups are ordered by their period's position, which orders
+        // periods as their first days do: the first and last with a period
+        // are the earliest and latest.
         let start = q
             .filter
             .from
             .and_then(|d| g.period_of(d.first_day()))
-            .or_else(|| known.iter().min_by_key(|p| p.first_day()).copied());
+            .or_else(|| groups.values().find_map(|a| a.period));
         let end = q
             .filter
             .to
             .and_then(|d| g.period_of(d.last_day()))
-            .or_else(|| known.iter().max_by_key(|p| p.first_day()).copied());
+            .or_else(|| groups.values().rev().find_map(|a| a.period));
         if let (Some(start), Some(end)) = (start, end) {
             // Count the periods first, so an oversized window is refused before anything is built.
             let mut periods = Vec::new();
@@ -524,7 +526,10 @@ fn compute<'a>(
     // is missing, not zero.
     let counts_records = !kinds.is_empty();
 
-    let mut points = Vec::new();
+    let mut points = Vec::with_capacity(ranked.len());
+    // A period's name and the coverage of its span, worked out once for
+    // the points of that period (consecutive in `ranked`).
+    let mut last: Option<(Option<Period>, Option<String>, Option<String>)> = None;
     for ((at, a, b), acc) in &ranked {
         if has_other_keys && (*a, *b) == (NO_LABEL, NO_LABEL) {
             continue; // the bare period row only carried the reported figure
@@ -549,21 +554,28 @@ fn compute<'a>(
             None => (None, None, Vec::new()),
         };
         let rep_by: Vec<String> = figures.iter().map(|f| f.statistic.to_string()).collect();
-        // The span the count covers: the period, else the filter's window.
-        let span = match p {
-            Some(p) => p.first_day().zip(p.last_day()),
-            None => q
-                .filter
-                .from
-                .zip(q.filter.to)
-                .map(|(a, b)| (a.first_day(), b.last_day())),
-        };
-        let covered_by = match (counts_records, span) {
-            (true, Some((first, last))) => ds
-                .coverage_for(&record_filter, first, last)
-                .map(|c| c.id.clone()),
-            _ => None,
-        };
+        if last.as_ref().is_some_and(|(q, ..)| *q != p) {
+            last = None;
+        }
+        let (_, name, covered_by) = last.get_or_insert_with(|| {
+            // The span the count covers: the period, else the filter's window.
+            let span = match p {
+                Some(p) => p.first_day().zip(p.last_day()),
+                None => q
+                    .filter
+                    .from
+                    .zip(q.filter.to)
+                    .map(|(a, b)| (a.first_day(), b.last_day())),
+            };
+            let covered_by = match (counts_records, span) {
+                (true, Some((first, last))) => ds
+                    .coverage_for(&record_filter, first, last)
+                    .map(|c| c.id.clone()),
+                _ => None,
+            };
+            (p, p.map(|p| p.to_string()), covered_by)
+        });
+        let covered_by = covered_by.clone();
         let (value, basis, status) = match (rep, counted) {
             (Some(r), _) if acc.n > 0 => (Some(r), Basis::Both, PointStatus::Observed),
             (Some(r), _) => (Some(r), Basis::Reported, PointStatus::Observed),
@@ -573,10 +585,8 @@ fn compute<'a>(
             (None, Some(c)) => (Some(c), Basis::Counted, PointStatus::Uncovered),
             (None, None) => (None, Basis::None, PointStatus::Missing),
         };
-        let mut key = Vec::new();
-        if let Some(p) = p {
-            key.push(p.to_string());
-        }
+        let mut key = Vec::with_capacity(2);
+        key.extend(name.clone());
         for (list, rank) in [(&first, *a), (&second, *b)] {
             if rank != NO_LABEL {
                 key.push(list[rank as usize - 1].to_string());

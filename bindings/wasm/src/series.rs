@@ -312,18 +312,30 @@ fn write_point(text: &mut Vec<u8>, p: &SeriesPoint) -> bool {
     }
     text.push(b']');
     if let Some(period) = p.period {
-        text.extend_from_slice(b",\"period\":{\"type\":");
+        // The fixed part before the year, written at once.
         let (kind, year, field, n) = match period {
-            Period::CalendarYear { year } => ("\"calendarYear\"", year, "", 0),
-            Period::Quarter { year, quarter } => ("\"quarter\"", year, ",\"quarter\":", quarter),
-            Period::Month { year, month } => ("\"month\"", year, ",\"month\":", month),
+            Period::CalendarYear { year } => ("{\"type\":\"calendarYear\",\"year\":", year, "", 0),
+            Period::Quarter { year, quarter } => (
+                "{\"type\":\"quarter\",\"year\":",
+                year,
+                ",\"quarter\":",
+                quarter,
+            ),
+            Period::Month { year, month } => {
+                ("{\"type\":\"month\",\"year\":", year, ",\"month\":", month)
+            }
             Period::FiscalYear {
                 year, first_month, ..
-            } => ("\"fiscalYear\"", year, ",\"firstMonth\":", first_month),
-            _ => ("null", 0, "", 0),
+            } => (
+                "{\"type\":\"fiscalYear\",\"year\":",
+                year,
+                ",\"firstMonth\":",
+                first_month,
+            ),
+            _ => ("{\"type\":null,\"year\":", 0, "", 0),
         };
+        text.extend_from_slice(b",\"period\":");
         text.extend_from_slice(kind.as_bytes());
-        text.extend_from_slice(b",\"year\":");
         integer(text, i64::from(year));
         if !field.is_empty() {
             text.extend_from_slice(field.as_bytes());
@@ -337,22 +349,24 @@ fn write_point(text: &mut Vec<u8>, p: &SeriesPoint) -> bool {
             integer(text, *v as i64);
         }
     }
-    text.extend_from_slice(b",\"basis\":");
     text.extend_from_slice(match p.basis {
-        Basis::Counted => b"\"counted\"".as_slice(),
-        Basis::Reported => b"\"reported\"",
-        Basis::Both => b"\"both\"",
-        Basis::None => b"\"none\"",
+        Basis::Counted => b",\"basis\":\"counted\"".as_slice(),
+        Basis::Reported => b",\"basis\":\"reported\"",
+        Basis::Both => b",\"basis\":\"both\"",
+        Basis::None => b",\"basis\":\"none\"",
     });
-    text.extend_from_slice(b",\"status\":");
     text.extend_from_slice(match p.status {
-        PointStatus::Observed => b"\"observed\"".as_slice(),
-        PointStatus::Uncovered => b"\"uncovered\"",
-        PointStatus::Missing => b"\"missing\"",
+        PointStatus::Observed => b",\"status\":\"observed\"".as_slice(),
+        PointStatus::Uncovered => b",\"status\":\"uncovered\"",
+        PointStatus::Missing => b",\"status\":\"missing\"",
     });
     if let Some(c) = &p.covered_by {
         text.extend_from_slice(b",\"coveredBy\":");
         string(text, c);
+    }
+    if p.ids.is_empty() {
+        text.extend_from_slice(b",\"ids\":[]}");
+        return true;
     }
     text.extend_from_slice(b",\"ids\":[");
     for (i, id) in p.ids.iter().enumerate() {

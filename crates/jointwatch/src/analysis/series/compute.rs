@@ -251,6 +251,9 @@ fn position(p: &Period) -> i32 {
 
 /// Ids borrowed while counting, owned in the result.
 fn owned(ids: &[&str]) -> Vec<String> {
+    if ids.is_empty() {
+        return Vec::new(); // most points of a zero-filled series
+    }
     ids.iter().map(|id| id.to_string()).collect()
 }
 
@@ -456,7 +459,10 @@ fn compute<'a>(
         }
     }
 
-    // Zero-fill along the period dimension.
+    // Zero-fill along the period dimension: the periods of the window here,
+    // merged with the groups in order below (each label combination met,
+    // in every period of the window).
+    let mut window: Vec<Period> = Vec::new();
     if let Some(g) = gran {
         if other_keys.is_empty() {
             other_keys.insert((NO_LABEL, NO_LABEL));
@@ -491,12 +497,7 @@ fn compute<'a>(
             if periods.len().saturating_mul(other_keys.len()) > MAX_POINTS {
                 return Err(window_too_large(periods.len()));
             }
-            for p in periods {
-                let at = position(&p);
-                for k in &other_keys {
-                    groups.entry((at, k.0, k.1)).or_default().period = Some(p);
-                }
-            }
+            window = periods;
         }
     }
 
@@ -513,6 +514,30 @@ fn compute<'a>(
         }
         ranked
     };
+    let mut keys = BTreeSet::new();
+    for (a, b) in &other_keys {
+        keys.insert((rank_first[*a as usize], rank_second[*b as usize]));
+    }
+    // Every group in order, with its period, and an empty group for each
+    // cell of the window (period × label combination) that has none.
+    let none = Acc::default();
+    let mut order: Vec<(GroupKey, &Acc<'_>, Option<Period>)> =
+        Vec::with_capacity(ranked.len() + window.len() * keys.len());
+    let mut met = ranked.iter().peekable();
+    for p in window {
+        let at = position(&p);
+        for (a, b) in &keys {
+            let cell = (at, *a, *b);
+            while let Some((k, acc)) = met.next_if(|(k, _)| **k < cell) {
+                order.push((*k, acc, acc.period));
+            }
+            let acc = met
+                .next_if(|(k, _)| **k == cell)
+                .map_or(&none, |(_, acc)| acc);
+            order.push((cell, acc, Some(p)));
+        }
+    }
+    order.extend(met.map(|(k, acc)| (*k, acc, acc.period)));
     // Reported figures sit on the period; share them with every key of that period.
     let mut reported: BTreeMap<i32, &[Figure<'_>]> = BTreeMap::new();
     for ((at, a, b), acc) in &ranked {
@@ -526,15 +551,14 @@ fn compute<'a>(
     // is missing, not zero.
     let counts_records = !kinds.is_empty();
 
-    let mut points = Vec::with_capacity(ranked.len());
+    let mut points = Vec::with_capacity(order.len());
     // A period's name and the coverage of its span, worked out once for
-    // the points of that period (consecutive in `ranked`).
+    // the points of that period (consecutive in `order`).
     let mut last: Option<(Option<Period>, Option<String>, Option<String>)> = None;
-    for ((at, a, b), acc) in &ranked {
-        if has_other_keys && (*a, *b) == (NO_LABEL, NO_LABEL) {
+    for &((at, a, b), acc, p) in &order {
+        if has_other_keys && (a, b) == (NO_LABEL, NO_LABEL) {
             continue; // the bare period row only carried the reported figure
         }
-        let p = acc.period;
         let counted = match q.aggregate {
             Aggregate::Count => Quantity::Exact(acc.n as f64),
             _ => match (acc.counted, acc.missing.is_empty()) {
@@ -545,7 +569,7 @@ fn compute<'a>(
             },
         };
         let counted = counts_records.then_some(counted);
-        let figures = match p.and_then(|_| reported.get(at)) {
+        let figures = match p.and_then(|_| reported.get(&at)) {
             Some(figures) if !has_other_keys => *figures,
             _ => &[],
         };
@@ -587,7 +611,7 @@ fn compute<'a>(
         };
         let mut key = Vec::with_capacity(2);
         key.extend(name.clone());
-        for (list, rank) in [(&first, *a), (&second, *b)] {
+        for (list, rank) in [(&first, a), (&second, b)] {
             if rank != NO_LABEL {
                 key.push(list[rank as usize - 1].to_string());
             }

@@ -233,34 +233,42 @@ fn write(s: &Series) -> Result<JsValue, JsValue> {
             written = written.and(p.serialize(&mut serde_json::Serializer::pretty(&mut text)));
         }
     }
-    text.extend_from_slice(b"],\"unplaced\":[");
-    for (i, u) in s.unplaced.iter().enumerate() {
+    text.extend_from_slice(b"],\"unplaced\":");
+    pairs(
+        &mut text,
+        s.unplaced.iter().map(|u| (&u.id, &u.reason)),
+        "reason",
+    );
+    if !s.same_event.is_empty() {
+        text.extend_from_slice(b",\"sameEvent\":");
+        let same = s.same_event.iter().map(|e| (&e.id, &e.counted_as));
+        pairs(&mut text, same, "countedAs");
+    }
+    text.push(b'}');
+    boundary::read_back(written, text)
+}
+
+/// Writes a list of `{"id": …, "<second>": …}` objects (`unplaced`,
+/// `sameEvent`).
+fn pairs<'a>(
+    text: &mut Vec<u8>,
+    list: impl Iterator<Item = (&'a String, &'a String)>,
+    second: &str,
+) {
+    text.push(b'[');
+    for (i, (id, other)) in list.enumerate() {
         if i > 0 {
             text.push(b',');
         }
         text.extend_from_slice(b"{\"id\":");
-        string(&mut text, &u.id);
-        text.extend_from_slice(b",\"reason\":");
-        string(&mut text, &u.reason);
+        string(text, id);
+        text.extend_from_slice(b",\"");
+        text.extend_from_slice(second.as_bytes());
+        text.extend_from_slice(b"\":");
+        string(text, other);
         text.push(b'}');
     }
     text.push(b']');
-    if !s.same_event.is_empty() {
-        text.extend_from_slice(b",\"sameEvent\":[");
-        for (i, e) in s.same_event.iter().enumerate() {
-            if i > 0 {
-                text.push(b',');
-            }
-            text.extend_from_slice(b"{\"id\":");
-            string(&mut text, &e.id);
-            text.extend_from_slice(b",\"countedAs\":");
-            string(&mut text, &e.counted_as);
-            text.push(b'}');
-        }
-        text.push(b']');
-    }
-    text.push(b'}');
-    boundary::read_back(written, text)
 }
 
 /// Writes a point of the common shape, as `SeriesPoint`'s serializer
@@ -304,18 +312,30 @@ fn write_point(text: &mut Vec<u8>, p: &SeriesPoint) -> bool {
     }
     text.push(b']');
     if let Some(period) = p.period {
-        text.extend_from_slice(b",\"period\":{\"type\":");
+        // The fixed part before the year, written at once.
         let (kind, year, field, n) = match period {
-            Period::CalendarYear { year } => ("\"calendarYear\"", year, "", 0),
-            Period::Quarter { year, quarter } => ("\"quarter\"", year, ",\"quarter\":", quarter),
-            Period::Month { year, month } => ("\"month\"", year, ",\"month\":", month),
+            Period::CalendarYear { year } => ("{\"type\":\"calendarYear\",\"year\":", year, "", 0),
+            Period::Quarter { year, quarter } => (
+                "{\"type\":\"quarter\",\"year\":",
+                year,
+                ",\"quarter\":",
+                quarter,
+            ),
+            Period::Month { year, month } => {
+                ("{\"type\":\"month\",\"year\":", year, ",\"month\":", month)
+            }
             Period::FiscalYear {
                 year, first_month, ..
-            } => ("\"fiscalYear\"", year, ",\"firstMonth\":", first_month),
-            _ => ("null", 0, "", 0),
+            } => (
+                "{\"type\":\"fiscalYear\",\"year\":",
+                year,
+                ",\"firstMonth\":",
+                first_month,
+            ),
+            _ => ("{\"type\":null,\"year\":", 0, "", 0),
         };
+        text.extend_from_slice(b",\"period\":");
         text.extend_from_slice(kind.as_bytes());
-        text.extend_from_slice(b",\"year\":");
         integer(text, i64::from(year));
         if !field.is_empty() {
             text.extend_from_slice(field.as_bytes());
@@ -329,22 +349,24 @@ fn write_point(text: &mut Vec<u8>, p: &SeriesPoint) -> bool {
             integer(text, *v as i64);
         }
     }
-    text.extend_from_slice(b",\"basis\":");
     text.extend_from_slice(match p.basis {
-        Basis::Counted => b"\"counted\"".as_slice(),
-        Basis::Reported => b"\"reported\"",
-        Basis::Both => b"\"both\"",
-        Basis::None => b"\"none\"",
+        Basis::Counted => b",\"basis\":\"counted\"".as_slice(),
+        Basis::Reported => b",\"basis\":\"reported\"",
+        Basis::Both => b",\"basis\":\"both\"",
+        Basis::None => b",\"basis\":\"none\"",
     });
-    text.extend_from_slice(b",\"status\":");
     text.extend_from_slice(match p.status {
-        PointStatus::Observed => b"\"observed\"".as_slice(),
-        PointStatus::Uncovered => b"\"uncovered\"",
-        PointStatus::Missing => b"\"missing\"",
+        PointStatus::Observed => b",\"status\":\"observed\"".as_slice(),
+        PointStatus::Uncovered => b",\"status\":\"uncovered\"",
+        PointStatus::Missing => b",\"status\":\"missing\"",
     });
     if let Some(c) = &p.covered_by {
         text.extend_from_slice(b",\"coveredBy\":");
         string(text, c);
+    }
+    if p.ids.is_empty() {
+        text.extend_from_slice(b",\"ids\":[]}");
+        return true;
     }
     text.extend_from_slice(b",\"ids\":[");
     for (i, id) in p.ids.iter().enumerate() {

@@ -251,6 +251,9 @@ fn position(p: &Period) -> i32 {
 
 /// Ids borrowed while counting, owned in the result.
 fn owned(ids: &[&str]) -> Vec<String> {
+    if ids.is_empty() {
+        return Vec::new(); // most points of a zero-filled series
+    }
     ids.iter().map(|id| id.to_string()).collect()
 }
 
@@ -456,22 +459,27 @@ fn compute<'a>(
         }
     }
 
-    // Zero-fill along the period dimension.
+    // Zero-fill along the period dimension: the periods of the window here,
+    // merged with the groups in order below (each label combination met,
+    // in every period of the window).
+    let mut window: Vec<Period> = Vec::new();
     if let Some(g) = gran {
         if other_keys.is_empty() {
             other_keys.insert((NO_LABEL, NO_LABEL));
         }
-        let known: Vec<Period> = groups.values().filter_map(|a| a.period).collect();
+        // The groups are ordered by their period's position, which orders
+        // periods as their first days do: the first and last with a period
+        // are the earliest and latest.
         let start = q
             .filter
             .from
             .and_then(|d| g.period_of(d.first_day()))
-            .or_else(|| known.iter().min_by_key(|p| p.first_day()).copied());
+            .or_else(|| groups.values().find_map(|a| a.period));
         let end = q
             .filter
             .to
             .and_then(|d| g.period_of(d.last_day()))
-            .or_else(|| known.iter().max_by_key(|p| p.first_day()).copied());
+            .or_else(|| groups.values().rev().find_map(|a| a.period));
         if let (Some(start), Some(end)) = (start, end) {
             // Count the periods first, so an oversized window is refused before anything is built.
             let mut periods = Vec::new();
@@ -489,12 +497,7 @@ fn compute<'a>(
             if periods.len().saturating_mul(other_keys.len()) > MAX_POINTS {
                 return Err(window_too_large(periods.len()));
             }
-            for p in periods {
-                let at = position(&p);
-                for k in &other_keys {
-                    groups.entry((at, k.0, k.1)).or_default().period = Some(p);
-                }
-            }
+            window = periods;
         }
     }
 
@@ -511,6 +514,30 @@ fn compute<'a>(
         }
         ranked
     };
+    let mut keys = BTreeSet::new();
+    for (a, b) in &other_keys {
+        keys.insert((rank_first[*a as usize], rank_second[*b as usize]));
+    }
+    // Every group in order, with its period, and an empty group for each
+    // cell of the window (period × label combination) that has none.
+    let none = Acc::default();
+    let mut order: Vec<(GroupKey, &Acc<'_>, Option<Period>)> =
+        Vec::with_capacity(ranked.len() + window.len() * keys.len());
+    let mut met = ranked.iter().peekable();
+    for p in window {
+        let at = position(&p);
+        for (a, b) in &keys {
+            let cell = (at, *a, *b);
+            while let Some((k, acc)) = met.next_if(|(k, _)| **k < cell) {
+                order.push((*k, acc, acc.period));
+            }
+            let acc = met
+                .next_if(|(k, _)| **k == cell)
+                .map_or(&none, |(_, acc)| acc);
+            order.push((cell, acc, Some(p)));
+        }
+    }
+    order.extend(met.map(|(k, acc)| (*k, acc, acc.period)));
     // Reported figures sit on the period; share them with every key of that period.
     let mut reported: BTreeMap<i32, &[Figure<'_>]> = BTreeMap::new();
     for ((at, a, b), acc) in &ranked {
@@ -524,12 +551,14 @@ fn compute<'a>(
     // is missing, not zero.
     let counts_records = !kinds.is_empty();
 
-    let mut points = Vec::new();
-    for ((at, a, b), acc) in &ranked {
-        if has_other_keys && (*a, *b) == (NO_LABEL, NO_LABEL) {
+    let mut points = Vec::with_capacity(order.len());
+    // A period's name and the coverage of its span, worked out once for
+    // the points of that period (consecutive in `order`).
+    let mut last: Option<(Option<Period>, Option<String>, Option<String>)> = None;
+    for &((at, a, b), acc, p) in &order {
+        if has_other_keys && (a, b) == (NO_LABEL, NO_LABEL) {
             continue; // the bare period row only carried the reported figure
         }
-        let p = acc.period;
         let counted = match q.aggregate {
             Aggregate::Count => Quantity::Exact(acc.n as f64),
             _ => match (acc.counted, acc.missing.is_empty()) {
@@ -540,7 +569,7 @@ fn compute<'a>(
             },
         };
         let counted = counts_records.then_some(counted);
-        let figures = match p.and_then(|_| reported.get(at)) {
+        let figures = match p.and_then(|_| reported.get(&at)) {
             Some(figures) if !has_other_keys => *figures,
             _ => &[],
         };
@@ -549,21 +578,28 @@ fn compute<'a>(
             None => (None, None, Vec::new()),
         };
         let rep_by: Vec<String> = figures.iter().map(|f| f.statistic.to_string()).collect();
-        // The span the count covers: the period, else the filter's window.
-        let span = match p {
-            Some(p) => p.first_day().zip(p.last_day()),
-            None => q
-                .filter
-                .from
-                .zip(q.filter.to)
-                .map(|(a, b)| (a.first_day(), b.last_day())),
-        };
-        let covered_by = match (counts_records, span) {
-            (true, Some((first, last))) => ds
-                .coverage_for(&record_filter, first, last)
-                .map(|c| c.id.clone()),
-            _ => None,
-        };
+        if last.as_ref().is_some_and(|(q, ..)| *q != p) {
+            last = None;
+        }
+        let (_, name, covered_by) = last.get_or_insert_with(|| {
+            // The span the count covers: the period, else the filter's window.
+            let span = match p {
+                Some(p) => p.first_day().zip(p.last_day()),
+                None => q
+                    .filter
+                    .from
+                    .zip(q.filter.to)
+                    .map(|(a, b)| (a.first_day(), b.last_day())),
+            };
+            let covered_by = match (counts_records, span) {
+                (true, Some((first, last))) => ds
+                    .coverage_for(&record_filter, first, last)
+                    .map(|c| c.id.clone()),
+                _ => None,
+            };
+            (p, p.map(|p| p.to_string()), covered_by)
+        });
+        let covered_by = covered_by.clone();
         let (value, basis, status) = match (rep, counted) {
             (Some(r), _) if acc.n > 0 => (Some(r), Basis::Both, PointStatus::Observed),
             (Some(r), _) => (Some(r), Basis::Reported, PointStatus::Observed),
@@ -573,11 +609,9 @@ fn compute<'a>(
             (None, Some(c)) => (Some(c), Basis::Counted, PointStatus::Uncovered),
             (None, None) => (None, Basis::None, PointStatus::Missing),
         };
-        let mut key = Vec::new();
-        if let Some(p) = p {
-            key.push(p.to_string());
-        }
-        for (list, rank) in [(&first, *a), (&second, *b)] {
+        let mut key = Vec::with_capacity(2);
+        key.extend(name.clone());
+        for (list, rank) in [(&first, a), (&second, b)] {
             if rank != NO_LABEL {
                 key.push(list[rank as usize - 1].to_string());
             }

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::OnceLock;
 
 use super::counted::Counted;
 use super::ids::{IdProblem, IdTable};
@@ -62,7 +63,9 @@ pub(super) struct Checker<'a> {
     /// By (measure, subjects, numbering authority): few distinct, so a list.
     pub(super) counted: Vec<(CountedKey, Counted<'a>)>,
     pub(super) sources: HashSet<&'a str>,
-    pub(super) areas: HashSet<&'a str>,
+    /// Whether an area id names an area (the dataset's or a built-in one):
+    /// the dataset's ids to begin with, every other id once looked up.
+    pub(super) areas: HashMap<&'a str, bool>,
     pub(super) scenarios: HashSet<&'a str>,
     /// Every id, and every record by id (the first with each id, the
     /// dataset's own before a context's): what a link may name.
@@ -139,9 +142,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(super) fn area_refs(&mut self, path: At<'_>, refs: &[String]) {
+    pub(super) fn area_refs(&mut self, path: At<'_>, refs: &'a [String]) {
         for (i, r) in refs.iter().enumerate() {
-            if !self.areas.contains(r.as_str()) && !is_builtin_area_id(r) {
+            let known = *self
+                .areas
+                .entry(r.as_str())
+                .or_insert_with(|| is_builtin_area_id(r));
+            if !known {
                 self.push(
                     Code::UnknownArea,
                     format!("{path}[{i}]"),
@@ -152,7 +159,7 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn country(&mut self, path: At<'_>, c: &CountryCode) {
-        if !c.is_assigned() {
+        if !is_assigned(c) {
             self.push(
                 Code::UnknownCountry,
                 path,
@@ -351,7 +358,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(super) fn filter(&mut self, path: At<'_>, f: &Filter) {
+    pub(super) fn filter(&mut self, path: At<'_>, f: &'a Filter) {
         self.filter_refs(path, f);
         if let (Some(a), Some(b)) = (f.from, f.to) {
             self.dates(path, &DateRange { start: a, end: b });
@@ -359,7 +366,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A filter's states and areas (not its dates).
-    pub(super) fn filter_refs(&mut self, path: At<'_>, f: &Filter) {
+    pub(super) fn filter_refs(&mut self, path: At<'_>, f: &'a Filter) {
         for (i, c) in f.participants_any.iter().enumerate() {
             self.country(path.field("participantsAny").index(i), c);
         }
@@ -402,6 +409,38 @@ impl<'a> Checker<'a> {
                 format!("likelihood ratio {lr} must be a finite number above 0"),
             );
         }
+    }
+}
+
+/// Whether a code is assigned ([`CountryCode::is_assigned`]), answered from
+/// a table of every three-capital code built on first use instead of a
+/// search of the code list each time.
+fn is_assigned(c: &CountryCode) -> bool {
+    /// One bit per code `AAA`..`ZZZ`, in the order of their letters.
+    static ASSIGNED: OnceLock<Vec<u64>> = OnceLock::new();
+    fn slot(c: &CountryCode) -> Option<usize> {
+        let mut n = 0usize;
+        for b in c.as_str().bytes() {
+            if !b.is_ascii_uppercase() {
+                return None;
+            }
+            n = n * 26 + usize::from(b - b'A');
+        }
+        Some(n)
+    }
+    let table = ASSIGNED.get_or_init(|| {
+        let mut bits = vec![0u64; (26 * 26 * 26usize).div_ceil(64)];
+        for (code, _) in CountryCode::all() {
+            if let Some(n) = slot(&code) {
+                bits[n / 64] |= 1 << (n % 64);
+            }
+        }
+        bits
+    });
+    match slot(c) {
+        Some(n) => table[n / 64] & (1 << (n % 64)) != 0,
+        // Never held (a code is three capitals), but answered all the same.
+        None => c.is_assigned(),
     }
 }
 

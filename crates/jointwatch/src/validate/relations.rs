@@ -190,7 +190,10 @@ impl<'a> Checker<'a> {
         let (name, name_hash) = match r {
             Record::Exercise(e) => {
                 let name = e.name.trim();
-                (name, std::hash::BuildHasher::hash_one(&d.names, Folded(DupName::of(name))))
+                (
+                    name,
+                    std::hash::BuildHasher::hash_one(&d.names, Folded(DupName::of(name))),
+                )
             }
             _ => ("", 0),
         };

@@ -460,3 +460,24 @@ fn fiscal_part_problem(p: &Period) -> Option<String> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_of_assigned_codes_agrees_with_the_code_list() {
+        let mut assigned = 0;
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                for c in b'A'..=b'Z' {
+                    let text = String::from_utf8(vec![a, b, c]).unwrap();
+                    let code: CountryCode = text.parse().unwrap();
+                    assert_eq!(is_assigned(&code), code.is_assigned(), "{text}");
+                    assigned += usize::from(code.is_assigned());
+                }
+            }
+        }
+        assert_eq!(assigned, CountryCode::all().count());
+    }
+}

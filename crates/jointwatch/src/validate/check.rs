@@ -3,7 +3,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::sync::OnceLock;
 
 use super::counted::Counted;
 use super::ids::{IdProblem, IdTable};
@@ -63,9 +62,11 @@ pub(super) struct Checker<'a> {
     /// By (measure, subjects, numbering authority): few distinct, so a list.
     pub(super) counted: Vec<(CountedKey, Counted<'a>)>,
     pub(super) sources: HashSet<&'a str>,
-    /// Whether an area id names an area (the dataset's or a built-in one):
-    /// the dataset's ids to begin with, every other id once looked up.
-    pub(super) areas: HashMap<&'a str, bool>,
+    /// Whether an area id names an area (the dataset's or a built-in one),
+    /// as 1 or 0: the dataset's ids to begin with, every other id once
+    /// looked up. (A map of the type `Duplicates` numbers areas with, so
+    /// that the `.wasm` holds one.)
+    pub(super) areas: HashMap<&'a str, u32>,
     pub(super) scenarios: HashSet<&'a str>,
     /// Every id, and every record by id (the first with each id, the
     /// dataset's own before a context's): what a link may name.
@@ -147,8 +148,8 @@ impl<'a> Checker<'a> {
             let known = *self
                 .areas
                 .entry(r.as_str())
-                .or_insert_with(|| is_builtin_area_id(r));
-            if !known {
+                .or_insert_with(|| u32::from(is_builtin_area_id(r)));
+            if known == 0 {
                 self.push(
                     Code::UnknownArea,
                     format!("{path}[{i}]"),
@@ -412,10 +413,19 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// Whether a code is assigned ([`CountryCode::is_assigned`]): in the
+/// `.wasm`, whose size is budgeted, by the search of the code list.
+#[cfg(target_arch = "wasm32")]
+fn is_assigned(c: &CountryCode) -> bool {
+    c.is_assigned()
+}
+
 /// Whether a code is assigned ([`CountryCode::is_assigned`]), answered from
 /// a table of every three-capital code built on first use instead of a
 /// search of the code list each time.
+#[cfg(not(target_arch = "wasm32"))]
 fn is_assigned(c: &CountryCode) -> bool {
+    use std::sync::OnceLock;
     /// One bit per code `AAA`..`ZZZ`, in the order of their letters.
     static ASSIGNED: OnceLock<Vec<u64>> = OnceLock::new();
     fn slot(c: &CountryCode) -> Option<usize> {

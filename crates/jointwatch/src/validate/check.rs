@@ -62,7 +62,11 @@ pub(super) struct Checker<'a> {
     /// By (measure, subjects, numbering authority): few distinct, so a list.
     pub(super) counted: Vec<(CountedKey, Counted<'a>)>,
     pub(super) sources: HashSet<&'a str>,
-    pub(super) areas: HashSet<&'a str>,
+    /// Whether an area id names an area (the dataset's or a built-in one),
+    /// as 1 or 0: the dataset's ids to begin with, every other id once
+    /// looked up. (A map of the type `Duplicates` numbers areas with, so
+    /// that the `.wasm` holds one.)
+    pub(super) areas: HashMap<&'a str, u32>,
     pub(super) scenarios: HashSet<&'a str>,
     /// Every id, and every record by id (the first with each id, the
     /// dataset's own before a context's): what a link may name.
@@ -139,9 +143,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(super) fn area_refs(&mut self, path: At<'_>, refs: &[String]) {
+    pub(super) fn area_refs(&mut self, path: At<'_>, refs: &'a [String]) {
         for (i, r) in refs.iter().enumerate() {
-            if !self.areas.contains(r.as_str()) && !is_builtin_area_id(r) {
+            let known = *self
+                .areas
+                .entry(r.as_str())
+                .or_insert_with(|| u32::from(is_builtin_area_id(r)));
+            if known == 0 {
                 self.push(
                     Code::UnknownArea,
                     format!("{path}[{i}]"),
@@ -152,7 +160,7 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn country(&mut self, path: At<'_>, c: &CountryCode) {
-        if !c.is_assigned() {
+        if !is_assigned(c) {
             self.push(
                 Code::UnknownCountry,
                 path,
@@ -351,7 +359,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(super) fn filter(&mut self, path: At<'_>, f: &Filter) {
+    pub(super) fn filter(&mut self, path: At<'_>, f: &'a Filter) {
         self.filter_refs(path, f);
         if let (Some(a), Some(b)) = (f.from, f.to) {
             self.dates(path, &DateRange { start: a, end: b });
@@ -359,7 +367,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A filter's states and areas (not its dates).
-    pub(super) fn filter_refs(&mut self, path: At<'_>, f: &Filter) {
+    pub(super) fn filter_refs(&mut self, path: At<'_>, f: &'a Filter) {
         for (i, c) in f.participants_any.iter().enumerate() {
             self.country(path.field("participantsAny").index(i), c);
         }
@@ -405,6 +413,47 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// Whether a code is assigned ([`CountryCode::is_assigned`]): in the
+/// `.wasm`, whose size is budgeted, by the search of the code list.
+#[cfg(target_arch = "wasm32")]
+fn is_assigned(c: &CountryCode) -> bool {
+    c.is_assigned()
+}
+
+/// Whether a code is assigned ([`CountryCode::is_assigned`]), answered from
+/// a table of every three-capital code built on first use instead of a
+/// search of the code list each time.
+#[cfg(not(target_arch = "wasm32"))]
+fn is_assigned(c: &CountryCode) -> bool {
+    use std::sync::OnceLock;
+    /// One bit per code `AAA`..`ZZZ`, in the order of their letters.
+    static ASSIGNED: OnceLock<Vec<u64>> = OnceLock::new();
+    fn slot(c: &CountryCode) -> Option<usize> {
+        let mut n = 0usize;
+        for b in c.as_str().bytes() {
+            if !b.is_ascii_uppercase() {
+                return None;
+            }
+            n = n * 26 + usize::from(b - b'A');
+        }
+        Some(n)
+    }
+    let table = ASSIGNED.get_or_init(|| {
+        let mut bits = vec![0u64; (26 * 26 * 26usize).div_ceil(64)];
+        for (code, _) in CountryCode::all() {
+            if let Some(n) = slot(&code) {
+                bits[n / 64] |= 1 << (n % 64);
+            }
+        }
+        bits
+    });
+    match slot(c) {
+        Some(n) => table[n / 64] & (1 << (n % 64)) != 0,
+        // Never held (a code is three capitals), but answered all the same.
+        None => c.is_assigned(),
+    }
+}
+
 /// Lists up to this long are searched for repeats in place, longer ones
 /// through a set.
 pub(super) const SHORT_LIST: usize = 16;
@@ -419,5 +468,26 @@ fn fiscal_part_problem(p: &Period) -> Option<String> {
             Some(format!("a fiscal year has halves 1 and 2, not {half}"))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_of_assigned_codes_agrees_with_the_code_list() {
+        let mut assigned = 0;
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                for c in b'A'..=b'Z' {
+                    let text = String::from_utf8(vec![a, b, c]).unwrap();
+                    let code: CountryCode = text.parse().unwrap();
+                    assert_eq!(is_assigned(&code), code.is_assigned(), "{text}");
+                    assigned += usize::from(code.is_assigned());
+                }
+            }
+        }
+        assert_eq!(assigned, CountryCode::all().count());
     }
 }

@@ -297,7 +297,7 @@ impl<'a> Checker<'a> {
     }
 
     /// An indicator: its rule, metric, bearings, observations and sources.
-    fn indicator(&mut self, i: usize, ind: &Indicator) {
+    fn indicator(&mut self, i: usize, ind: &'a Indicator) {
         let list = At::Root("indicators");
         let base = list.index(i);
         if !ind.rule.is_ordered() {

@@ -67,7 +67,7 @@ pub(crate) fn validate_in(
         findings: Vec::new(),
         counted: Vec::new(),
         sources: ds.sources.iter().map(|s| s.id.as_str()).collect(),
-        areas: ds.areas.iter().map(|a| a.id.as_str()).collect(),
+        areas: ds.areas.iter().map(|a| (a.id.as_str(), 1)).collect(),
         scenarios: ds.scenarios.iter().map(|s| s.id.as_str()).collect(),
         ids,
         area_kinds: HashMap::new(),

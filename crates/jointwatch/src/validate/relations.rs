@@ -134,6 +134,9 @@ pub(super) struct Duplicates<'a> {
     area_ids: Vec<&'a str>,
     area_index: HashMap<&'a str, u32>,
     area_of: Vec<u32>,
+    /// Hashes exercise names as compared ([`Folded`]) while each record is
+    /// at hand: comparing them later then need not read the names again.
+    names: std::hash::RandomState,
 }
 
 impl<'a> Checker<'a> {
@@ -184,14 +187,22 @@ impl<'a> Checker<'a> {
             });
             d.area_of.push(id);
         }
+        let (name, name_hash) = match r {
+            Record::Exercise(e) => {
+                let name = e.name.trim();
+                (
+                    name,
+                    std::hash::BuildHasher::hash_one(&d.names, Folded(DupName::of(name))),
+                )
+            }
+            _ => ("", 0),
+        };
         d.cands.push(Candidate {
             n,
             kind: r.kind(),
             sub,
-            name: match r {
-                Record::Exercise(e) => e.name.trim(),
-                _ => "",
-            },
+            name,
+            name_hash,
             areas: areas.len(),
             states: (from, len),
             against,
@@ -218,6 +229,8 @@ struct Candidate<'a> {
     sub: &'static str,
     /// An exercise's name, trimmed (else empty).
     name: &'a str,
+    /// An exercise's name as compared, hashed (`Duplicates::names`).
+    name_hash: u64,
     /// How many areas it names.
     areas: usize,
     /// Where its states lie in the list of all candidates' states.
@@ -310,6 +323,52 @@ impl std::hash::Hash for Folded<'_> {
             state.write(&buf[..chunk.len()]);
         }
         state.write_u8(0xff);
+    }
+}
+
+/// An exercise's trimmed name with its hash as compared (`Folded`, by
+/// `Duplicates::names`): equal when the names compare equal.
+struct Hashed<'a>(u64, &'a str);
+
+impl PartialEq for Hashed<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0 && Folded(DupName::of(self.1)) == Folded(DupName::of(other.1))
+    }
+}
+
+impl Eq for Hashed<'_> {}
+
+impl std::hash::Hash for Hashed<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0);
+    }
+}
+
+/// Hashes a [`Hashed`] as its hash, already a keyed one.
+#[derive(Clone, Copy, Default)]
+struct PassHash;
+
+impl std::hash::BuildHasher for PassHash {
+    type Hasher = PassHasher;
+    fn build_hasher(&self) -> PassHasher {
+        PassHasher(0)
+    }
+}
+
+struct PassHasher(u64);
+
+impl std::hash::Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is ever called; anything else is mixed in all the same.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -501,18 +560,23 @@ impl<'a> Checker<'a> {
             .iter()
             .filter(|c| c.kind == RecordKind::Exercise)
             .count();
-        let mut names: HashMap<Folded<'a>, u32> = HashMap::with_capacity(exercises);
+        // Each name was hashed when noted: a name met once is numbered
+        // without being read again (only names whose hashes collide are
+        // compared).
+        let mut names: HashMap<Hashed<'a>, u32, PassHash> =
+            HashMap::with_capacity_and_hasher(exercises, PassHash);
         let mut name_of = vec![0u32; cands.len()];
         for (c, slot) in cands.iter().zip(&mut name_of) {
             if c.kind == RecordKind::Exercise {
                 let next = names.len() as u32 + 1;
-                *slot = *names.entry(Folded(DupName::of(c.name))).or_insert(next);
+                *slot = *names.entry(Hashed(c.name_hash, c.name)).or_insert(next);
             }
         }
-        let mut lowered: Vec<DupName<'a>> = Vec::with_capacity(names.len() + 1);
-        lowered.resize_with(names.len() + 1, || DupName::Plain(""));
-        for (Folded(name), id) in names {
-            lowered[id as usize] = name;
+        // Each name as first met, by number; lowered below only when a
+        // shared key holds it.
+        let mut first_name: Vec<&'a str> = vec![""; names.len() + 1];
+        for (Hashed(_, name), id) in names {
+            first_name[id as usize] = name;
         }
         // What the records must share, areas aside, told apart by a map.
         // Only what two candidates or more share can make a finding: those
@@ -528,11 +592,22 @@ impl<'a> Checker<'a> {
         let key = |c: &Candidate<'a>, name: u32| -> Base<'_> {
             (c.kind, c.sub, name, c.states(&states), c.against(&states))
         };
+        // An exercise whose name no other holds shares no key: it is left
+        // out of the map (most exercises are).
+        let mut name_count = vec![0u32; first_name.len()];
+        for &name in &name_of {
+            name_count[name as usize] += 1;
+        }
+        const ALONE: u32 = u32::MAX;
         let mut bases: HashMap<Base<'_>, u32> = HashMap::with_capacity(cands.len());
         let mut keys: Vec<Base<'_>> = Vec::new();
         let mut shared: Vec<u32> = Vec::new();
         let mut base: Vec<u32> = Vec::with_capacity(cands.len());
         for (c, &name) in cands.iter().zip(&name_of) {
+            if name != 0 && name_count[name as usize] == 1 {
+                base.push(ALONE);
+                continue;
+            }
             let k = key(c, name);
             let b = *bases.entry(k).or_insert_with(|| {
                 keys.push(k);
@@ -546,6 +621,14 @@ impl<'a> Checker<'a> {
         let mut order: Vec<u32> = (0..keys.len() as u32)
             .filter(|&k| shared[k as usize] > 1)
             .collect();
+        let mut lowered: Vec<DupName<'a>> = Vec::with_capacity(first_name.len());
+        lowered.resize_with(first_name.len(), || DupName::Plain(""));
+        for &k in &order {
+            let id = keys[k as usize].2 as usize;
+            if id != 0 && matches!(lowered[id], DupName::Plain("")) {
+                lowered[id] = DupName::of(first_name[id]);
+            }
+        }
         sort_large(&mut order, |&a, &b| {
             let (x, y) = (&keys[a as usize], &keys[b as usize]);
             (x.0, x.1)
@@ -553,12 +636,11 @@ impl<'a> Checker<'a> {
                 .then_with(|| lowered[x.2 as usize].cmp(&lowered[y.2 as usize]))
                 .then_with(|| (x.3, x.4).cmp(&(y.3, y.4)))
         });
-        const ALONE: u32 = u32::MAX;
         let mut base_rank = vec![ALONE; keys.len()];
         for (rank, &k) in order.iter().enumerate() {
             base_rank[k as usize] = rank as u32;
         }
-        for b in &mut base {
+        for b in base.iter_mut().filter(|b| **b != ALONE) {
             *b = base_rank[*b as usize];
         }
         // Rank the areas: 0 for none, then each distinct id in order.

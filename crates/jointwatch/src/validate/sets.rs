@@ -9,10 +9,10 @@ use crate::diagnostics::Code;
 use crate::model::coverage::Coverage;
 use crate::model::date::DateRange;
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
     /// A coverage entry: its description, its scope (without dates), its
     /// window and its sources.
-    pub(super) fn coverage(&mut self, i: usize, c: &Coverage) {
+    pub(super) fn coverage(&mut self, i: usize, c: &'a Coverage) {
         let list = At::Root("coverage");
         let base = list.index(i);
         if c.description.trim().is_empty() {

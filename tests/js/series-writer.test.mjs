@@ -1,5 +1,6 @@
-// `ds.series` writes its result by hand in the package (issue 17: a compact
-// writer for points of the common shape, serde_json for the rest). The
+// `ds.series` writes its result by hand in the package (issue 17: points of
+// the common shape as short arrays that bindings/wasm/js/series.js expands
+// into objects, serde_json for the rest). The
 // command line writes the same `Series` with the library's serializer
 // (`jointwatch series FILE --query`). For a spread of queries on the seed,
 // the public record and the test documents, both must give the same object,
@@ -20,7 +21,7 @@ const cli = join(targetDir, "debug", "jointwatch");
 const documents = [
   "crates/jointwatch/data/seed.json",
   "crates/jointwatch/data/public-record.json",
-  ...["rich", "format-2", "periods", "quantity-forms", "dates-mixed-precision"].map(
+  ...["rich", "format-2", "periods", "quantity-forms", "dates-mixed-precision", "coverage"].map(
     (n) => `tests/fixtures/valid/${n}.json`,
   ),
 ];
@@ -41,10 +42,13 @@ const queries = [
   { groupBy: [period({ type: "year" })], aggregate: { op: "sum", field: "personnel" }, assumeComplete: true },
   { groupBy: [{ by: "series" }], filter: { joint: true, domains: ["naval", "air"] } },
   { groupBy: [{ by: "numberedBy" }, period({ type: "year" })], filter: { minReliability: "B", minCredibility: 2 } },
+  // Declared coverage (tests/fixtures/valid/coverage.json): points observed, with `coveredBy`.
+  { groupBy: [period({ type: "year" }), { by: "participant" }], filter: { kinds: ["exercise"], participantsAll: ["CHN", "RUS"] } },
 ];
 
 test("ds.series gives what the library's serializer writes (jointwatch series --query)", { skip: !existsSync(cli) && `no CLI at ${cli}` }, () => {
   let compared = 0;
+  let covered = 0;
   for (const doc of documents) {
     const path = join(root, doc);
     const ds = Dataset.fromJSON(readFileSync(path, "utf8"));
@@ -61,6 +65,9 @@ test("ds.series gives what the library's serializer writes (jointwatch series --
         }
         assert.equal(r.status, 0, `${doc} ${text}: the CLI refused: ${r.stderr}`);
         assert.deepEqual(ours, JSON.parse(r.stdout), `${doc} ${text}`);
+        // Property for property, in the serializer's order too.
+        assert.equal(JSON.stringify(ours), JSON.stringify(JSON.parse(r.stdout)), `${doc} ${text} (order)`);
+        covered += ours.points.filter((p) => p.coveredBy !== undefined).length;
         // Counts only: the same result with every point's ids left empty.
         const theirs = JSON.parse(r.stdout);
         assert.deepEqual(ds.series(query, { ids: false }), { ...theirs, points: theirs.points.map((p) => ({ ...p, ids: [] })) }, `${doc} ${text} (ids: false)`);
@@ -71,4 +78,5 @@ test("ds.series gives what the library's serializer writes (jointwatch series --
     }
   }
   assert.ok(compared >= documents.length * 10, `only ${compared} queries compared`);
+  assert.ok(covered > 0, "no point had coveredBy: the coverage fixture no longer exercises it");
 });

@@ -216,20 +216,35 @@ impl Dataset {
     }
 }
 
-/// Writes a series as JSON text and reads it back as JavaScript: the same
-/// objects as [`boundary::output`], written faster. A point of the common
-/// shape (whole counts, a period of a granularity, no reported figures) is
-/// written compactly here; any other point, through the serializer
-/// `boundary::output` uses (JSON.parse reads both alike).
+/// Writes a series for the package and has `js/series.js` turn it into
+/// JavaScript: the same objects as [`boundary::output`] would give, faster.
+///
+/// A point of the common shape (whole counts, a period of a granularity,
+/// no reported figures) is written as a short array, which the JavaScript side
+/// expands into the object `SeriesPoint`'s serializer would have written;
+/// any other point is written as that object, through the serializer
+/// `boundary::output` uses. Parsing the short form and building the objects
+/// in JavaScript takes about a third of the time of parsing the objects'
+/// JSON (390 points at 1k records: 21 KB of text against 66 KB).
+///
+/// A short point is `[k₀, …, kₙ₋₁, T, Y, M, C, V, B, S, W, id…]`: the key's
+/// `n` strings; the period's type `T` (−1 none, 0 calendar year, 1 quarter,
+/// 2 month, 3 fiscal year named by its first year), year `Y` and quarter,
+/// month or first month `M`; `counted` and `value` (`null` when absent); the
+/// basis and status as their positions in `js/series.js`'s lists; `coveredBy`
+/// (`null` when absent); then the ids.
 fn write(s: &Series) -> Result<JsValue, JsValue> {
-    let mut text = Vec::with_capacity(128 + 160 * s.points.len() + 96 * s.unplaced.len());
+    let n = s.points.first().map_or(0, |p| p.key.len());
+    let mut text = Vec::with_capacity(128 + 40 * s.points.len() + 96 * s.unplaced.len());
     let mut written = Ok(());
-    text.extend_from_slice(b"{\"points\":[");
+    text.extend_from_slice(b"{\"n\":");
+    integer(&mut text, n as i64);
+    text.extend_from_slice(b",\"points\":[");
     for (i, p) in s.points.iter().enumerate() {
         if i > 0 {
             text.push(b',');
         }
-        if !write_point(&mut text, p) {
+        if p.key.len() != n || !short_point(&mut text, p) {
             written = written.and(p.serialize(&mut serde_json::Serializer::pretty(&mut text)));
         }
     }
@@ -245,7 +260,17 @@ fn write(s: &Series) -> Result<JsValue, JsValue> {
         pairs(&mut text, same, "countedAs");
     }
     text.push(b'}');
-    boundary::read_back(written, text)
+    written.map_err(|e| error::internal(&format!("result could not be written: {e}")))?;
+    let text =
+        String::from_utf8(text).map_err(|_| error::internal("result could not be read back"))?;
+    expand_series(&text).map_err(|_| error::internal("result could not be read back"))
+}
+
+#[wasm_bindgen(module = "/js/series.js")]
+extern "C" {
+    /// Builds the series' objects from [`write`]'s text (`js/series.js`).
+    #[wasm_bindgen(js_name = expandSeries, catch)]
+    fn expand_series(text: &str) -> Result<JsValue, JsValue>;
 }
 
 /// Writes a list of `{"id": …, "<second>": …}` objects (`unplaced`,
@@ -271,10 +296,9 @@ fn pairs<'a>(
     text.push(b']');
 }
 
-/// Writes a point of the common shape, as `SeriesPoint`'s serializer
-/// would (fields in its order, absent ones left out), and says whether it
-/// did; writes nothing for any other point.
-fn write_point(text: &mut Vec<u8>, p: &SeriesPoint) -> bool {
+/// Writes a point of the common shape in the short form [`write`]
+/// describes, and says whether it did; writes nothing for any other point.
+fn short_point(text: &mut Vec<u8>, p: &SeriesPoint) -> bool {
     let whole = |q: &Option<Quantity>| match q {
         None => true,
         // As the core writes a whole number (`-0` aside, written as such).
@@ -283,16 +307,22 @@ fn write_point(text: &mut Vec<u8>, p: &SeriesPoint) -> bool {
         }
         Some(_) => false,
     };
-    let period_ok = match p.period {
-        None
-        | Some(Period::CalendarYear { .. })
-        | Some(Period::Quarter { .. })
-        | Some(Period::Month { .. }) => true,
-        Some(Period::FiscalYear { named_by, .. }) => named_by == FiscalNaming::StartYear,
-        Some(_) => false,
+    let period = match p.period {
+        None => Some((-1, 0, 0)),
+        Some(Period::CalendarYear { year }) => Some((0, year, 0)),
+        Some(Period::Quarter { year, quarter }) => Some((1, year, quarter)),
+        Some(Period::Month { year, month }) => Some((2, year, month)),
+        Some(Period::FiscalYear {
+            year,
+            first_month,
+            named_by: FiscalNaming::StartYear,
+        }) => Some((3, year, first_month)),
+        Some(_) => None,
     };
-    if !(period_ok
-        && whole(&p.counted)
+    let Some((kind, year, part)) = period else {
+        return false;
+    };
+    if !(whole(&p.counted)
         && whole(&p.value)
         && p.reported.is_none()
         && p.reported_by.is_empty()
@@ -303,84 +333,57 @@ fn write_point(text: &mut Vec<u8>, p: &SeriesPoint) -> bool {
     {
         return false;
     }
-    text.extend_from_slice(b"{\"key\":[");
-    for (i, k) in p.key.iter().enumerate() {
-        if i > 0 {
-            text.push(b',');
-        }
+    text.push(b'[');
+    for k in &p.key {
         string(text, k);
+        text.push(b',');
     }
-    text.push(b']');
-    if let Some(period) = p.period {
-        // The fixed part before the year, written at once.
-        let (kind, year, field, n) = match period {
-            Period::CalendarYear { year } => ("{\"type\":\"calendarYear\",\"year\":", year, "", 0),
-            Period::Quarter { year, quarter } => (
-                "{\"type\":\"quarter\",\"year\":",
-                year,
-                ",\"quarter\":",
-                quarter,
-            ),
-            Period::Month { year, month } => {
-                ("{\"type\":\"month\",\"year\":", year, ",\"month\":", month)
-            }
-            Period::FiscalYear {
-                year, first_month, ..
-            } => (
-                "{\"type\":\"fiscalYear\",\"year\":",
-                year,
-                ",\"firstMonth\":",
-                first_month,
-            ),
-            _ => ("{\"type\":null,\"year\":", 0, "", 0),
-        };
-        text.extend_from_slice(b",\"period\":");
-        text.extend_from_slice(kind.as_bytes());
-        integer(text, i64::from(year));
-        if !field.is_empty() {
-            text.extend_from_slice(field.as_bytes());
-            integer(text, i64::from(n));
+    for n in [kind, i64::from(year), i64::from(part)] {
+        integer(text, n);
+        text.push(b',');
+    }
+    for q in [&p.counted, &p.value] {
+        match q {
+            Some(Quantity::Exact(v)) => integer(text, *v as i64),
+            _ => text.extend_from_slice(b"null"),
         }
-        text.push(b'}');
+        text.push(b',');
     }
-    for (name, q) in [(",\"counted\":", &p.counted), (",\"value\":", &p.value)] {
-        if let Some(Quantity::Exact(v)) = q {
-            text.extend_from_slice(name.as_bytes());
-            integer(text, *v as i64);
-        }
+    // Positions in `js/series.js`'s BASIS and STATUS.
+    let basis = match p.basis {
+        Basis::Counted => 0,
+        Basis::Reported => 1,
+        Basis::Both => 2,
+        Basis::None => 3,
+    };
+    let status = match p.status {
+        PointStatus::Observed => 0,
+        PointStatus::Uncovered => 1,
+        PointStatus::Missing => 2,
+    };
+    for n in [basis, status] {
+        integer(text, n);
+        text.push(b',');
     }
-    text.extend_from_slice(match p.basis {
-        Basis::Counted => b",\"basis\":\"counted\"".as_slice(),
-        Basis::Reported => b",\"basis\":\"reported\"",
-        Basis::Both => b",\"basis\":\"both\"",
-        Basis::None => b",\"basis\":\"none\"",
-    });
-    text.extend_from_slice(match p.status {
-        PointStatus::Observed => b",\"status\":\"observed\"".as_slice(),
-        PointStatus::Uncovered => b",\"status\":\"uncovered\"",
-        PointStatus::Missing => b",\"status\":\"missing\"",
-    });
-    if let Some(c) = &p.covered_by {
-        text.extend_from_slice(b",\"coveredBy\":");
-        string(text, c);
+    match &p.covered_by {
+        Some(c) => string(text, c),
+        None => text.extend_from_slice(b"null"),
     }
-    if p.ids.is_empty() {
-        text.extend_from_slice(b",\"ids\":[]}");
-        return true;
-    }
-    text.extend_from_slice(b",\"ids\":[");
-    for (i, id) in p.ids.iter().enumerate() {
-        if i > 0 {
-            text.push(b',');
-        }
+    for id in &p.ids {
+        text.push(b',');
         string(text, id);
     }
-    text.extend_from_slice(b"]}");
+    text.push(b']');
     true
 }
 
 /// Writes a whole number.
 fn integer(text: &mut Vec<u8>, n: i64) {
+    // Most numbers of a short point are one digit.
+    if (0..10).contains(&n) {
+        text.push(b'0' + n as u8);
+        return;
+    }
     if n < 0 {
         text.push(b'-');
     }

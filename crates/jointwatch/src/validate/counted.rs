@@ -114,7 +114,9 @@ impl<'a> Checker<'a> {
     /// are selected when asked for) in one pass over the records, so that
     /// each record is read once rather than once per set. What
     /// [`counted_for`](Checker::counted_for) would select, in the same
-    /// order: it then finds them in the cache.
+    /// order: it then finds them in the cache. Natively only: the `.wasm`,
+    /// whose size is budgeted, selects each set when first asked for.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(super) fn select_counted(&mut self) {
         let ds = self.ds;
         let mut wanted: Vec<(super::check::CountedKey, Filter)> = Vec::new();

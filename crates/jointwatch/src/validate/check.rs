@@ -1,10 +1,11 @@
 //! The checker and the checks shared by every collection: ids, references,
 //! states, dates, quantities, coordinates, periods, filters and odds.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 
 use super::counted::Counted;
+use super::hash::{Map, Set};
 use super::ids::{IdProblem, IdTable};
 use crate::dataset::Dataset;
 use crate::diagnostics::{Code, Finding};
@@ -61,20 +62,20 @@ pub(super) struct Checker<'a> {
     pub(super) findings: Vec<Finding>,
     /// By (measure, subjects, numbering authority): few distinct, so a list.
     pub(super) counted: Vec<(CountedKey, Counted<'a>)>,
-    pub(super) sources: HashSet<&'a str>,
+    pub(super) sources: Set<&'a str>,
     /// Whether an area id names an area (the dataset's or a built-in one),
     /// as 1 or 0: the dataset's ids to begin with, every other id once
     /// looked up. (A map of the type `Duplicates` numbers areas with, so
     /// that the `.wasm` holds one.)
-    pub(super) areas: HashMap<&'a str, u32>,
-    pub(super) scenarios: HashSet<&'a str>,
+    pub(super) areas: Map<&'a str, u32>,
+    pub(super) scenarios: Set<&'a str>,
     /// Every id, and every record by id (the first with each id, the
     /// dataset's own before a context's): what a link may name.
     pub(super) ids: IdTable<'a>,
     /// The records to compare for `likely-duplicate`, noted as checked.
     pub(super) duplicates: super::relations::Duplicates<'a>,
     /// The kinds of the areas looked up so far (`None`: no such area).
-    pub(super) area_kinds: HashMap<&'a str, Option<crate::model::place::AreaKind>>,
+    pub(super) area_kinds: Map<&'a str, Option<crate::model::place::AreaKind>>,
 }
 
 impl<'a> Checker<'a> {

@@ -53,6 +53,8 @@ impl<'a> Checker<'a> {
         for (i, c) in ds.coverage.iter().enumerate() {
             self.coverage(i, c);
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        self.select_counted();
         for (i, s) in ds.statistics.iter().enumerate() {
             self.counted_vs_reported(i, s);
         }

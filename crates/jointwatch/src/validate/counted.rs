@@ -95,7 +95,57 @@ impl<'a> Counted<'a> {
     }
 }
 
-impl Checker<'_> {
+/// The filter of the records a statistic is set beside, and its subject
+/// states sorted without repeats; `None` when it is not checked (no upper
+/// bound, or a measure no record counts towards).
+fn counted_filter(s: &Statistic) -> Option<(Filter, Vec<CountryCode>)> {
+    s.quantity.high()?;
+    let mut filter = s.measure.record_filter()?;
+    filter.participants_all = s.subjects.iter().map(|p| p.country).collect();
+    let mut subjects = filter.participants_all.clone();
+    crate::sort::sort(&mut subjects);
+    subjects.dedup();
+    Some((filter, subjects))
+}
+
+impl<'a> Checker<'a> {
+    /// Selects the records of every measure and set of subjects that a
+    /// statistic is set beside (without a numbering authority: those few
+    /// are selected when asked for) in one pass over the records, so that
+    /// each record is read once rather than once per set. What
+    /// [`counted_for`](Checker::counted_for) would select, in the same
+    /// order: it then finds them in the cache. Natively only: the `.wasm`,
+    /// whose size is budgeted, selects each set when first asked for.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(super) fn select_counted(&mut self) {
+        let ds = self.ds;
+        let mut wanted: Vec<(super::check::CountedKey, Filter)> = Vec::new();
+        for s in &ds.statistics {
+            let Some((filter, subjects)) = counted_filter(s) else {
+                continue;
+            };
+            let key = (s.measure, subjects, None);
+            if !wanted.iter().any(|(k, _)| *k == key) {
+                wanted.push((key, filter));
+            }
+        }
+        if wanted.is_empty() {
+            return;
+        }
+        let sources: Vec<_> = wanted.iter().map(|(_, f)| f.sources_for(ds)).collect();
+        let mut selected: Vec<Vec<Record<'a>>> = vec![Vec::new(); wanted.len()];
+        for r in Record::all(ds) {
+            for (k, (_, f)) in wanted.iter().enumerate() {
+                if f.matches_with(&sources[k], &r) {
+                    selected[k].push(r);
+                }
+            }
+        }
+        for ((key, _), records) in wanted.into_iter().zip(selected) {
+            self.counted.push((key, Counted::new(records, None)));
+        }
+    }
+
     /// The position in the cache of the records `filter` keeps, selected
     /// the first time `key` is asked for.
     fn counted_for(&mut self, key: super::check::CountedKey, filter: &Filter) -> usize {
@@ -116,13 +166,9 @@ impl Checker<'_> {
             return;
         };
         let exceeds = |n: f64| n > high || (s.quantity.bounds().high_exclusive && n >= high);
-        let Some(mut filter) = s.measure.record_filter() else {
+        let Some((mut filter, subjects)) = counted_filter(s) else {
             return;
         };
-        filter.participants_all = s.subjects.iter().map(|p| p.country).collect();
-        let mut subjects = filter.participants_all.clone();
-        crate::sort::sort(&mut subjects);
-        subjects.dedup();
         // The records of a measure and set of subjects are selected once for
         // every statistic that shares them.
         let all = self.counted_for((s.measure, subjects.clone(), None), &filter);

@@ -3,8 +3,8 @@
 //! name, and which records come first with their id.
 
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
 
+use super::hash::{map_with_capacity, Map};
 use super::relations::Held;
 use crate::dataset::Dataset;
 use crate::model::record::Record;
@@ -32,7 +32,7 @@ pub(super) struct IdProblem<'a> {
 
 /// The ids of a document (and of the records of a context).
 pub(super) struct IdTable<'a> {
-    pub(super) slots: HashMap<&'a str, Slot<'a>>,
+    pub(super) slots: Map<&'a str, Slot<'a>>,
     /// Malformed and repeated ids, in the order `ids` reports them.
     pub(super) problems: Vec<IdProblem<'a>>,
     /// For each of the dataset's records (`held`): whether it is the first
@@ -65,7 +65,7 @@ impl<'a> IdTable<'a> {
             + ds.coverage.len()
             + context.map_or(0, Dataset::record_count);
         let mut t = IdTable {
-            slots: HashMap::with_capacity(total),
+            slots: map_with_capacity(total),
             problems: Vec::new(),
             first_record: vec![false; held.len()],
             well_formed: vec![false; held.len()],

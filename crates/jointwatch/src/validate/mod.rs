@@ -16,6 +16,7 @@ mod check;
 mod collections;
 mod conflicts;
 mod counted;
+mod hash;
 mod ids;
 mod merge;
 mod parts;
@@ -24,8 +25,6 @@ mod relations;
 mod sets;
 
 pub use record::validate_record;
-
-use std::collections::HashMap;
 
 use crate::dataset::read::LoadError;
 use crate::dataset::Dataset;
@@ -70,7 +69,7 @@ pub(crate) fn validate_in(
         areas: ds.areas.iter().map(|a| (a.id.as_str(), 1)).collect(),
         scenarios: ds.scenarios.iter().map(|s| s.id.as_str()).collect(),
         ids,
-        area_kinds: HashMap::new(),
+        area_kinds: hash::Map::default(),
         duplicates: Default::default(),
     };
     c.run(&held);

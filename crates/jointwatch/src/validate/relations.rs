@@ -132,11 +132,11 @@ pub(super) struct Duplicates<'a> {
     /// Area ids numbered as met, and the number of each candidate's areas
     /// in turn.
     area_ids: Vec<&'a str>,
-    area_index: HashMap<&'a str, u32>,
+    area_index: super::hash::Map<&'a str, u32>,
     area_of: Vec<u32>,
     /// Hashes exercise names as compared ([`Folded`]) while each record is
     /// at hand: comparing them later then need not read the names again.
-    names: std::hash::RandomState,
+    names: super::hash::State,
 }
 
 impl<'a> Checker<'a> {
@@ -599,7 +599,8 @@ impl<'a> Checker<'a> {
             name_count[name as usize] += 1;
         }
         const ALONE: u32 = u32::MAX;
-        let mut bases: HashMap<Base<'_>, u32> = HashMap::with_capacity(cands.len());
+        let mut bases: super::hash::Map<Base<'_>, u32> =
+            super::hash::map_with_capacity(cands.len());
         let mut keys: Vec<Base<'_>> = Vec::new();
         let mut shared: Vec<u32> = Vec::new();
         let mut base: Vec<u32> = Vec::with_capacity(cands.len());

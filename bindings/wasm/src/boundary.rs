@@ -27,19 +27,29 @@ pub(crate) fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValu
     read_back(written, text)
 }
 
-/// Reads written JSON text back as JavaScript. Not generic, so compiled once.
-#[inline(never)]
+/// Reads written JSON text back as JavaScript with `JSON.parse`.
 pub(crate) fn read_back(
     written: Result<(), serde_json::Error>,
     text: Vec<u8>,
 ) -> Result<JsValue, JsValue> {
-    // Neither step fails for the core's types (JSON text from serde_json is
+    read_back_with(written, text, js_sys::JSON::parse)
+}
+
+/// Reads written text back as JavaScript with `parse` (`JSON.parse`, or the
+/// reader of a form written by hand). Not generic, so compiled once.
+#[inline(never)]
+pub(crate) fn read_back_with(
+    written: Result<(), serde_json::Error>,
+    text: Vec<u8>,
+    parse: fn(&str) -> Result<JsValue, JsValue>,
+) -> Result<JsValue, JsValue> {
+    // No step fails for the core's types (JSON text from serde_json is
     // always valid UTF-8 and valid JSON); should one ever, it is an
     // `internal` error, not a panic.
     written.map_err(|e| error::internal(&format!("result could not be written: {e}")))?;
     let text =
         String::from_utf8(text).map_err(|_| error::internal("result could not be read back"))?;
-    js_sys::JSON::parse(&text).map_err(|_| error::internal("result could not be read back"))
+    parse(&text).map_err(|_| error::internal("result could not be read back"))
 }
 
 /// Writes an optional value; `None` becomes `undefined`.

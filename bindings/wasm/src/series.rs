@@ -260,10 +260,7 @@ fn write(s: &Series) -> Result<JsValue, JsValue> {
         pairs(&mut text, same, "countedAs");
     }
     text.push(b'}');
-    written.map_err(|e| error::internal(&format!("result could not be written: {e}")))?;
-    let text =
-        String::from_utf8(text).map_err(|_| error::internal("result could not be read back"))?;
-    expand_series(&text).map_err(|_| error::internal("result could not be read back"))
+    boundary::read_back_with(written, text, expand_series)
 }
 
 #[wasm_bindgen(module = "/js/series.js")]

@@ -166,10 +166,10 @@ fn find_quote_or_backslash(bytes: &[u8], from: usize) -> Option<usize> {
         x.wrapping_sub(ONES) & !x & HIGHS
     }
     let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        // One load of eight bytes (`copy_from_slice` would be a call in the
+        // size-optimised `.wasm`).
+        let word = u64::from_le_bytes(*chunk);
         let hits = equal(word, b'"') | equal(word, b'\\');
         if hits != 0 {
             return Some(i + (hits.trailing_zeros() / 8) as usize);

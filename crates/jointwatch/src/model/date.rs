@@ -125,13 +125,6 @@ fn err(input: &str, reason: &'static str) -> DateError {
     }
 }
 
-fn digits(s: &str) -> Option<i32> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
-
 impl FuzzyDate {
     /// A year, checked against [`YEAR_RANGE`].
     pub fn year_only(year: i16) -> Result<Self, DateError> {
@@ -210,26 +203,45 @@ impl FuzzyDate {
 impl FromStr for FuzzyDate {
     type Err = DateError;
     fn from_str(s: &str) -> Result<Self, DateError> {
-        let parts: Vec<&str> = s.split('-').collect();
-        let shape_ok = match parts.len() {
-            1 => parts[0].len() == 4,
-            2 => parts[0].len() == 4 && parts[1].len() == 2,
-            3 => parts[0].len() == 4 && parts[1].len() == 2 && parts[2].len() == 2,
-            _ => false,
+        // `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: digits in their places and a
+        // dash between the parts, read in place (no allocation: every date of
+        // a document passes here).
+        let b = s.as_bytes();
+        let n = b.len();
+        let bad = || err(s, "expected YYYY, YYYY-MM or YYYY-MM-DD");
+        let shape_ok =
+            matches!(n, 4 | 7 | 10) && (n == 4 || b[4] == b'-') && (n != 10 || b[7] == b'-');
+        if !shape_ok {
+            return Err(bad());
+        }
+        let field = |from: usize, to: usize| {
+            b[from..to].iter().try_fold(0i16, |v, &d| {
+                d.is_ascii_digit().then(|| v * 10 + i16::from(d - b'0'))
+            })
         };
-        let nums: Option<Vec<i32>> = parts.iter().map(|p| digits(p)).collect();
-        let (true, Some(nums)) = (shape_ok, nums) else {
-            return Err(err(s, "expected YYYY, YYYY-MM or YYYY-MM-DD"));
+        let year = field(0, 4).ok_or_else(bad)?;
+        let month = if n >= 7 {
+            Some(field(5, 7).ok_or_else(bad)?)
+        } else {
+            None
         };
-        let year = nums[0] as i16; // four digits always fit
+        let day = if n == 10 {
+            Some(field(8, 10).ok_or_else(bad)?)
+        } else {
+            None
+        };
+        // Four digits always fit an i16, two an i8.
         if !YEAR_RANGE.contains(&year) {
             return Err(err(s, "years run from 0001 to 9999"));
         }
-        match nums.len() {
-            1 => Ok(FuzzyDate::Year(year)),
-            2 => FuzzyDate::month(year, nums[1] as i8)
-                .map_err(|_| err(s, "months run from 01 to 12")),
-            _ => FuzzyDate::day(year, nums[1] as i8, nums[2] as i8).map_err(|e| err(s, e.reason)),
+        match (month, day) {
+            (None, _) => Ok(FuzzyDate::Year(year)),
+            (Some(m), None) => {
+                FuzzyDate::month(year, m as i8).map_err(|_| err(s, "months run from 01 to 12"))
+            }
+            (Some(m), Some(d)) => {
+                FuzzyDate::day(year, m as i8, d as i8).map_err(|e| err(s, e.reason))
+            }
         }
     }
 }
@@ -508,6 +520,39 @@ mod tests {
             assert!(s.parse::<FuzzyDate>().is_err(), "{s}");
         }
         assert!("2024-02-29".parse::<FuzzyDate>().is_ok());
+    }
+
+    #[test]
+    fn each_bad_date_names_what_is_wrong() {
+        let shape = "expected YYYY, YYYY-MM or YYYY-MM-DD";
+        for (s, reason) in [
+            ("2024-9", shape),
+            ("2024-09-1", shape),
+            ("2024/09", shape),
+            ("2024-09/10", shape),
+            ("20a4", shape),
+            ("2024-0a", shape),
+            ("2024-09-1a", shape),
+            ("-2024", shape),
+            ("2024--09", shape),
+            ("２０２４", shape),
+            ("0000-01", "years run from 0001 to 9999"),
+            ("2024-13", "months run from 01 to 12"),
+            ("2024-00-10", "months run from 01 to 12"),
+            ("2024-02-30", "no such day in that month"),
+            ("2024-01-00", "no such day in that month"),
+        ] {
+            let e = s.parse::<FuzzyDate>().unwrap_err();
+            assert_eq!((e.input.as_str(), e.reason), (s, reason));
+        }
+        assert_eq!(
+            "0001-01-01".parse::<FuzzyDate>().unwrap().to_string(),
+            "0001-01-01"
+        );
+        assert_eq!(
+            "9999-12".parse::<FuzzyDate>().unwrap().to_string(),
+            "9999-12"
+        );
     }
 
     #[test]

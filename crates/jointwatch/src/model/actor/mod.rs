@@ -47,9 +47,7 @@ impl CountryCode {
 
     /// The code's place in the table, if assigned.
     fn index(&self) -> Option<usize> {
-        countries::CODES
-            .binary_search_by(|code| code.as_bytes().cmp(&self.0[..]))
-            .ok()
+        countries::CODES.binary_search(&self.0).ok()
     }
 
     /// Every assigned code with its short English name, sorted by code.
@@ -57,10 +55,7 @@ impl CountryCode {
         countries::CODES
             .iter()
             .zip(countries::NAMES)
-            .map(|(code, name)| {
-                let b = code.as_bytes();
-                (CountryCode([b[0], b[1], b[2]]), *name)
-            })
+            .map(|(code, name)| (CountryCode(*code), *name))
     }
 }
 

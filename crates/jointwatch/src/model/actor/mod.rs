@@ -47,7 +47,12 @@ impl CountryCode {
 
     /// The code's place in the table, if assigned.
     fn index(&self) -> Option<usize> {
-        countries::CODES.binary_search(&self.0).ok()
+        // Compared as one number each: the arrays' own order calls `memcmp`
+        // in the size-optimised `.wasm`.
+        let key = |c: &[u8; 3]| u32::from_be_bytes([0, c[0], c[1], c[2]]);
+        countries::CODES
+            .binary_search_by_key(&key(&self.0), key)
+            .ok()
     }
 
     /// Every assigned code with its short English name, sorted by code.

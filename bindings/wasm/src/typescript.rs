@@ -9,8 +9,9 @@ const ERRORS: &'static str = r#"
 /**
  * The stable code of an error: a finding code for documents, or a call code: `"invalid-argument"`
  * for bad arguments, the code of a call that cannot be carried out for its arguments, `"freed"`
- * for a call on a `Dataset` after `free()` (or after its `using` block), or `"internal"` for a
- * bug in this package (please report it).
+ * for a call on a `Dataset` after `free()` (or after its `using` block), `"not-loaded"` for a
+ * call of the module's second part in the browser before `loadAll()` (after
+ * `init({ lazy: true })`), or `"internal"` for a bug in this package (please report it).
  */
 export type ErrorCode = Code | CallCode;
 

@@ -75,6 +75,10 @@ call_codes! {
     /// The npm package's `Dataset` was freed (`free()`, or the end of a
     /// `using` block) before this call; nothing in Rust raises it.
     Freed = "freed";
+    /// The npm package's call is in the second part of its module, which the
+    /// browser build has not loaded yet (`init({ lazy: true })` without
+    /// `loadAll()`); nothing in Rust raises it.
+    NotLoaded = "not-loaded";
 }
 
 /// Text that is not a call-error code (the error of `str::parse::<CallCode>`);

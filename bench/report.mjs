@@ -107,13 +107,19 @@ const rust = Object.fromEntries(OPS.map(([op]) => [op, Object.fromEntries(sizes.
 const nodeRow = (size, section, tool) =>
   node.sizes.find((s) => s.label === size)?.rows.find((r) => r.section === section && r.tool === tool) ?? null;
 
-const wasmFile = `${root}/pkg/jointwatch_bg.wasm`;
-const wasm = existsSync(wasmFile) ? readFileSync(wasmFile) : null;
-const wasmSizes = wasm && {
-  raw: wasm.length,
-  gzip: gzipSync(wasm, { level: 9 }).length,
-  brotli: brotliCompressSync(wasm, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
+/** Sizes of a built .wasm (raw, gzip -9, brotli -11), or null when it is not built. */
+const sizesOf = (file) => {
+  if (!existsSync(file)) return null;
+  const bytes = readFileSync(file);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
 };
+// The core module's two parts (docs/size.md): the core part has the 200 KB goal.
+const wasmSizes = sizesOf(`${root}/pkg/jointwatch_bg.wasm`);
+const part2Sizes = sizesOf(`${root}/pkg/jointwatch_part2_bg.wasm`);
 const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
 
 // ---------------------------------------------------------------- document
@@ -339,9 +345,14 @@ table(
   ],
 );
 if (wasmSizes) {
-  const budget = 200 * 1024;
+  // 1 KB = 1,000 bytes here, as in docs/size.md and its test.
+  const budget = 200_000;
+  const kB = (b) => `${(b / 1000).toFixed(1)} KB`;
   p(
-    `The \`.wasm\` (pkg/jointwatch_bg.wasm): ${kb(wasmSizes.raw)} raw, **${kb(wasmSizes.gzip)} gzipped** (gzip -9), ${kb(wasmSizes.brotli)} brotli; goal at most 200 KiB gzipped: ${wasmSizes.gzip <= budget ? "met" : `missed by ${fmtX(wasmSizes.gzip / budget)}`}.`,
+    `The core \`.wasm\`'s core part (pkg/jointwatch_bg.wasm, what a page loads before it can read, validate and hold a document): ${kB(wasmSizes.raw)} raw, **${kB(wasmSizes.gzip)} gzipped** (gzip -9), ${kB(wasmSizes.brotli)} brotli; goal at most 200 KB gzipped: ${wasmSizes.gzip <= budget ? "met" : `missed by ${fmtX(wasmSizes.gzip / budget)}`}.` +
+      (part2Sizes
+        ? ` Its second part (pkg/jointwatch_part2_bg.wasm, every other call, loaded on first use): ${kB(part2Sizes.raw)} raw, ${kB(part2Sizes.gzip)} gzipped.`
+        : ""),
     "",
   );
 }

@@ -33,7 +33,7 @@ test("the tarball holds the web and node builds, their types, and the README", (
     .files.map((f) => f.path)
     .sort();
   for (const f of [
-    "README.md", "package.json", "LICENSE-MIT", "LICENSE-APACHE", "jointwatch_bg.wasm", "public-record.json",
+    "README.md", "package.json", "LICENSE-MIT", "LICENSE-APACHE", "jointwatch_bg.wasm", "jointwatch_part2_bg.wasm", "public-record.json",
     "node/index.d.mts", "node/index.mjs", "node/jointwatch.d.ts", "node/jointwatch.js", "node/package.json",
     "web/jointwatch.d.ts", "web/jointwatch.js", "web/package.json",
     "formats/formats_bg.wasm", "formats/package.json", "formats/node/formats.js", "formats/node/formats.d.ts",
@@ -41,8 +41,8 @@ test("the tarball holds the web and node builds, their types, and the README", (
   ]) {
     assert.ok(files.includes(f), `${f} is packed (packed: ${files.join(", ")})`);
   }
-  // Each .wasm ships once, loaded by both builds.
-  assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["formats/formats_bg.wasm", "jointwatch_bg.wasm"]);
+  // Each .wasm ships once, loaded by both builds (the core module in its two parts).
+  assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["formats/formats_bg.wasm", "jointwatch_bg.wasm", "jointwatch_part2_bg.wasm"]);
   assert.ok(!files.some((f) => f.endsWith(".tgz") || f.includes("node_modules")));
   const manifest = JSON.parse(readFileSync(join(project, "node_modules", "jointwatch", "package.json"), "utf8"));
   // No placeholder repository (there is no public URL to give).
@@ -139,24 +139,31 @@ test("Vite: a production build runs in Chromium", async () => {
   );
   writeFileSync(
     join(app, "main.js"),
-    `import init, { Dataset, estimativeTerm } from "jointwatch";
+    `import init, { Dataset, estimativeTerm, loadAll } from "jointwatch";
 import recordUrl from "jointwatch/public-record.json?url";
-init().then(async () => {
+// The core part alone first: reading, validating and holding a document.
+init({ lazy: true }).then(async () => {
   const ds = Dataset.seed();
   const record = Dataset.fromJSON(await (await fetch(recordUrl)).text());
+  const checked = record.validate().findings.length;
+  // Any other call waits for the second part, and says so.
+  let notLoaded = "";
+  try { estimativeTerm(0.62); } catch (e) { notLoaded = e.name + " " + e.code; }
+  window.part2Requested = performance.getEntriesByType("resource").some((r) => r.name.includes("part2"));
+  await loadAll();
   // The second module, loaded on first use: its own chunk and .wasm.
   const formats = await import("jointwatch/formats");
   await formats.default();
   const features = formats.toGeoJSON(record).features.length;
   document.getElementById("out").textContent =
     ds.recordCount + " records; " + estimativeTerm(0.62).words + "; public record " + record.recordCount +
-    "; " + (features > 0 ? "map" : "no map");
+    " (" + checked + " findings); " + notLoaded + "; " + (features > 0 ? "map" : "no map");
 }, (e) => { document.getElementById("out").textContent = "failed: " + e; });`,
   );
   const dist = join(project, "dist");
   viteBuild(app, dist);
   const assets = readdirSync(join(dist, "assets"));
-  assert.equal(assets.filter((f) => f.endsWith(".wasm")).length, 2, `both .wasm modules are emitted as assets: ${assets}`);
+  assert.equal(assets.filter((f) => f.endsWith(".wasm")).length, 3, `every .wasm (the core module's two parts, the formats module) is emitted as an asset: ${assets}`);
   const js = assets.filter((f) => f.endsWith(".js")).map((f) => readFileSync(join(dist, "assets", f), "utf8")).join("\n");
   assert.ok(!/\bawait\s+__wbg_init\b|^await /m.test(js), "no top-level await in the bundle");
 
@@ -168,7 +175,13 @@ init().then(async () => {
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.goto(server.url);
     await page.waitForFunction(() => document.getElementById("out").textContent !== "loading");
-    assert.equal(await page.textContent("#out"), `6 records; likely; public record ${publicRecordCount()}; map`, errors.join("\n"));
+    assert.equal(
+      await page.textContent("#out"),
+      `6 records; likely; public record ${publicRecordCount()} (0 findings); JointwatchError not-loaded; map`,
+      errors.join("\n"),
+    );
+    // init({ lazy: true }) fetched the core part only; loadAll() the second.
+    assert.equal(await page.evaluate(() => window.part2Requested), false, "the second part was not fetched before loadAll()");
   } finally {
     await browser.close();
     await server.close();

@@ -24,3 +24,15 @@ test('the code of a call on a freed Dataset ("freed", thrown by the glue) is a d
     assert.match(readFileSync(join(root, "pkg", build, "jointwatch.js"), "utf8"), /e\.code = "freed";/);
   }
 });
+
+test('the code of a call of the second part before it is loaded ("not-loaded", thrown by the web glue) is a declared CallCode', () => {
+  const dts = readFileSync(join(root, "pkg", "web", "jointwatch.d.ts"), "utf8");
+  const union = dts.match(/export type CallCode =([^;]*);/);
+  assert.ok(union && union[1].includes('"not-loaded"'), 'CallCode has "not-loaded"');
+  assert.match(readFileSync(join(root, "pkg", "web", "jointwatch.js"), "utf8"), /e\.code = "not-loaded";/);
+  // The declarations of init's options and loadAll, in both builds.
+  assert.match(dts, /export interface InitOptions \{[\s\S]*lazy\?: boolean;/);
+  for (const build of ["web", "node"]) {
+    assert.match(readFileSync(join(root, "pkg", build, "jointwatch.d.ts"), "utf8"), /export function loadAll\(/);
+  }
+});

@@ -17,6 +17,7 @@ import init, {
   isParseError,
   isValidationError,
   leastSquares,
+  loadAll,
   mannKendall,
   maxQuantity,
   periodDays,
@@ -111,6 +112,10 @@ import type {
 
 // --- Start-up: the browser build needs init(); in Node it is a no-op. -------
 await init();
+// Or the core part alone (reading, validating and holding a document), and the
+// second part when first needed (in Node both are no-ops beyond loading it).
+await init({ lazy: true });
+await loadAll();
 // initSync takes the module's bytes in the browser build; it is only named here.
 void initSync;
 

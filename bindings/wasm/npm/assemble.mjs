@@ -77,7 +77,7 @@ const PLACEHOLDERS = `function __wbg_get_imports() {
     return imports;
 }`;
 const NOT_LOADED = `function __notLoaded(call) {
-    const e = new Error(\`\${call}: this call is in the second part of the module (jointwatch_part2_bg.wasm), which is not loaded yet: await loadAll() first, or init() without { lazy: true }\`);
+    const e = new Error(\`\${call}: this call is in the second part of the module (jointwatch_part2_bg.wasm), which is not loaded yet: await loadAll() first (init() loads it unless { lazy: true }; initSync() takes it as part2_module)\`);
     e.name = "JointwatchError";
     e.code = "not-loaded";
     e.path = "";
@@ -110,6 +110,8 @@ ${NOT_LOADED}
 let __part2Module;
 let __part2Loaded = false;
 let __part2Promise;
+/** Where loadAll() looks by default: set by init() from where the core part came from. */
+let __part2Where;
 function __part2(call) {
     if (!__part2Loaded) {
         if (__part2Module === undefined) throw __notLoaded(call);
@@ -118,8 +120,28 @@ function __part2(call) {
     }
     return wasm;
 }
+/**
+ * Where the second part is, given where the core part came from: the
+ * package's own file when init() was given nothing (or a promise); beside the core part when
+ * it was given a URL (or a Request or Response); unknown (undefined) for bytes
+ * or a compiled module.
+ */
+function __part2Beside(core) {
+    if (core === undefined || core instanceof Promise) return new URL('../jointwatch_part2_bg.wasm', import.meta.url);
+    try {
+        const base = typeof document !== 'undefined' ? document.baseURI : typeof location !== 'undefined' ? location.href : undefined;
+        if (typeof core === 'string' || (typeof URL === 'function' && core instanceof URL)) {
+            return new URL('jointwatch_part2_bg.wasm', new URL(core, base));
+        }
+        if ((typeof Request === 'function' && core instanceof Request) || (typeof Response === 'function' && core instanceof Response && core.url)) {
+            return new URL('jointwatch_part2_bg.wasm', core.url);
+        }
+    } catch (e) {
+        // A location that is not a URL: unknown.
+    }
+    return undefined;
+}
 async function __part2Compile(input) {
-    if (input === undefined) input = new URL('../jointwatch_part2_bg.wasm', import.meta.url);
     if (typeof input === 'string' || (typeof Request === 'function' && input instanceof Request) || (typeof URL === 'function' && input instanceof URL)) {
         input = fetch(input);
     }
@@ -138,23 +160,36 @@ async function __part2Compile(input) {
  * Loads the second part of the module: every call besides reading,
  * validating and holding a document. \`init()\` does it unless called with
  * \`{ lazy: true }\`. \`module_or_path\` is where the second part is (by default
- * beside the core part); the promise resolves once its calls can be made.
+ * where \`init()\` looked: beside the core part, or the package's own file);
+ * the promise resolves once its calls can be made.
  */
 function loadAll(module_or_path) {
     if (module_or_path !== undefined && Object.getPrototypeOf(module_or_path) === Object.prototype) {
         ({ module_or_path } = module_or_path);
     }
     if (__part2Promise === undefined) {
-        __part2Promise = __part2Compile(module_or_path).then((m) => { __part2Module = m; });
+        const where = module_or_path ?? __part2Where ?? new URL('../jointwatch_part2_bg.wasm', import.meta.url);
+        __part2Promise = __part2Compile(where).then(
+            (m) => { __part2Module = m; },
+            (e) => {
+                throw new Error(\`jointwatch: the second part of the module (jointwatch_part2_bg.wasm) could not be loaded; the core part works without it. Pass its location to loadAll() or as init()'s part2_module_or_path. \${e}\`, { cause: e });
+            },
+        );
         __part2Promise.catch(() => { __part2Promise = undefined; });
     }
-    return __part2Promise.then(() => { if (wasm !== undefined) __part2("loadAll"); });
+    return __part2Promise.then(async () => {
+        if (wasm === undefined && __wbg_init_promise !== undefined) await __wbg_init_promise;
+        if (wasm !== undefined) __part2("loadAll");
+    });
 }
 /**
- * Loads the module: its core part (reading, validating and holding a
- * document) and, unless \`lazy\` is true, its second part (every other call),
- * both fetched at once. With \`{ lazy: true }\` the promise resolves as soon as
- * the core part is ready, and the second part waits for \`loadAll()\`.
+ * Loads the module: its core part and, unless \`lazy\` is true, its second part
+ * (every other call), both fetched at once. With \`{ lazy: true }\` the promise
+ * resolves as soon as the core part is ready, and the second part waits for
+ * \`loadAll()\`. The second part is looked for beside the core part when
+ * \`module_or_path\` is a URL (or a Request or Response), in the package otherwise; given the core part as
+ * bytes or a compiled module, give the second part too (\`part2_module_or_path\`),
+ * or it waits for \`loadAll()\`.
  */
 async function init(options) {
     let core = options;
@@ -162,17 +197,23 @@ async function init(options) {
     let lazy = false;
     if (options !== undefined && Object.getPrototypeOf(options) === Object.prototype) {
         ({ part2_module_or_path: part2, lazy = false } = options);
-        core = options.module_or_path === undefined ? undefined : { module_or_path: options.module_or_path };
+        core = options.module_or_path;
     }
-    const second = lazy ? undefined : loadAll(part2);
-    const out = await __wbg_init(core);
-    if (second !== undefined) await second;
+    __part2Where = part2 ?? __part2Beside(core);
+    const first = __wbg_init(core === undefined ? undefined : { module_or_path: core });
+    if (lazy || __part2Where === undefined) return first;
+    const second = loadAll(__part2Where);
+    // Handled here: if the core part fails first, this rejection is not the one to report.
+    second.catch(() => {});
+    const out = await first;
+    await second;
+    __part2("init");
     return out;
 }
 /**
  * Instantiates the module at once from the given compiled modules or bytes:
  * \`{ module }\` for the core part and, for every other call,
- * \`part2_module\` for the second.
+ * \`part2_module\` for the second (or \`loadAll()\` later).
  */
 function initSync(options) {
     let core = options;
@@ -182,7 +223,7 @@ function initSync(options) {
         core = { module: options.module };
     }
     const out = __wbg_initSync(core);
-    if (part2 !== undefined) {
+    if (part2 !== undefined && !__part2Loaded) {
         __part2Module = part2 instanceof WebAssembly.Module ? part2 : new WebAssembly.Module(part2);
         __part2("initSync");
     }
@@ -231,7 +272,11 @@ export function initSync(module: { module: SyncInitInput; part2_module?: SyncIni
 export interface InitOptions {
   /** Where the core part is (\`jointwatch_bg.wasm\`); by default beside this file's directory. */
   module_or_path?: InitInput | Promise<InitInput>;
-  /** Where the second part is (\`jointwatch_part2_bg.wasm\`); by default beside the core part. */
+  /**
+   * Where the second part is (\`jointwatch_part2_bg.wasm\`). By default the package's own file,
+   * or beside the core part when \`module_or_path\` is a URL; when the core part is given as
+   * bytes or a compiled module, the second part is loaded only if given here (or by \`loadAll()\`).
+   */
   part2_module_or_path?: InitInput | Promise<InitInput>;
   /**
    * Load only the core part (reading, validating and holding a document):
@@ -258,7 +303,7 @@ export default init;
  * Loads the second part of the module (every call besides reading,
  * validating and holding a document) if \`init({ lazy: true })\` left it out.
  */
-export function loadAll(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<void>;
+export function loadAll(module_or_path?: { module_or_path?: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<void>;
 `);
   writeFileSync(file, dts);
   const node = join(pkg, "node", "jointwatch.d.ts");

@@ -112,8 +112,15 @@ export function reachable(wat, isRoot) {
       if (m) exported.set(m[1], m[2]);
       current = null;
     } else if (line.startsWith(" (elem ")) {
-      const list = line.split(" func ")[1] ?? "";
-      for (const e of list.matchAll(new RegExp(NAME, "g"))) elements.push(e[1]);
+      // \`(elem [$name] [(table $t)] (i32.const n) [func] $f …)\`: Binaryen writes
+      // \`(table …)\` and \`func\` only when the module has more than one table.
+      const list = line
+        .slice(" (elem ".length)
+        .replace(/^\$\S+ /, "")
+        .replace(/\(table [^()]*\) /, "");
+      const names = [...list.matchAll(new RegExp(NAME, "g"))].map((e) => e[1]);
+      if (names.length === 0) throw new Error(`split.mjs: cannot read the table segment ${line.slice(0, 80)}`);
+      elements.push(...names);
       current = null;
     } else if (line.startsWith(" (start ")) {
       starts.push(line.match(new RegExp(NAME))[1]);
@@ -131,6 +138,9 @@ export function reachable(wat, isRoot) {
         indirect.get(current).add(c[1]);
       }
     }
+  }
+  if (elements.length === 0 && [...indirect.values()].some((t) => t.size > 0)) {
+    throw new Error("split.mjs: indirect calls but no table segment read");
   }
   const inTable = new Map();
   for (const e of elements) {
@@ -185,7 +195,25 @@ function fixExternrefExport(bytes) {
   while (i < b.length) {
     const id = b[i++];
     const [n, start] = leb(i);
-    if (id === 4) {
+    if (id === 2) {
+      // Table indices below count the module's own tables only.
+      let [count, j] = leb(start);
+      for (let k = 0; k < count; k++) {
+        for (let str = 0; str < 2; str++) {
+          const [len, next] = leb(j);
+          j = next + len;
+        }
+        const kind = b[j++];
+        if (kind === 1) throw new Error("split.mjs: the module imports a table");
+        if (kind === 0) [, j] = leb(j);
+        else if (kind === 2) {
+          const flags = b[j++];
+          [, j] = leb(j);
+          if (flags & 1) [, j] = leb(j);
+        } else if (kind === 3) j += 2;
+        else throw new Error(`split.mjs: unknown import kind ${kind}`);
+      }
+    } else if (id === 4) {
       let [count, j] = leb(start);
       for (let t = 0; t < count; t++) {
         const type = b[j++];

@@ -11,7 +11,7 @@
 //! | `"JointwatchError"` | the core's call code (`bad-grouping`, `empty-route`, `not-found`, …) | the call cannot be carried out for these arguments |
 //! | `"JointwatchError"` | `"internal"`                    | a bug in this package: a result could not be written |
 //! | `"JointwatchError"` | `"freed"`                       | a `Dataset` was used after `free()` (thrown by the JavaScript glue that `npm/assemble.mjs` writes: wasm-bindgen checks the pointer before any Rust runs) |
-//! | `"JointwatchError"` | `"not-loaded"`                  | in the browser, a call of the module's second part before it was loaded (`init({ lazy: true })` without `loadAll()`; thrown by the same glue before any Rust runs) |
+//! | `"JointwatchError"` | `"not-loaded"`                  | in the browser, a call of the module's second part before it was loaded (after `init({ lazy: true })` or `initSync({ module })`, until `loadAll()`; thrown by the same glue before any Rust runs) |
 //!
 //! Every `JointwatchError` code is a [`CallCode`] of the core; this module
 //! only maps the core's errors onto JavaScript ones.

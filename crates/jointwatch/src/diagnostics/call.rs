@@ -76,8 +76,8 @@ call_codes! {
     /// `using` block) before this call; nothing in Rust raises it.
     Freed = "freed";
     /// The npm package's call is in the second part of its module, which the
-    /// browser build has not loaded yet (`init({ lazy: true })` without
-    /// `loadAll()`); nothing in Rust raises it.
+    /// browser build has not loaded yet (after `init({ lazy: true })` or
+    /// `initSync({ module })`, until `loadAll()`); nothing in Rust raises it.
     NotLoaded = "not-loaded";
 }
 

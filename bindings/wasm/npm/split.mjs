@@ -24,6 +24,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
 /**
@@ -247,7 +248,9 @@ function fixExternrefExport(bytes) {
   return b;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (not imported): a path with spaces or other characters
+// escaped in URLs must still match.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [input, out] = process.argv.slice(2);
   const tmp = mkdtempSync(join(tmpdir(), "jointwatch-split-"));
   try {

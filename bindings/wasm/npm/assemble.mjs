@@ -57,8 +57,16 @@ patch(join(pkg, "formats", "web", "formats.js"), "new URL('formats_bg.wasm', imp
 // A call of the second part before it is loaded in the browser throws a
 // JointwatchError with code "not-loaded" before any Rust runs.
 const split = JSON.parse(readFileSync(process.argv[3], "utf8"));
-/** The JavaScript name of a wasm-bindgen export, for messages. */
-const callName = (e) => (e.startsWith("dataset_") ? `Dataset.${e.slice("dataset_".length)}` : e);
+/** The static methods of `Dataset` (the others are called on a dataset, `ds`), as wasm-bindgen wrote them. */
+const STATICS = new Set(
+  [...readFileSync(join(pkg, "web", "jointwatch.js"), "utf8").matchAll(/^ {4}static (\w+)\(/gm)].map((m) => m[1]),
+);
+/** The JavaScript name of a wasm-bindgen export (`dataset_x` is `Dataset.x` or `ds.x`), for messages and docs/size.md. */
+const callName = (e) => {
+  if (!e.startsWith("dataset_")) return e;
+  const name = e.slice("dataset_".length);
+  return `${STATICS.has(name) ? "Dataset" : "ds"}.${name}`;
+};
 const PART2_NAMES = `const __part2Calls = ${JSON.stringify(Object.fromEntries(split.part2.map((e) => [e, callName(e)])))};`;
 /**
  * The placeholders the core part imports in place of the second part's
@@ -590,10 +598,7 @@ const within = wasm.gzip <= GZIP_BUDGET;
 const formatsWithin = formatsWasm.gzip <= FORMATS_GZIP_BUDGET;
 const part2Within = part2Wasm.gzip <= PART2_GZIP_BUDGET;
 /** The calls of the core part, by their JavaScript names, for docs/size.md. */
-const coreCalls = split.core
-  .map((e) => (e.startsWith("dataset_") ? `\`ds.${e.slice("dataset_".length)}\`` : `\`${e}\``))
-  .join(", ")
-  .replace(/ds\.(fromJSON|fromObject|parse|seed)\b/g, "Dataset.$1");
+const coreCalls = split.core.map((e) => `\`${callName(e)}\``).join(", ");
 writeFileSync(
   join(root, "docs", "size.md"),
   `# Size of the npm package

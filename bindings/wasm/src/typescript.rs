@@ -11,7 +11,8 @@ const ERRORS: &'static str = r#"
  * for bad arguments, the code of a call that cannot be carried out for its arguments, `"freed"`
  * for a call on a `Dataset` after `free()` (or after its `using` block), `"not-loaded"` for a
  * call of the module's second part in the browser before it is loaded (after
- * `init({ lazy: true })` or `initSync({ module })`, until `loadAll()`), or `"internal"` for a bug in this package (please report it).
+ * `init({ lazy: true })` or `initSync({ module })`, until `loadAll()`), or `"internal"` for a
+ * bug in this package (please report it).
  */
 export type ErrorCode = Code | CallCode;
 
